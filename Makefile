@@ -1,0 +1,35 @@
+# journeymap — build, install, test.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.buildVersion=$(VERSION)
+GOBIN   := $(shell $(GO) env GOPATH)/bin
+
+.PHONY: all build install test vet lint fmt bench clean
+
+all: build
+
+build: ## Build ./bin/journeymap
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/journeymap ./cmd/journeymap
+
+install: ## Install journeymap into $(GOBIN)
+	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/journeymap
+	@case ":$$PATH:" in *":$(GOBIN):"*) ;; *) echo "note: $(GOBIN) is not on your PATH; run $(GOBIN)/journeymap or add it to PATH";; esac
+
+test: vet lint ## Vet, check formatting, and run every test with the race detector
+	$(GO) test -race -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+lint: ## Fail if any Go file is not gofmt-formatted
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+bench: ## Run the benchmarks
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin

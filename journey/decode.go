@@ -1,0 +1,357 @@
+package journey
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// decoder walks yaml.Node trees and collects validation findings. It keeps
+// going after a problem so that one run reports everything wrong in a file.
+type decoder struct {
+	file     string
+	findings []Finding
+}
+
+func (d *decoder) errorf(p Pos, rule, format string, args ...any) {
+	d.findings = append(d.findings, Finding{
+		File: d.file, Line: p.Line, Column: p.Col, Rule: rule,
+		Severity: Error, Message: fmt.Sprintf(format, args...),
+	})
+}
+
+func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+// deref follows aliases. Anchors cannot refer to themselves in YAML, so this ends.
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	n = deref(n)
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+func kindName(n *yaml.Node) string {
+	n = deref(n)
+	switch {
+	case n == nil:
+		return "nothing"
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case n.Tag == "!!null":
+		return "null"
+	case n.Tag == "!!int" || n.Tag == "!!float":
+		return "a number"
+	case n.Tag == "!!bool":
+		return "a boolean"
+	default:
+		return "a string"
+	}
+}
+
+// pair is one key and value of a mapping, after merge keys are applied.
+type pair struct {
+	key   *yaml.Node
+	value *yaml.Node
+}
+
+const maxMergeDepth = 16
+
+// pairs lists a mapping's entries, applying `<<` merge keys: explicit keys
+// win over merged ones, and earlier merges over later ones. Repeated explicit
+// keys are reported as syntax errors.
+func (d *decoder) pairs(m *yaml.Node) []pair {
+	var out []pair
+	seen := map[string]*yaml.Node{}
+	var merged []pair
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			merged = append(merged, d.mergeSource(v, 0)...)
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(pos(k), RuleType, "a key must be a plain string, not %s", kindName(k))
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(pos(k), RuleSyntax, "key %q is repeated; it was first given at line %d", k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		out = append(out, pair{k, v})
+	}
+	for _, p := range merged {
+		if _, ok := seen[p.key.Value]; ok {
+			continue
+		}
+		seen[p.key.Value] = p.key
+		out = append(out, p)
+	}
+	return out
+}
+
+func (d *decoder) mergeSource(v *yaml.Node, depth int) []pair {
+	if depth > maxMergeDepth {
+		d.errorf(pos(v), RuleSyntax, "merge keys nest too deeply")
+		return nil
+	}
+	src := deref(v)
+	switch {
+	case src == nil:
+		return nil
+	case src.Kind == yaml.MappingNode:
+		var out []pair
+		for i := 0; i+1 < len(src.Content); i += 2 {
+			k := src.Content[i]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				out = append(out, d.mergeSource(src.Content[i+1], depth+1)...)
+				continue
+			}
+			out = append(out, pair{k, src.Content[i+1]})
+		}
+		return out
+	case src.Kind == yaml.SequenceNode:
+		var out []pair
+		for _, e := range src.Content {
+			out = append(out, d.mergeSource(e, depth+1)...)
+		}
+		return out
+	}
+	d.errorf(pos(v), RuleType, "a merge key `<<` takes a mapping or a list of mappings, not %s", kindName(v))
+	return nil
+}
+
+// fields walks a mapping of known keys. It calls set for each known key with
+// a non-null value, reports unknown keys (ignoring x- extensions), and
+// returns where each key was written, null values included.
+func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key string, k, v *yaml.Node)) (Keys, bool) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		d.errorf(pos(n), RuleType, "%s must be a mapping of keys, not %s", what, kindName(n))
+		return Keys{}, false
+	}
+	keys := Keys{}
+	for _, p := range d.pairs(n) {
+		name := p.key.Value
+		if strings.HasPrefix(name, "x-") {
+			continue
+		}
+		if !contains(known, name) {
+			msg := fmt.Sprintf("unexpected key %q for %s", name, what)
+			if s := suggest(name, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+				keys[misspelt+s] = pos(p.key)
+			}
+			d.errorf(pos(p.key), RuleUnknownKey, "%s (expected one of %s)", msg, strings.Join(known, ", "))
+			continue
+		}
+		keys[name] = pos(p.key)
+		if isNull(p.value) {
+			continue
+		}
+		set(name, p.key, deref(p.value))
+	}
+	return keys, true
+}
+
+// misspelt prefixes a Keys entry recording that an unknown key looked like
+// a misspelling of a known one, so the known key is not also reported missing.
+const misspelt = "?"
+
+// require reports keys that are missing (or null) from a mapping. A key
+// whose value was already reported (wrong type) or that was misspelt is not
+// reported again.
+func (d *decoder) require(keys Keys, present func(string) bool, at Pos, what string, names ...string) {
+	for _, name := range names {
+		if present(name) {
+			continue
+		}
+		if _, ok := keys[misspelt+name]; ok {
+			continue
+		}
+		if p, ok := keys[name]; ok {
+			if !d.reported(p) {
+				d.errorf(p, RuleRequired, "%s needs a value for %q", what, name)
+			}
+		} else {
+			d.errorf(at, RuleRequired, "%s is missing required key %q", what, name)
+		}
+	}
+}
+
+// text reads a scalar as text. Numbers and booleans are taken as written.
+func (d *decoder) text(v *yaml.Node, what string) Text {
+	if v.Kind != yaml.ScalarNode {
+		d.errorf(pos(v), RuleType, "%s must be a string, not %s", what, kindName(v))
+		return Text{}
+	}
+	return Text{Value: v.Value, Pos: pos(v), Set: true}
+}
+
+// enum reads a scalar that must be one of allowed.
+func (d *decoder) enum(v *yaml.Node, what string, allowed []string) Text {
+	t := d.text(v, what)
+	if t.Set && !contains(allowed, t.Value) {
+		msg := fmt.Sprintf("%s %q is not one of %s", what, t.Value, strings.Join(allowed, ", "))
+		if s := suggest(t.Value, allowed); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		d.errorf(t.Pos, RuleRange, "%s", msg)
+		return Text{}
+	}
+	return t
+}
+
+// integer reads a whole number.
+func (d *decoder) integer(v *yaml.Node, what string) (int, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+		d.errorf(pos(v), RuleType, "%s must be a whole number, not %s", what, describe(v))
+		return 0, false
+	}
+	i, err := strconv.ParseInt(v.Value, 0, 64)
+	if err != nil || i > 1<<31 || i < -(1<<31) {
+		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, v.Value)
+		return 0, false
+	}
+	return int(i), true
+}
+
+// describe names a value for a message: its kind, and the value if short.
+func describe(v *yaml.Node) string {
+	v = deref(v)
+	if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" && len(v.Value) <= 40 {
+		return fmt.Sprintf("%s (%q)", kindName(v), v.Value)
+	}
+	return kindName(v)
+}
+
+// list reads a sequence, calling each for every element.
+func (d *decoder) list(v *yaml.Node, what string, each func(e *yaml.Node)) bool {
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(pos(v), RuleType, "%s must be a list, not %s", what, kindName(v))
+		return false
+	}
+	for _, e := range v.Content {
+		each(deref(e))
+	}
+	return true
+}
+
+// texts reads a list of ids.
+func (d *decoder) texts(v *yaml.Node, what string) []Text {
+	var out []Text
+	d.list(v, what, func(e *yaml.Node) {
+		if isNull(e) {
+			d.errorf(pos(e), RuleType, "%s must list ids, not null", what)
+			return
+		}
+		if t := d.text(e, what+" entry"); t.Set {
+			out = append(out, t)
+		}
+	})
+	return out
+}
+
+// items reads a list whose entries are strings or {text, owner}.
+func (d *decoder) items(v *yaml.Node, what string) []Item {
+	out := []Item{}
+	d.list(v, what, func(e *yaml.Node) {
+		switch {
+		case isNull(e):
+			d.errorf(pos(e), RuleType, "%s entry must be a string or {text, owner}, not null", what)
+		case e.Kind == yaml.ScalarNode:
+			out = append(out, Item{Text: e.Value, Pos: pos(e)})
+		case e.Kind == yaml.MappingNode:
+			it := Item{Pos: pos(e)}
+			keys, _ := d.fields(e, what+" entry", []string{"text", "owner"}, func(key string, k, v *yaml.Node) {
+				t := d.text(v, key)
+				switch key {
+				case "text":
+					it.Text = t.Value
+				case "owner":
+					it.Owner = t
+				}
+			})
+			d.require(keys, func(string) bool { return it.Text != "" }, it.Pos, what+" entry", "text")
+			out = append(out, it)
+		default:
+			d.errorf(pos(e), RuleType, "%s entry must be a string or {text, owner}, not %s", what, kindName(e))
+		}
+	})
+	return out
+}
+
+// idMap walks a mapping from ids to definitions, in document order.
+func (d *decoder) idMap(v *yaml.Node, what string, each func(id Text, def *yaml.Node)) {
+	if v.Kind != yaml.MappingNode {
+		d.errorf(pos(v), RuleType, "%s must be a mapping from id to definition, not %s", what, kindName(v))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+			d.errorf(pos(k), RuleType, "%s ids must be plain strings", what)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(pos(k), RuleDuplicate, "%s id %q is already defined at line %d", what, k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		each(Text{Value: k.Value, Pos: pos(k), Set: true}, val)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the candidate closest to s, if it is close enough to be a typo.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", len(s)/3+2
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

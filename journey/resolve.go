@@ -1,0 +1,160 @@
+package journey
+
+import "fmt"
+
+// resolver checks a journey's references against the journey itself and its
+// workspace.
+type resolver struct {
+	*decoder
+	ws *Workspace
+}
+
+// Resolve attaches the workspace (which may be nil), resolves the persona,
+// checks every reference (channels, persona, metrics, listening posts, next,
+// and owners when the workspace registers them) and builds the flow graph.
+func Resolve(j *Journey, ws *Workspace) []Finding {
+	r := &resolver{decoder: &decoder{file: j.File}, ws: ws}
+	j.Workspace = ws
+	r.persona(j)
+	r.owner(j.Owner, "journey")
+	r.ownedItems(j.Principles, "principles")
+	for _, c := range j.Channels {
+		r.owner(c.Owner, "channel "+quote(c.ID.Value))
+	}
+	ids := map[string]*Touchpoint{}
+	for _, t := range j.Touchpoints() {
+		if _, dup := ids[t.ID.Value]; !dup {
+			ids[t.ID.Value] = t
+		}
+	}
+	for _, s := range j.Stages {
+		r.owner(s.Owner, "stage "+quote(s.ID.Value))
+		r.ownedItems(s.Expectations, "expectations")
+		for _, t := range s.Touchpoints {
+			r.touchpoint(j, t, ids)
+		}
+	}
+	j.Flow = buildFlow(j.Touchpoints(), ids)
+	return r.findings
+}
+
+func (r *resolver) persona(j *Journey) {
+	if j.Persona != nil {
+		r.ownedItems(j.Persona.Needs, "needs")
+		return
+	}
+	ref := j.PersonaRef
+	if ref.Value == "" {
+		return
+	}
+	if r.ws != nil {
+		if p := r.ws.Persona(ref.Value); p != nil {
+			j.Persona = p
+			return
+		}
+	}
+	var known []string
+	if r.ws != nil {
+		for _, p := range r.ws.Personas {
+			known = append(known, p.ID.Value)
+		}
+	}
+	r.unresolved(ref, "persona", known, "declare it under `personas` in "+WorkspaceFile)
+}
+
+func (r *resolver) touchpoint(j *Journey, t *Touchpoint, ids map[string]*Touchpoint) {
+	what := "touchpoint " + quote(t.ID.Value)
+	if t.Channel.Value != "" && j.Channel(t.Channel.Value) == nil {
+		r.unresolved(t.Channel, "channel", channelIDs(j), "declare it under `channels` in the journey or "+WorkspaceFile)
+	}
+	r.owner(t.Owner, what)
+	for _, m := range t.Metrics {
+		if j.Metric(m.Value) == nil {
+			r.unresolved(m, "metric", metricIDs(j), "declare it under `metrics`")
+		}
+	}
+	for _, l := range t.Listening {
+		if j.ListeningPost(l.Value) == nil {
+			r.unresolved(l, "listening post", listeningIDs(j), "declare it under `listening`")
+		}
+	}
+	for _, n := range t.Next {
+		if _, ok := ids[n.Value]; !ok {
+			var known []string
+			for id := range ids {
+				known = append(known, id)
+			}
+			r.unresolved(n, "touchpoint", known, "`next` lists touchpoint ids of this journey")
+		}
+	}
+	if t.Handoff != nil {
+		r.owner(t.Handoff.Owner, "handoff into "+what)
+		r.ownedItems(t.Handoff.Carries, "carries")
+	}
+	r.ownedItems(t.PainPoints, "pain_points")
+	r.ownedItems(t.Opportunities, "opportunities")
+	r.ownedItems(t.Backstage, "backstage")
+}
+
+func (r *resolver) ownedItems(items []Item, what string) {
+	for _, it := range items {
+		r.owner(it.Owner, what+" entry")
+	}
+}
+
+// owner checks a named owner against the workspace registry, when there is one.
+func (r *resolver) owner(o Text, what string) {
+	if o.Value == "" || r.ws == nil || !r.ws.HasOwners || r.ws.HasOwner(o.Value) {
+		return
+	}
+	r.unresolved(o, "owner", r.ws.OwnerIDs(), fmt.Sprintf("owner of %s; register it under `owners` in %s", what, WorkspaceFile))
+}
+
+func (r *resolver) unresolved(ref Text, kind string, known []string, hint string) {
+	msg := fmt.Sprintf("unknown %s %q", kind, ref.Value)
+	if s := suggest(ref.Value, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += " (" + hint + ")"
+	}
+	r.errorf(ref.Pos, RuleUnresolved, "%s", msg)
+}
+
+func channelIDs(j *Journey) []string {
+	var ids []string
+	for _, c := range j.Channels {
+		ids = append(ids, c.ID.Value)
+	}
+	if j.Workspace != nil {
+		for _, c := range j.Workspace.Channels {
+			ids = append(ids, c.ID.Value)
+		}
+	}
+	return ids
+}
+
+func metricIDs(j *Journey) []string {
+	var ids []string
+	for _, m := range j.Metrics {
+		ids = append(ids, m.ID.Value)
+	}
+	if j.Workspace != nil {
+		for _, m := range j.Workspace.Metrics {
+			ids = append(ids, m.ID.Value)
+		}
+	}
+	return ids
+}
+
+func listeningIDs(j *Journey) []string {
+	var ids []string
+	for _, l := range j.Listening {
+		ids = append(ids, l.ID.Value)
+	}
+	if j.Workspace != nil {
+		for _, l := range j.Workspace.Listening {
+			ids = append(ids, l.ID.Value)
+		}
+	}
+	return ids
+}

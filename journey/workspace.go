@@ -1,0 +1,248 @@
+package journey
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+
+	"gopkg.in/yaml.v3"
+)
+
+// WorkspaceFile is the name of the file holding what journeys share.
+const WorkspaceFile = "journeymap.yaml"
+
+// Workspace is what the journeys under a directory share: owners, personas,
+// channels, metrics, listening posts and lint and render settings.
+type Workspace struct {
+	File      string
+	Src       []byte
+	Root      *yaml.Node
+	Version   Text
+	Owners    []*Owner
+	HasOwners bool // `owners` is declared: every owner named must be one of them
+	Personas  []*Persona
+	Channels  []*Channel
+	Metrics   []*Metric
+	Listening []*ListeningPost
+	Lint      LintConfig
+	Render    RenderConfig
+	Keys      Keys
+}
+
+// LintConfig is the workspace `lint` section. The lint package interprets
+// rule names, severities and parameters.
+type LintConfig struct {
+	FailOn Text
+	Rules  []RuleConfig
+}
+
+// RuleConfig configures one rule: `off`, a severity, or {severity, params...}.
+type RuleConfig struct {
+	Rule     Text
+	Severity Text // "off", "error", "warning", "info", or unset
+	Params   []Param
+}
+
+// Param is one rule parameter such as `max: 3`.
+type Param struct {
+	Name  Text
+	Value Text
+	Int   bool // the value is a whole number
+}
+
+// RenderConfig is the workspace `render` section.
+type RenderConfig struct {
+	Theme Text
+	Font  Text
+}
+
+var (
+	workspaceKeys = []string{"version", "owners", "personas", "channels", "metrics", "listening", "lint", "render"}
+	ownerKeys     = []string{"name", "contact"}
+	lintKeys      = []string{"fail_on", "rules"}
+	renderKeys    = []string{"theme", "font"}
+)
+
+// Channel looks up a workspace channel by id.
+func (w *Workspace) Channel(id string) *Channel {
+	for _, c := range w.Channels {
+		if c.ID.Value == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Persona looks up a workspace persona by id.
+func (w *Workspace) Persona(id string) *Persona {
+	for _, p := range w.Personas {
+		if p.ID.Value == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// HasOwner says whether the owner registry lists id.
+func (w *Workspace) HasOwner(id string) bool {
+	for _, o := range w.Owners {
+		if o.ID.Value == id {
+			return true
+		}
+	}
+	return false
+}
+
+// OwnerIDs lists the registered owner ids, for suggestions.
+func (w *Workspace) OwnerIDs() []string {
+	var ids []string
+	for _, o := range w.Owners {
+		ids = append(ids, o.ID.Value)
+	}
+	return ids
+}
+
+// ParseWorkspace reads a workspace file and validates its structure,
+// including that the owners it names are registered.
+func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
+	d := &decoder{file: file}
+	w := &Workspace{File: file, Src: src, Keys: Keys{}}
+	if !d.checkText(src) {
+		return w, d.findings
+	}
+	root := d.parseYAML(bytes.TrimPrefix(src, utf8BOM))
+	if root == nil {
+		return w, d.findings
+	}
+	w.Root = root
+	var top *yaml.Node
+	if len(root.Content) > 0 {
+		top = deref(root.Content[0])
+	}
+	if top == nil || isNull(top) {
+		top = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	}
+	keys, ok := d.fields(top, "the workspace", workspaceKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "version":
+			w.Version = d.version(v)
+		case "owners":
+			w.HasOwners = true
+			d.idMap(v, "owner", func(id Text, def *yaml.Node) {
+				o := &Owner{ID: id, Pos: id.Pos}
+				if !isNull(def) {
+					o.Keys, _ = d.fields(def, "owner "+quote(id.Value), ownerKeys, func(key string, k, v *yaml.Node) {
+						switch key {
+						case "name":
+							o.Name = d.text(v, "owner name")
+						case "contact":
+							o.Contact = d.text(v, "owner contact")
+						}
+					})
+				}
+				w.Owners = append(w.Owners, o)
+			})
+		case "personas":
+			d.idMap(v, "persona", func(id Text, def *yaml.Node) {
+				p := &Persona{ID: id, Pos: id.Pos}
+				if !isNull(def) {
+					p = d.persona(id, def)
+				}
+				w.Personas = append(w.Personas, p)
+			})
+		case "channels":
+			w.Channels = d.channels(v)
+		case "metrics":
+			w.Metrics = d.metrics(v)
+		case "listening":
+			w.Listening = d.listening(v)
+		case "lint":
+			w.Lint = d.lintConfig(v)
+		case "render":
+			d.fields(v, "render settings", renderKeys, func(key string, k, v *yaml.Node) {
+				switch key {
+				case "theme":
+					w.Render.Theme = d.text(v, "theme")
+				case "font":
+					w.Render.Font = d.text(v, "font")
+				}
+			})
+		}
+	})
+	if ok {
+		w.Keys = keys
+		d.require(keys, func(string) bool { return w.Version.Set }, Pos{1, 1}, "the workspace", "version")
+	}
+	if w.HasOwners {
+		r := &resolver{decoder: d, ws: w}
+		for _, c := range w.Channels {
+			r.owner(c.Owner, "channel "+quote(c.ID.Value))
+		}
+	}
+	return w, d.findings
+}
+
+func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
+	var lc LintConfig
+	d.fields(v, "lint settings", lintKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "fail_on":
+			lc.FailOn = d.enum(v, "fail_on", []string{"error", "warning", "info"})
+		case "rules":
+			d.idMap(v, "rule setting", func(id Text, def *yaml.Node) {
+				rc := RuleConfig{Rule: id}
+				def = deref(def)
+				switch {
+				case isNull(def):
+				case def.Kind == yaml.ScalarNode && def.Tag == "!!bool":
+					if def.Value == "false" {
+						rc.Severity = Text{Value: "off", Pos: pos(def), Set: true}
+					}
+				case def.Kind == yaml.ScalarNode:
+					rc.Severity = d.enum(def, "rule setting", []string{"off", "error", "warning", "info"})
+				case def.Kind == yaml.MappingNode:
+					for _, p := range d.pairs(def) {
+						val := deref(p.value)
+						if p.key.Value == "severity" {
+							rc.Severity = d.enum(val, "severity", []string{"off", "error", "warning", "info"})
+							continue
+						}
+						if val.Kind != yaml.ScalarNode {
+							d.errorf(pos(val), RuleType, "rule parameter %q must be a single value, not %s", p.key.Value, kindName(val))
+							continue
+						}
+						rc.Params = append(rc.Params, Param{
+							Name:  Text{Value: p.key.Value, Pos: pos(p.key), Set: true},
+							Value: Text{Value: val.Value, Pos: pos(val), Set: true},
+							Int:   val.Tag == "!!int",
+						})
+					}
+				default:
+					d.errorf(pos(def), RuleType, "rule setting must be off, a severity, or {severity, ...parameters}, not %s", kindName(def))
+				}
+				lc.Rules = append(lc.Rules, rc)
+			})
+		}
+	})
+	return lc
+}
+
+// FindWorkspace walks up from dir to the filesystem root looking for
+// journeymap.yaml, returning its path or "" when there is none.
+func FindWorkspace(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(abs, WorkspaceFile)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
+}

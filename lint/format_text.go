@@ -1,0 +1,146 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/muesli/termenv"
+)
+
+// TextOptions controls the human-readable format.
+type TextOptions struct {
+	Color bool // style with ANSI colours; only on a terminal and never with NO_COLOR
+}
+
+type textStyles struct {
+	pos, err, warn, info, rule, gutter, caret, summary lipgloss.Style
+}
+
+func newTextStyles(w io.Writer, color bool) textStyles {
+	r := lipgloss.NewRenderer(w)
+	if color {
+		r.SetColorProfile(termenv.ANSI256)
+	} else {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	s := r.NewStyle()
+	return textStyles{
+		pos:     s.Bold(true),
+		err:     s.Foreground(lipgloss.Color("9")).Bold(true),
+		warn:    s.Foreground(lipgloss.Color("11")).Bold(true),
+		info:    s.Foreground(lipgloss.Color("12")),
+		rule:    s.Faint(true),
+		gutter:  s.Faint(true),
+		caret:   s.Foreground(lipgloss.Color("10")).Bold(true),
+		summary: s.Bold(true),
+	}
+}
+
+// WriteText prints each finding as `file:line:col: severity: message [rule]`
+// followed by the source line and a caret under the offending column, then
+// a summary line.
+func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+	st := newTextStyles(w, opts.Color)
+	var b bytes.Buffer
+	for _, f := range r.Findings {
+		sev := st.info
+		switch f.Severity {
+		case journey.Error:
+			sev = st.err
+		case journey.Warning:
+			sev = st.warn
+		}
+		fmt.Fprintf(&b, "%s %s %s %s\n",
+			st.pos.Render(fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column)),
+			sev.Render(f.Severity.String()+":"), f.Message, st.rule.Render("["+f.Rule+"]"))
+		if line, ok := sourceLine(r.Sources[f.File], f.Line); ok {
+			gutter := fmt.Sprintf("%5d | ", f.Line)
+			fmt.Fprintf(&b, "%s%s\n", st.gutter.Render(gutter), line)
+			pad := strings.Repeat(" ", len(gutter)-2)
+			fmt.Fprintf(&b, "%s%s%s\n", st.gutter.Render(pad+"| "), caretIndent(line, f.Column), st.caret.Render(underline(line, f.Column)))
+		}
+	}
+	s := r.Summary()
+	if len(r.Findings) == 0 {
+		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", plural(s.Journeys, "journey"), plural(s.Files, "file"))))
+	} else {
+		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("%s, %s, %s in %s",
+			plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Info, "info"), plural(s.Files, "file"))))
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 || word == "info" {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// sourceLine returns line n (1-based) of src without its line ending, with
+// tabs shown as spaces so that the caret lines up.
+func sourceLine(src []byte, n int) (string, bool) {
+	if len(src) == 0 || n < 1 {
+		return "", false
+	}
+	src = bytes.TrimPrefix(src, []byte{0xEF, 0xBB, 0xBF})
+	for i := 1; i < n; i++ {
+		k := bytes.IndexByte(src, '\n')
+		if k < 0 {
+			return "", false
+		}
+		src = src[k+1:]
+	}
+	if k := bytes.IndexByte(src, '\n'); k >= 0 {
+		src = src[:k]
+	}
+	line := strings.TrimRight(string(src), "\r")
+	if !utf8.ValidString(line) || len(line) > 400 {
+		return "", false
+	}
+	return line, true
+}
+
+// caretIndent is the whitespace that puts the caret under column col,
+// keeping tabs so the terminal aligns it the same way.
+func caretIndent(line string, col int) string {
+	var b strings.Builder
+	i := 0
+	for _, r := range line {
+		if i >= col-1 {
+			break
+		}
+		if r == '\t' {
+			b.WriteRune('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+		i++
+	}
+	return b.String()
+}
+
+// underline is a caret followed by tildes under the rest of the word at col.
+func underline(line string, col int) string {
+	runes := []rune(line)
+	if col < 1 || col > len(runes) {
+		return "^"
+	}
+	n := 0
+	for _, r := range runes[col-1:] {
+		if r == ' ' || r == '\t' || r == ':' || r == ',' || r == ']' || r == '}' || n >= 40 {
+			break
+		}
+		n++
+	}
+	if n < 1 {
+		n = 1
+	}
+	return "^" + strings.Repeat("~", n-1)
+}

@@ -1,0 +1,61 @@
+package lint
+
+import (
+	"github.com/journeymap/journeymap/journey"
+)
+
+// Report is what a run found: the findings, sorted, and what was read.
+type Report struct {
+	Findings []journey.Finding
+	Files    int
+	Journeys int
+	// Sources maps a file name to its content, for showing source lines.
+	Sources map[string][]byte
+}
+
+// Summary counts findings by severity.
+type Summary struct {
+	Files    int `json:"files"`
+	Journeys int `json:"journeys"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Info     int `json:"info"`
+}
+
+// Summary counts the report's findings by severity.
+func (r *Report) Summary() Summary {
+	s := Summary{Files: r.Files, Journeys: r.Journeys}
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case journey.Error:
+			s.Errors++
+		case journey.Warning:
+			s.Warnings++
+		default:
+			s.Info++
+		}
+	}
+	return s
+}
+
+// AtOrAbove says whether any finding is at least as severe as min.
+func (r *Report) AtOrAbove(min journey.Severity) bool {
+	for _, f := range r.Findings {
+		if f.Severity >= min {
+			return true
+		}
+	}
+	return false
+}
+
+// NewReport builds a report from a loaded set and the findings of a run.
+func NewReport(set *journey.Set, findings []journey.Finding) *Report {
+	r := &Report{Findings: journey.SortFindings(findings), Files: set.Files, Journeys: len(set.Journeys), Sources: map[string][]byte{}}
+	for _, j := range set.Journeys {
+		r.Sources[j.File] = j.Src
+	}
+	for _, w := range set.Workspaces {
+		r.Sources[w.File] = w.Src
+	}
+	return r
+}
