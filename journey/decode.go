@@ -148,7 +148,7 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key
 		}
 		if !contains(known, name) {
 			msg := fmt.Sprintf("unexpected key %q for %s", name, what)
-			if s := suggest(name, known); s != "" {
+			if s := Suggest(name, known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 				keys[misspelt+s] = pos(p.key)
 			}
@@ -203,7 +203,7 @@ func (d *decoder) enum(v *yaml.Node, what string, allowed []string) Text {
 	t := d.text(v, what)
 	if t.Set && !contains(allowed, t.Value) {
 		msg := fmt.Sprintf("%s %q is not one of %s", what, t.Value, strings.Join(allowed, ", "))
-		if s := suggest(t.Value, allowed); s != "" {
+		if s := Suggest(t.Value, allowed); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		d.errorf(t.Pos, RuleRange, "%s", msg)
@@ -322,8 +322,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest returns the candidate closest to s, if it is close enough to be a typo.
-func suggest(s string, candidates []string) string {
+// Suggest returns the candidate closest to s, if it is close enough to be a
+// typo, for "did you mean" hints; "" when none is.
+func Suggest(s string, candidates []string) string {
 	best, bestDist := "", len(s)/3+2
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)

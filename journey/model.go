@@ -97,7 +97,7 @@ func (t *Touchpoint) ResolvedOwner() Text {
 }
 
 // At returns where key was written in the touchpoint, or the touchpoint itself.
-func (t *Touchpoint) At(key string) Pos { return t.Keys.at(key, t.Pos) }
+func (t *Touchpoint) At(key string) Pos { return t.Keys.At(key, t.Pos) }
 
 // Stage is a phase of the journey, holding touchpoints in order.
 type Stage struct {
@@ -210,7 +210,7 @@ type Journey struct {
 }
 
 // At returns where a top-level key was written, or line 1 when it is missing.
-func (j *Journey) At(key string) Pos { return j.Keys.at(key, Pos{1, 1}) }
+func (j *Journey) At(key string) Pos { return j.Keys.At(key, Pos{1, 1}) }
 
 // Touchpoints returns every touchpoint in document order.
 func (j *Journey) Touchpoints() []*Touchpoint {
@@ -269,7 +269,8 @@ func (j *Journey) ListeningPost(id string) *ListeningPost {
 	return nil
 }
 
-func (k Keys) at(key string, def Pos) Pos {
+// At returns where key was written, or def when it was not.
+func (k Keys) At(key string, def Pos) Pos {
 	if p, ok := k[key]; ok {
 		return p
 	}

@@ -112,7 +112,7 @@ func (r *resolver) owner(o Text, what string) {
 
 func (r *resolver) unresolved(ref Text, kind string, known []string, hint string) {
 	msg := fmt.Sprintf("unknown %s %q", kind, ref.Value)
-	if s := suggest(ref.Value, known); s != "" {
+	if s := Suggest(ref.Value, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
 		msg += " (" + hint + ")"

@@ -139,6 +139,8 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.AddCommand(
 		newValidateCmd(io),
+		newLintCmd(io),
+		newRulesCmd(io),
 		newVersionCmd(io),
 	)
 	return root

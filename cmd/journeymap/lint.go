@@ -1,0 +1,101 @@
+package main
+
+import (
+	"errors"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/lint"
+)
+
+var lintFormats = []string{"text", "json", "sarif", "github", "gitlab", "checkstyle"}
+
+type lintOptions struct {
+	paths   []string
+	format  string
+	failOn  string
+	config  string
+	enable  []string
+	disable []string
+	today   time.Time // tests pin the date; zero means now
+}
+
+func newLintCmd(io *IO) *cobra.Command {
+	opts := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Find the weaknesses CX research keeps finding in journeys",
+		Long: `Lint validates journey files and then runs the rules that find what CX research
+keeps finding in real organisations: undocumented handoffs between channels,
+touchpoints and seams nobody owns, moments of truth nobody measures, journeys
+that end badly. 'journeymap rules' lists the rules; 'journeymap rules RULE'
+explains one.
+
+Rules are configured in journeymap.yaml under lint: (fail_on, and rules: set
+to off, a severity, or {severity, parameters}); the flags override it.
+Silence a finding in place with a comment:
+  # journeymap:ignore RULE[,RULE] -- reason      (the node it belongs to)
+  # journeymap:ignore-file RULE                  (the whole file)
+
+Exit status is 1 when any finding is at or above --fail-on (default: error).`,
+		Example: `  journeymap lint
+  journeymap lint journeys/ --fail-on warning
+  journeymap lint --format github .          # annotations in GitHub Actions
+  journeymap lint --format sarif . > journeymap.sarif
+  journeymap lint --disable missing-emotion,missing-persona`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runLint(io, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.format, "format", "text", "output format")
+	f.StringVar(&opts.failOn, "fail-on", "", "lowest severity that makes the exit status 1: error|warning|info (default from journeymap.yaml, else error)")
+	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
+	f.StringSliceVar(&opts.enable, "enable", nil, "turn rules on (repeat or separate with commas)")
+	f.StringSliceVar(&opts.disable, "disable", nil, "turn rules off (repeat or separate with commas)")
+	registerEnum(cmd, "format", lintFormats...)
+	cmd.RegisterFlagCompletionFunc("fail-on", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	ruleCompletion := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return lint.RuleIDs(), cobra.ShellCompDirectiveNoFileComp
+	}
+	cmd.RegisterFlagCompletionFunc("enable", ruleCompletion)
+	cmd.RegisterFlagCompletionFunc("disable", ruleCompletion)
+	cmd.MarkFlagFilename("config", "yaml", "yml")
+	return cmd
+}
+
+func runLint(io *IO, opts *lintOptions) error {
+	if err := checkEnum("format", opts.format, lintFormats...); err != nil {
+		return err
+	}
+	if opts.failOn != "" {
+		if err := checkEnum("fail-on", opts.failOn, "error", "warning", "info"); err != nil {
+			return err
+		}
+	}
+	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
+	if err != nil {
+		return err
+	}
+	res, err := lint.Run(set, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
+	var ce *lint.ConfigError
+	if errors.As(err, &ce) {
+		return &exitError{code: exitUsage, err: ce}
+	}
+	if err != nil {
+		return err
+	}
+	report := lint.NewReport(set, res.Findings)
+	if err := writeReport(io, report, opts.format); err != nil {
+		return err
+	}
+	if res.Failed {
+		return errFindings
+	}
+	return nil
+}

@@ -1,0 +1,36 @@
+package lint
+
+import (
+	"time"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+// ExampleWorkspace is the workspace rule examples are checked against.
+const ExampleWorkspace = `version: 1
+channels:
+  app: {name: Mobile app, kind: digital, owner: digital-team}
+`
+
+// ExampleToday is the date rule examples are checked on, so that their
+// output never changes.
+var ExampleToday = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// CheckExample lints src, a rule's Bad or Good example, as a file named
+// file, and returns the findings of that rule alone.
+func CheckExample(rule string, file, src string) []journey.Finding {
+	ws, _ := journey.ParseWorkspace(journey.WorkspaceFile, []byte(ExampleWorkspace))
+	j, vf := journey.Parse(file, []byte(src))
+	vf = append(vf, journey.Resolve(j, ws)...)
+	if len(vf) > 0 {
+		return vf
+	}
+	c, _ := newConfig(ws, Options{})
+	var out []journey.Finding
+	for _, f := range lintJourney(j, nil, c, ExampleToday) {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return journey.SortFindings(out)
+}

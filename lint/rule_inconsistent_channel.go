@@ -1,0 +1,78 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+type inconsistentChannel struct{ base }
+
+func newInconsistentChannel() *inconsistentChannel {
+	return &inconsistentChannel{base{Meta{
+		ID:       "inconsistent-channel",
+		Severity: journey.Warning,
+		Summary:  "one channel id defined differently across journeys or vs the workspace",
+		Rationale: "Consistency: the same channel, principle and tone across all journeys. A channel described " +
+			"differently in two journeys is a consistency defect, and usually a sign that two teams see the same " +
+			"channel differently.",
+		Bad: `# journeymap.yaml declares: app: {name: Mobile app, kind: digital, owner: digital-team}
+version: 1
+title: Top up a prepaid card
+channels:
+  app: {name: Top-up app, kind: digital, owner: prepaid-team}
+stages:
+  - id: top-up
+    touchpoints:
+      - {id: top-up-in-app, channel: app}
+`,
+		Good: `# journeymap.yaml declares: app: {name: Mobile app, kind: digital, owner: digital-team}
+version: 1
+title: Top up a prepaid card
+stages:
+  - id: top-up
+    touchpoints:
+      - {id: top-up-in-app, channel: app}
+`,
+	}}}
+}
+
+func (r *inconsistentChannel) Check(p *Pass) {
+	j := p.Journey
+	for _, c := range j.Channels {
+		if j.Workspace != nil {
+			if wc := j.Workspace.Channel(c.ID.Value); wc != nil {
+				if diff := channelDiff(c, wc); diff != "" {
+					p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s); use the shared definition or rename the channel",
+						c.ID.Value, wc.File, wc.Pos.Line, diff)
+				}
+			}
+		}
+		for _, o := range p.Others {
+			for _, oc := range o.Channels {
+				if oc.ID.Value != c.ID.Value {
+					continue
+				}
+				if diff := channelDiff(c, oc); diff != "" {
+					p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s); define it once in %s",
+						c.ID.Value, oc.File, oc.Pos.Line, diff, journey.WorkspaceFile)
+				}
+			}
+		}
+	}
+}
+
+// channelDiff compares two definitions on every field either side sets.
+func channelDiff(a, b *journey.Channel) string {
+	var diffs []string
+	for _, f := range []struct {
+		name string
+		a, b journey.Text
+	}{{"name", a.Name, b.Name}, {"kind", a.Kind, b.Kind}, {"owner", a.Owner, b.Owner}} {
+		if (f.a.Value != "" || f.b.Value != "") && f.a.Value != f.b.Value {
+			diffs = append(diffs, fmt.Sprintf("%s %q vs %q", f.name, f.a.Value, f.b.Value))
+		}
+	}
+	return strings.Join(diffs, ", ")
+}

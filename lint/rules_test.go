@@ -1,0 +1,68 @@
+package lint
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+// TestRuleExamples: every rule's Bad example triggers it, its Good example
+// does not, and both are valid journeys.
+func TestRuleExamples(t *testing.T) {
+	for _, r := range Rules() {
+		m := r.Meta()
+		t.Run(m.ID, func(t *testing.T) {
+			if m.Summary == "" || m.Rationale == "" || m.Bad == "" || m.Good == "" {
+				t.Fatalf("rule %s lacks summary, rationale or examples", m.ID)
+			}
+			bad := CheckExample(m.ID, "bad.journey.yaml", m.Bad)
+			if len(bad) == 0 {
+				t.Errorf("Bad example does not trigger %s", m.ID)
+			}
+			for _, f := range bad {
+				if f.Rule != m.ID {
+					t.Errorf("Bad example is not a valid journey: %s", f)
+				}
+			}
+			for _, f := range CheckExample(m.ID, "good.journey.yaml", m.Good) {
+				t.Errorf("Good example still finds: %s", f)
+			}
+		})
+	}
+}
+
+var kebab = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+
+// TestRegistry pins the rule ids and default severities of SPEC §5.
+func TestRegistry(t *testing.T) {
+	want := map[string]journey.Severity{
+		"missing-owner": journey.Error, "undocumented-handoff": journey.Warning,
+		"handoff-context-lost": journey.Warning, "handoff-owner-gap": journey.Warning,
+		"channel-hopping": journey.Warning, "unmeasured-moment": journey.Warning,
+		"negative-moment": journey.Warning, "pain-without-opportunity": journey.Info,
+		"emotional-cliff": journey.Warning, "negative-ending": journey.Warning,
+		"missing-emotion": journey.Info, "empty-stage": journey.Warning,
+		"unreachable-touchpoint": journey.Warning, "missing-goal": journey.Info,
+		"missing-persona": journey.Info, "inconsistent-channel": journey.Warning,
+		"unused-definition": journey.Info, "stale-review": journey.Warning,
+	}
+	rules := Rules()
+	if len(rules) != len(want) {
+		t.Errorf("%d rules, want %d", len(rules), len(want))
+	}
+	for _, r := range rules {
+		m := r.Meta()
+		sev, ok := want[m.ID]
+		if !ok {
+			t.Errorf("unexpected rule %q", m.ID)
+			continue
+		}
+		if sev != m.Severity {
+			t.Errorf("%s: default severity %s, want %s", m.ID, m.Severity, sev)
+		}
+		if !kebab.MatchString(m.ID) {
+			t.Errorf("%s is not kebab-case", m.ID)
+		}
+	}
+}
