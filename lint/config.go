@@ -141,4 +141,3 @@ func checkParam(m *Meta, name string, isInt bool, value string) string {
 	}
 	return msg
 }
-
