@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,18 @@ func writeReport(io *IO, r *lint.Report, format string) error {
 	switch format {
 	case "json":
 		return lint.WriteJSON(io.Out, r)
+	case "sarif":
+		root := ""
+		if wd, err := os.Getwd(); err == nil {
+			root = wd
+		}
+		return lint.WriteSARIF(io.Out, r, lint.SARIFOptions{ToolVersion: version(), RepoRoot: root})
+	case "github":
+		return lint.WriteGitHub(io.Out, r)
+	case "gitlab":
+		return lint.WriteGitLab(io.Out, r)
+	case "checkstyle":
+		return lint.WriteCheckstyle(io.Out, r)
 	default:
 		return lint.WriteText(io.Out, r, lint.TextOptions{Color: io.Color()})
 	}
