@@ -49,8 +49,10 @@ func kindName(n *yaml.Node) string {
 		return "a list"
 	case n.Tag == "!!null":
 		return "null"
-	case n.Tag == "!!int" || n.Tag == "!!float":
-		return "a number"
+	case n.Tag == "!!int":
+		return "a whole number"
+	case n.Tag == "!!float":
+		return "a decimal number"
 	case n.Tag == "!!bool":
 		return "a boolean"
 	default:

@@ -71,6 +71,7 @@ type Touchpoint struct {
 	Next          []Text
 	HasNext       bool // `next:` given (an empty list marks an ending)
 	Pos           Pos  // the touchpoint's first key: its `- id:` line
+	End           int  // the last line of the touchpoint's block
 	Keys          Keys
 	Stage         *Stage
 	Index         int // position in the journey's document order

@@ -307,7 +307,7 @@ func (d *decoder) unique(id Text, what string, seen map[string]Pos) {
 }
 
 func (d *decoder) touchpoint(e *yaml.Node) *Touchpoint {
-	t := &Touchpoint{Pos: pos(e)}
+	t := &Touchpoint{Pos: pos(e), End: lastLine(e, 0)}
 	keys, ok := d.fields(e, "a touchpoint", touchpointKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -415,6 +415,22 @@ func (d *decoder) handoff(v *yaml.Node) *Handoff {
 		h.Carries = nil
 	}
 	return h
+}
+
+// lastLine is the last line a node's text reaches. It does not follow
+// aliases, so it stays linear in the size of the file.
+func lastLine(n *yaml.Node, depth int) int {
+	if n == nil || depth > 100 {
+		return 0
+	}
+	end := n.Line
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		end += strings.Count(strings.TrimRight(n.Value, "\n"), "\n") + 1
+	}
+	for _, c := range n.Content {
+		end = max(end, lastLine(c, depth+1))
+	}
+	return end
 }
 
 func quote(s string) string { return `"` + s + `"` }

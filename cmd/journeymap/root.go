@@ -141,6 +141,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 		newValidateCmd(io),
 		newLintCmd(io),
 		newRulesCmd(io),
+		newRenderCmd(io),
 		newVersionCmd(io),
 	)
 	return root

@@ -1,0 +1,421 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/lint"
+	"github.com/journeymap/journeymap/render"
+)
+
+type renderOptions struct {
+	paths   []string
+	view    string
+	format  string
+	out     string
+	outDir  string
+	theme   string
+	font    string
+	dpi     float64
+	size    string
+	lint    bool
+	watch   bool
+	revs    []string
+	config  string
+	formatF bool // --format was given
+}
+
+func newRenderCmd(io *IO) *cobra.Command {
+	opts := &renderOptions{}
+	cmd := &cobra.Command{
+		Use:   "render [PATH...]",
+		Short: "Draw journeys as diagrams (SVG, PNG, DOT)",
+		Long: `Render draws a journey as a diagram ready for a slide deck or a wiki.
+
+Views:
+  flow      stages as columns, one box per touchpoint coloured by channel,
+            emotion, moments of truth, handoffs labelled with what they carry;
+            undocumented handoffs in red (default)
+  map       the classic journey-map grid: a column per stage, rows for
+            touchpoints, channels, emotion, pain points, opportunities,
+            moments of truth and owners
+  emotion   the emotional curve; several journeys (or --rev revisions of one)
+            are overlaid, e.g. as-is against to-be
+  channels  channels and the handoffs between them, with counts
+
+Output goes to standard output unless -o FILE or -O DIR is given; the format
+follows the -o file's extension when --format is not given. Output is
+deterministic: the same journey gives byte-identical SVG and DOT.`,
+		Example: `  journeymap render examples/plan-upgrade.journey.yaml -o plan-upgrade.svg
+  journeymap render checkout.journey.yaml --view map --size 16:9 -o map.png --dpi 150
+  journeymap render journeys/ -O maps/ --format png
+  journeymap render as-is.journey.yaml to-be.journey.yaml --view emotion -o curves.svg
+  journeymap render plan.journey.yaml --view emotion --rev HEAD~5 -o then-and-now.svg
+  journeymap render plan.journey.yaml --lint -o review.svg --watch`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			opts.formatF = cmd.Flags().Changed("format")
+			return runRender(cmd.Context(), io, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.view, "view", "flow", "what to draw")
+	f.StringVar(&opts.format, "format", "svg", "output format")
+	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
+	f.StringVarP(&opts.outDir, "output-dir", "O", "", "render every journey found into DIR, one file each")
+	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono (default from journeymap.yaml, else light)")
+	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Helvetica)")
+	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
+	f.StringVar(&opts.size, "size", "", "fit the picture to a slide: 16:9|4:3")
+	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
+	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
+	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
+	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
+	registerEnum(cmd, "view", render.Views...)
+	registerEnum(cmd, "format", render.Formats...)
+	registerEnum(cmd, "theme", render.Themes()...)
+	registerEnum(cmd, "size", "16:9", "4:3")
+	cmd.MarkFlagFilename("output", "svg", "png", "dot")
+	cmd.MarkFlagDirname("output-dir")
+	cmd.MarkFlagsMutuallyExclusive("output", "output-dir")
+	return cmd
+}
+
+func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := checkRenderFlags(opts); err != nil {
+		return err
+	}
+	if opts.watch {
+		return watch(ctx, io, opts)
+	}
+	return renderOnce(ctx, io, opts)
+}
+
+func checkRenderFlags(opts *renderOptions) error {
+	if !opts.formatF && opts.out != "" {
+		switch strings.ToLower(filepath.Ext(opts.out)) {
+		case ".png":
+			opts.format = "png"
+		case ".dot", ".gv":
+			opts.format = "dot"
+		case ".svg":
+			opts.format = "svg"
+		}
+	}
+	if err := checkEnum("view", opts.view, render.Views...); err != nil {
+		return err
+	}
+	if err := checkEnum("format", opts.format, render.Formats...); err != nil {
+		return err
+	}
+	if opts.size != "" {
+		if err := checkEnum("size", opts.size, "16:9", "4:3"); err != nil {
+			return err
+		}
+	}
+	if opts.theme != "" && render.FindTheme(opts.theme) == nil {
+		return checkEnum("theme", opts.theme, render.Themes()...)
+	}
+	if opts.dpi < 10 || opts.dpi > 1200 {
+		return usageError("--dpi %g is out of range: use 10 to 1200 (96 for screens, 150-300 for print)", opts.dpi)
+	}
+	if len(opts.revs) > 0 && opts.view != "emotion" {
+		return usageError("--rev overlays revisions in the emotion view; add --view emotion")
+	}
+	if opts.watch && opts.out == "" && opts.outDir == "" {
+		return usageError("--watch needs -o FILE or -O DIR to write to")
+	}
+	if opts.out != "" {
+		if err := refuseInput(opts.out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// refuseInput stops a render from overwriting a journey or workspace file.
+func refuseInput(path string) error {
+	base := filepath.Base(path)
+	if journey.IsJourneyFile(base) || base == journey.WorkspaceFile || strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml") {
+		return usageError("refusing to write a diagram to %s: it looks like a journey or YAML file (use an .svg, .png or .dot name)", path)
+	}
+	return nil
+}
+
+func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
+	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
+	if err != nil {
+		return err
+	}
+	if len(set.Journeys) == 0 {
+		return usageError("no journey files (*.journey.yaml) found under %s", strings.Join(orDot(opts.paths), ", "))
+	}
+	var valid []*journey.Journey
+	for _, j := range set.Journeys {
+		if set.Valid(j) {
+			valid = append(valid, j)
+		}
+	}
+	invalid := len(set.Findings) > 0
+	if invalid {
+		// Say what is wrong on stderr; render what can be rendered.
+		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
+	}
+	if len(valid) == 0 {
+		return errFindings
+	}
+	ro, err := renderSettings(set, opts)
+	if err != nil {
+		return err
+	}
+	if opts.lint {
+		res, err := lint.Run(set, lint.Options{})
+		var ce *lint.ConfigError
+		if errors.As(err, &ce) {
+			return &exitError{code: exitUsage, err: ce}
+		}
+		if err != nil {
+			return err
+		}
+		ro.Findings = res.Findings
+	}
+
+	switch {
+	case opts.outDir != "":
+		err = renderEach(ctx, io, valid, ro, opts)
+	case len(valid) > 1 && opts.view != "emotion":
+		err = usageError("%d journeys found: the %s view draws one journey per picture, so use -O DIR (or --view emotion to overlay their curves)", len(valid), opts.view)
+	default:
+		js := valid
+		if len(opts.revs) > 0 {
+			if js, ro.Labels, err = withRevisions(valid, opts.revs); err != nil {
+				return err
+			}
+		}
+		var out []byte
+		if out, err = render.Render(ctx, js, ro); err != nil {
+			return &exitError{code: exitInternal, err: fmt.Errorf("rendering failed: %v", err)}
+		}
+		err = emit(io, opts.out, opts.format, out)
+	}
+	if err != nil {
+		return err
+	}
+	if invalid {
+		return errFindings
+	}
+	return nil
+}
+
+func orDot(paths []string) []string {
+	if len(paths) == 0 {
+		return []string{"."}
+	}
+	return paths
+}
+
+// renderSettings combines flags with the workspace `render` section.
+func renderSettings(set *journey.Set, opts *renderOptions) (render.Options, error) {
+	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size}
+	theme := opts.theme
+	for _, ws := range set.Workspaces {
+		if theme == "" && ws.Render.Theme.Value != "" {
+			theme = ws.Render.Theme.Value
+			if render.FindTheme(theme) == nil {
+				return ro, usageError("%s:%d:%d: unknown theme %q (use one of %s)", ws.File, ws.Render.Theme.Pos.Line, ws.Render.Theme.Pos.Col, theme, strings.Join(render.Themes(), ", "))
+			}
+		}
+		if ro.Font == "" && ws.Render.Font.Value != "" {
+			ro.Font = ws.Render.Font.Value
+		}
+	}
+	if theme == "" {
+		theme = "light"
+	}
+	ro.Theme = render.FindTheme(theme)
+	return ro, nil
+}
+
+// emit writes the rendering to a file (atomically) or standard output.
+func emit(io *IO, path, format string, data []byte) error {
+	if path == "" || path == "-" {
+		if format == "png" && io.Terminal {
+			return usageError("refusing to write a PNG to the terminal; use -o FILE.png")
+		}
+		_, err := io.Out.Write(data)
+		return err
+	}
+	if err := atomicfile.Write(path, data, 0o644); err != nil {
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
+	}
+	return nil
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// outputName is a safe file name for a journey's diagram.
+func outputName(j *journey.Journey, view, format string) string {
+	name := strings.Trim(unsafeName.ReplaceAllString(j.ID.Value, "-"), ".-")
+	if name == "" {
+		name = "journey"
+	}
+	if view != "flow" {
+		name += "-" + view
+	}
+	return name + "." + format
+}
+
+// renderEach writes one file per journey into the output directory.
+func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions) error {
+	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
+	}
+	used := map[string]int{}
+	for _, j := range js {
+		name := outputName(j, opts.view, opts.format)
+		if n := used[name]; n > 0 {
+			ext := filepath.Ext(name)
+			name = fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, ext), n+1, ext)
+			fmt.Fprintf(io.Err, "journeymap: journey id %q is used by more than one file; writing %s for %s\n", j.ID.Value, name, j.File)
+		}
+		used[outputName(j, opts.view, opts.format)]++
+		out, err := render.Render(ctx, []*journey.Journey{j}, ro)
+		if err != nil {
+			return &exitError{code: exitInternal, err: fmt.Errorf("rendering %s failed: %v", j.File, err)}
+		}
+		path := filepath.Join(opts.outDir, name)
+		if err := emit(io, path, opts.format, out); err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Err, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// withRevisions adds, for each journey, its content at each git revision,
+// so the emotion view overlays then and now.
+func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []string, error) {
+	var out []*journey.Journey
+	var labels []string
+	for _, j := range js {
+		if j.File == journey.StdinName {
+			return nil, nil, usageError("--rev needs journey files, not standard input")
+		}
+		for _, rev := range revs {
+			src, err := gitShow(j.File, rev)
+			if err != nil {
+				return nil, nil, usageError("--rev %s: %v", rev, err)
+			}
+			old, fs := journey.Parse(fmt.Sprintf("%s@%s", j.File, rev), src)
+			fs = append(fs, journey.Resolve(old, j.Workspace)...)
+			if len(fs) > 0 {
+				return nil, nil, usageError("--rev %s: %s is not a valid journey at that revision: %s", rev, j.File, fs[0])
+			}
+			out = append(out, old)
+			labels = append(labels, fmt.Sprintf("%s @ %s", old.Title.Value, rev))
+		}
+		out = append(out, j)
+		labels = append(labels, j.Title.Value+" (working copy)")
+	}
+	return out, labels, nil
+}
+
+// gitShow reads a file as it was at a revision.
+func gitShow(file, rev string) ([]byte, error) {
+	dir, base := filepath.Split(file)
+	if dir == "" {
+		dir = "."
+	}
+	cmd := exec.Command("git", "-C", dir, "show", rev+":./"+base)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, errors.New(msg)
+	}
+	return out, nil
+}
+
+// watch renders, then renders again whenever an input file changes, until
+// interrupted.
+func watch(ctx context.Context, io *IO, opts *renderOptions) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	last := ""
+	for {
+		stamp := inputStamp(opts)
+		if stamp != last {
+			last = stamp
+			err := renderOnce(ctx, io, opts)
+			var ee *exitError
+			switch {
+			case err == nil:
+				fmt.Fprintf(io.Err, "%s rendered; watching for changes (Ctrl-C to stop)\n", time.Now().Format("15:04:05"))
+			case errors.As(err, &ee) && ee.code == exitFindings:
+				if ee.err != nil {
+					fmt.Fprintf(io.Err, "journeymap: %v\n", ee.err)
+				}
+				fmt.Fprintf(io.Err, "%s not rendered; fix the problems above and save again\n", time.Now().Format("15:04:05"))
+			default:
+				return err
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+}
+
+// inputStamp summarises the size and modification time of every input file.
+func inputStamp(opts *renderOptions) string {
+	var b strings.Builder
+	for _, p := range orDot(opts.paths) {
+		filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if path == p || journey.IsJourneyFile(d.Name()) || d.Name() == journey.WorkspaceFile {
+				if info, err := d.Info(); err == nil {
+					fmt.Fprintf(&b, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
+				}
+			}
+			return nil
+		})
+	}
+	return b.String()
+}

@@ -1,0 +1,161 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// dotWriter builds DOT text. Every piece of user text goes through html()
+// (for HTML-like labels) or id() (for quoted identifiers), so no name, label
+// or pain point can change the structure of the graph.
+type dotWriter struct {
+	b      strings.Builder
+	indent int
+}
+
+func (w *dotWriter) line(format string, args ...any) {
+	w.b.WriteString(strings.Repeat("  ", w.indent))
+	fmt.Fprintf(&w.b, format, args...)
+	w.b.WriteByte('\n')
+}
+
+func (w *dotWriter) open(format string, args ...any) {
+	w.line(format+" {", args...)
+	w.indent++
+}
+
+func (w *dotWriter) close() {
+	w.indent--
+	w.line("}")
+}
+
+func (w *dotWriter) bytes() []byte { return []byte(w.b.String()) }
+
+// id quotes s as a DOT identifier. Inside quotes DOT treats only \" as an
+// escape, and a backslash before the closing quote would swallow it, so
+// backslashes are doubled as well. Control characters become spaces.
+func id(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case unicode.IsControl(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// html escapes text for an HTML-like label. Graphviz does not interpret
+// escape sequences such as \N inside HTML labels, so only markup matters.
+func html(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '[':
+			b.WriteString("&#91;")
+		case ']':
+			b.WriteString("&#93;")
+		case '{':
+			b.WriteString("&#123;")
+		case '}':
+			b.WriteString("&#125;")
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			if unicode.IsControl(r) {
+				b.WriteByte(' ')
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// wrap breaks text into lines of at most width runes at spaces (a long word
+// is cut), escapes each line and joins them with <BR/>.
+func wrap(text string, width int) string {
+	lines := wrapLines(text, width)
+	for i, l := range lines {
+		lines[i] = html(l)
+	}
+	return strings.Join(lines, `<BR ALIGN="LEFT"/>`)
+}
+
+// wrapCentered is wrap for centred text.
+func wrapCentered(text string, width int) string {
+	lines := wrapLines(text, width)
+	for i, l := range lines {
+		lines[i] = html(l)
+	}
+	return strings.Join(lines, `<BR/>`)
+}
+
+func wrapLines(text string, width int) []string {
+	words := strings.Fields(text)
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		for len([]rune(w)) > width {
+			r := []rune(w)
+			if cur != "" {
+				lines = append(lines, cur)
+				cur = ""
+			}
+			lines = append(lines, string(r[:width-1])+"-")
+			w = string(r[width-1:])
+		}
+		switch {
+		case cur == "":
+			cur = w
+		case len([]rune(cur))+1+len([]rune(w)) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, cur)
+			cur = w
+		}
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// truncate shortens s to n runes with an ellipsis.
+func truncate(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// signed spells an emotion score with a real minus sign: +1, 0, −2.
+func signed(n int) string {
+	switch {
+	case n > 0:
+		return fmt.Sprintf("+%d", n)
+	case n < 0:
+		return fmt.Sprintf("−%d", -n)
+	}
+	return "0"
+}

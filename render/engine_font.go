@@ -1,0 +1,139 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/gofont/gomonobolditalic"
+	"golang.org/x/image/font/gofont/gomonoitalic"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+)
+
+// The PNG painter uses the Go fonts embedded in golang.org/x/image, so output
+// never depends on the fonts installed on the machine.
+
+const (
+	fontBold   = 1 << iota // xdot fontchar bits, also used as variant bits
+	fontItalic             // 2
+	fontMono   = 1 << 7    // not an xdot bit: monospace family
+)
+
+// xdot "t" fontchar bits beyond bold and italic.
+const (
+	fontUnderline = 4
+	fontSup       = 8
+	fontSub       = 16
+	fontStrike    = 32
+	fontOverline  = 64
+)
+
+var (
+	goFontsOnce sync.Once
+	goFonts     map[int]*opentype.Font
+	goFontsErr  error
+)
+
+func loadGoFonts() (map[int]*opentype.Font, error) {
+	goFontsOnce.Do(func() {
+		ttfs := map[int][]byte{
+			0:                                goregular.TTF,
+			fontBold:                         gobold.TTF,
+			fontItalic:                       goitalic.TTF,
+			fontBold | fontItalic:            gobolditalic.TTF,
+			fontMono:                         gomono.TTF,
+			fontMono | fontBold:              gomonobold.TTF,
+			fontMono | fontItalic:            gomonoitalic.TTF,
+			fontMono | fontBold | fontItalic: gomonobolditalic.TTF,
+		}
+		goFonts = make(map[int]*opentype.Font, len(ttfs))
+		for v, ttf := range ttfs {
+			f, err := opentype.Parse(ttf)
+			if err != nil {
+				goFontsErr = fmt.Errorf("render: parsing embedded Go font: %w", err)
+				return
+			}
+			goFonts[v] = f
+		}
+	})
+	return goFonts, goFontsErr
+}
+
+// fontVariant maps a Graphviz font name ("Times-Roman", "Helvetica-Bold",
+// "Arial Italic", "Courier", "Helvetica,Arial,sans-serif:bold") and xdot
+// fontchar bits to one of the embedded Go fonts.
+func fontVariant(face string, fontChar int) int {
+	f := strings.ToLower(face)
+	v := fontChar & (fontBold | fontItalic)
+	if strings.Contains(f, "bold") || strings.Contains(f, "black") || strings.Contains(f, "heavy") {
+		v |= fontBold
+	}
+	if strings.Contains(f, "italic") || strings.Contains(f, "oblique") {
+		v |= fontItalic
+	}
+	for _, m := range []string{"courier", "mono", "consol", "menlo", "code"} {
+		if strings.Contains(f, m) {
+			v |= fontMono
+			break
+		}
+	}
+	return v
+}
+
+// faceCache holds font.Faces for one PNG render (faces are not safe for
+// concurrent use).
+type faceCache struct {
+	fonts map[int]*opentype.Font
+	faces map[faceKey]font.Face
+}
+
+type faceKey struct {
+	variant int
+	size    float64 // pixels, quantised
+}
+
+func newFaceCache() (*faceCache, error) {
+	fonts, err := loadGoFonts()
+	if err != nil {
+		return nil, err
+	}
+	return &faceCache{fonts: fonts, faces: map[faceKey]font.Face{}}, nil
+}
+
+// face returns the face for a variant at px pixels (quantised to 1/8 px).
+func (c *faceCache) face(variant int, px float64) (font.Face, error) {
+	px = math.Max(1, math.Round(px*8)/8)
+	k := faceKey{variant, px}
+	if f, ok := c.faces[k]; ok {
+		return f, nil
+	}
+	f, err := opentype.NewFace(c.fonts[variant], &opentype.FaceOptions{
+		Size:    px,
+		DPI:     72,
+		Hinting: font.HintingNone,
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.faces[k] = f
+	return f, nil
+}
+
+func (c *faceCache) close() {
+	for _, f := range c.faces {
+		f.Close()
+	}
+}
+
+// measure returns the advance width of s in pixels.
+func measure(f font.Face, s string) float64 {
+	return float64(font.MeasureString(f, s)) / 64
+}

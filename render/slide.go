@@ -1,0 +1,57 @@
+package render
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// SlideSizes are the aspect ratios --size accepts (width:height).
+var SlideSizes = map[string]float64{"16:9": 16.0 / 9.0, "4:3": 4.0 / 3.0}
+
+var padAttr = regexp.MustCompile(`pad="[^"]*"`)
+
+// fitToSlide pads the drawing so that its shape is the slide's, centred:
+// it lays the graph out once to learn its size, then sets Graphviz's `pad`
+// in each direction. Text is never stretched or distorted.
+func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string) ([]byte, error) {
+	ratio, ok := SlideSizes[size]
+	if !ok {
+		return nil, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", size)
+	}
+	out, err := layout(ctx, dot, engine, "json")
+	if err != nil {
+		return nil, err
+	}
+	var g struct {
+		BB string `json:"bb"`
+	}
+	if err := json.Unmarshal(out, &g); err != nil {
+		return nil, fmt.Errorf("reading layout: %v", err)
+	}
+	f := strings.Split(g.BB, ",")
+	if len(f) != 4 {
+		return nil, fmt.Errorf("layout has no bounding box")
+	}
+	x0, _ := strconv.ParseFloat(f[0], 64)
+	y0, _ := strconv.ParseFloat(f[1], 64)
+	x1, _ := strconv.ParseFloat(f[2], 64)
+	y1, _ := strconv.ParseFloat(f[3], 64)
+	const margin = 0.3 * 72 // the views' own pad, in points
+	w, h := x1-x0+2*margin, y1-y0+2*margin
+	padX, padY := margin, margin
+	if w/h > ratio {
+		padY += (w/ratio - h) / 2
+	} else {
+		padX += (h*ratio - w) / 2
+	}
+	pad := fmt.Sprintf(`pad="%.3f,%.3f"`, padX/72, padY/72)
+	loc := padAttr.FindIndex(dot) // the first is graphHeader's
+	if loc == nil {
+		return nil, fmt.Errorf("view has no pad attribute")
+	}
+	return append(append(append([]byte{}, dot[:loc[0]]...), pad...), dot[loc[1]:]...), nil
+}

@@ -1,0 +1,22 @@
+package render
+
+func lightTheme() *Theme {
+	return &Theme{
+		Name:        "light",
+		Background:  "#ffffff",
+		Text:        "#1f2933",
+		Muted:       "#52606d",
+		NodeBorder:  "#7b8794",
+		StageFill:   []string{"#f5f7fa", "#eef2f7"},
+		StageBorder: "#cbd2d9",
+		Edge:        "#52606d",
+		Handoff:     "#2563eb",
+		Problem:     "#d62828",
+		ProblemFill: "#fde8e8",
+		Moment:      "#b7791f",
+		// Colour-blind-safe pastel fills (after Okabe–Ito), dark text stays readable.
+		Channels: []string{"#cfe8fc", "#ffe1b3", "#d4f0dc", "#f9d3e3", "#e3dcf7", "#fff3b0", "#d9e6e4", "#f2ddd0"},
+		Emotion:  [5]string{"#d62828", "#f4845f", "#d9d9d9", "#8fd694", "#2e9e4f"},
+		Curves:   []string{"#2563eb", "#d62828", "#2e9e4f", "#b7791f", "#7c3aed"},
+	}
+}

@@ -1,0 +1,169 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+// flowDOT draws the journey as a flow: stages as clusters left to right, one
+// node per touchpoint named by its id, coloured by channel, with emotion,
+// moments of truth, handoffs and (with --lint) findings shown.
+func flowDOT(j *journey.Journey, o *Options) []byte {
+	t := o.Theme
+	colors, order := channelColors(j, t)
+	byTP, rest := findingsByTouchpoint(j, o.Findings)
+	w := &dotWriter{}
+	w.open("digraph %s", id(j.ID.Value))
+	graphHeader(w, o)
+	// A grid: stages are columns left to right, a stage's touchpoints stack
+	// top to bottom in document order. Invisible edges hold the grid; the
+	// real flow edges do not move nodes (constraint=false), so a long
+	// journey keeps the proportions of a slide instead of becoming a strip.
+	w.line(`graph [rankdir=TB, newrank=true, nodesep=0.45, ranksep=0.45, labelloc=t, labeljust=l, outputorder=edgesfirst]`)
+	w.line(`node [shape=box, style="rounded,filled", penwidth=1.2, margin="0.1,0.06"]`)
+	w.line(`graph [label=<%s>]`, flowHeading(j, o, order, rest))
+
+	var tops []string // each stage's first node
+	for si, s := range j.Stages {
+		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
+		label := fmt.Sprintf(`<B>%d · %s</B>`, si+1, wrapCentered(s.Label(), 32))
+		if s.Owner.Value != "" {
+			label += fmt.Sprintf(`<BR/><FONT POINT-SIZE="9" COLOR=%s>%s</FONT>`, id(t.Muted), html(s.Owner.Value))
+		}
+		if len(s.Touchpoints) == 0 {
+			label += fmt.Sprintf(`<BR/><FONT POINT-SIZE="9" COLOR=%s>(no touchpoints)</FONT>`, id(t.Muted))
+		}
+		w.line(`graph [label=<%s>, style="rounded,filled", fillcolor=%s, color=%s, fontsize=13, margin=12]`, label, id(t.stageFill(si)), id(t.StageBorder))
+		if len(s.Touchpoints) == 0 {
+			// An empty cluster is dropped by Graphviz; an invisible point keeps
+			// the stage visible without adding a touchpoint-like node.
+			placeholder := id(fmt.Sprintf("empty-stage-%d", si))
+			w.line(`%s [shape=point, style=invis, width=1.2, label=""]`, placeholder)
+			tops = append(tops, placeholder)
+		}
+		for i, tp := range s.Touchpoints {
+			w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, byTP[tp], o))
+			if i == 0 {
+				tops = append(tops, id(tp.ID.Value))
+			} else {
+				w.line("%s -> %s [style=invis, weight=10]", id(s.Touchpoints[i-1].ID.Value), id(tp.ID.Value))
+			}
+		}
+		w.close()
+	}
+
+	if len(tops) > 1 {
+		w.line("{ rank=same; %s }", strings.Join(tops, "; "))
+		for i := 1; i < len(tops); i++ {
+			w.line("%s -> %s [style=invis]", tops[i-1], tops[i])
+		}
+	}
+	for _, e := range j.Flow.Edges {
+		w.line("%s -> %s [constraint=false, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o))
+	}
+	w.close()
+	return w.bytes()
+}
+
+func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]string, findings []journey.Finding, o *Options) string {
+	t := o.Theme
+	var rows []string
+	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>%s</B></TD></TR>`, wrap(tp.Label(), 26)))
+	meta := channelLabel(j, tp.Channel.Value)
+	if owner := tp.ResolvedOwner().Value; owner != "" {
+		meta += " · " + owner
+	}
+	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), wrap(meta, 34)))
+	if tp.Emotion != nil {
+		feeling := ""
+		if tp.Emotion.Feeling != "" {
+			feeling = fmt.Sprintf(`<TD ALIGN="LEFT"><FONT POINT-SIZE="9"> %s</FONT></TD>`, html(truncate(tp.Emotion.Feeling, 24)))
+		}
+		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD BGCOLOR=%s WIDTH="22"><FONT POINT-SIZE="9" COLOR=%s><B>%s</B></FONT></TD>%s</TR></TABLE></TD></TR>`,
+			id(t.EmotionColor(tp.Emotion.Score)), id(emotionTextColor(tp.Emotion.Score, t)), signed(tp.Emotion.Score), feeling))
+	}
+	if tp.MomentOfTruth != nil {
+		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s><B>♦ MOMENT OF TRUTH</B></FONT></TD></TR>`, id(t.Moment)))
+	}
+	if n := len(tp.PainPoints); n > 0 {
+		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">● %s</FONT></TD></TR>`, html(countNoun(n, "pain point"))))
+	}
+	if j.Flow.IsEnd(tp) {
+		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s>■ journey can end here</FONT></TD></TR>`, id(t.Muted)))
+	}
+	if len(findings) > 0 {
+		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="9" COLOR=%s>▲ %s</FONT></TD></TR>`,
+			id(t.ProblemFill), id(t.Problem), wrap(ruleList(findings), 34)))
+	}
+	label := `<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>>`
+	attrs := []string{"label=" + label, "fillcolor=" + id(colors[tp.Channel.Value])}
+	switch {
+	case len(findings) > 0:
+		attrs = append(attrs, "color="+id(t.Problem), "penwidth=2.5")
+	case tp.MomentOfTruth != nil:
+		attrs = append(attrs, "color="+id(t.Moment), "penwidth=3")
+	}
+	if tp.MomentOfTruth != nil && len(findings) > 0 {
+		attrs = append(attrs, "peripheries=2")
+	}
+	return "[" + strings.Join(attrs, ", ") + "]"
+}
+
+func flowEdge(e *journey.Edge, o *Options) string {
+	t := o.Theme
+	switch {
+	case !e.Handoff:
+		return "penwidth=1.2"
+	case e.To.Handoff == nil:
+		return fmt.Sprintf(`color=%s, fontcolor=%s, penwidth=2.5, style=dashed, label=<<B>▲ undocumented handoff</B>>`, id(t.Problem), id(t.Problem))
+	default:
+		label := "handoff"
+		if len(e.To.Handoff.Carries) > 0 {
+			var items []string
+			for _, c := range e.To.Handoff.Carries {
+				items = append(items, c.Text)
+			}
+			label = "carries: " + strings.Join(items, ", ")
+		}
+		return fmt.Sprintf(`color=%s, fontcolor=%s, penwidth=2, style=bold, label=<%s>`, id(t.Handoff), id(t.Handoff), wrapCentered(truncate(label, 80), 24))
+	}
+}
+
+// flowHeading is the graph label: title, subtitle and the legend.
+func flowHeading(j *journey.Journey, o *Options, order []string, rest []journey.Finding) string {
+	t := o.Theme
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
+	b.WriteString(titleRows(j, o, "flow"))
+	// Legend: one swatch per channel, then the edge and marker key.
+	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>`)
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
+	for i, c := range order {
+		fmt.Fprintf(&b, `<TD BGCOLOR=%s BORDER="1" COLOR=%s><FONT POINT-SIZE="10">%s</FONT></TD>`, id(t.ChannelColor(i)), id(t.NodeBorder), html(channelLabel(j, c)))
+	}
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>——</B> handoff</FONT></TD>`, id(t.Handoff))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>- - -</B> undocumented handoff</FONT></TD>`, id(t.Problem))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
+	b.WriteString(`</TR></TABLE></TD></TR>`)
+	if len(rest) > 0 {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.Problem), wrap(ruleList(rest), 110))
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+func emotionTextColor(score int, t *Theme) string {
+	if t.Name == "mono" && score < 0 || t.Name != "mono" && (score == -2 || score == 2) {
+		return "#ffffff"
+	}
+	return "#1f2933"
+}
+
+func countNoun(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
