@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 GOBIN   := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all build install test vet lint fmt bench clean
+.PHONY: all build install test vet lint fmt bench docs clean
 
 all: build
 
@@ -30,6 +30,11 @@ fmt:
 
 bench: ## Run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+docs: ## Regenerate docs/rules.md, docs/cli.md and the example maps
+	TESTDATA_ACCEPT=1 $(GO) test ./lint -run TestRulesDoc
+	TESTDATA_ACCEPT=1 $(GO) test ./cmd/journeymap -run TestCLIDoc
+	./scripts/example-maps.sh
 
 clean:
 	rm -rf bin

@@ -414,12 +414,13 @@ func (p *painter) text(o *xdotOp) {
 	}
 	runs := splitGlyphRuns(f, o.Text)
 	tw := runsWidth(f, runs, size)
+	// Condense rather than shrink: scaling only x keeps every line of a
+	// label at the same height and weight, where shrinking made short
+	// lines visibly smaller than long ones.
+	sx := 1.0
 	if want := o.Width * p.s; want > 0 && tw > want*1.01 {
-		size *= want / tw
-		if f, err = p.faces.face(variant, size); err != nil {
-			return
-		}
-		tw = runsWidth(f, runs, size)
+		sx = want / tw
+		tw = want
 	}
 	x, y := p.pt(o.Pt[0], o.Pt[1])
 	switch o.Align {
@@ -427,6 +428,11 @@ func (p *painter) text(o *xdotOp) {
 		x -= tw / 2
 	case "r", "1":
 		x -= tw
+	}
+	if sx != 1 {
+		p.dc.Push()
+		defer p.dc.Pop()
+		p.dc.ScaleAbout(sx, 1, x, y)
 	}
 	p.dc.SetFontFace(f)
 	p.dc.SetColor(p.pen)

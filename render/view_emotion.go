@@ -50,19 +50,19 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			id(fmt.Sprintf("stage-%d", si)), id(t.stageFill(si)), id(t.stageFill(si)),
 			(x1-x0-2)/72, (bandTop-bandBottom)/72, (x0+x1)/2, (bandTop+bandBottom)/2, wrapCentered(s.Label(), int((x1-x0)/7)))
 	}
-	// Axis: a dashed line and a label for each score.
+	// Axis: a grid line and a label for each score. The lines are thin
+	// filled nodes, not edges, so that they lie under the points
+	// (outputorder=nodesfirst draws every edge last).
 	for s := -2; s <= 2; s++ {
 		y := float64(s) * curveUnit
-		style := "dashed"
+		color, thick := t.StageBorder, 0.75
 		if s == 0 {
-			style = "solid"
+			color, thick = t.Muted, 1.0
 		}
-		l, r := fmt.Sprintf("axis%+d-l", s), fmt.Sprintf("axis%+d-r", s)
-		w.line(`%s [shape=point, width=0.01, color=%s, pos="%.1f,%.1f!"]`, id(l), id(t.StageBorder), curveLeft, y)
-		w.line(`%s [shape=point, width=0.01, color=%s, pos="%.1f,%.1f!"]`, id(r), id(t.StageBorder), right, y)
+		w.line(`%s [shape=box, style=filled, penwidth=0, fillcolor=%s, width=%.3f, height=%.4f, pos="%.1f,%.1f!"]`,
+			id(fmt.Sprintf("grid%+d", s)), id(color), (right-curveLeft)/72, thick/72, (curveLeft+right)/2, y)
 		w.line(`%s [shape=plaintext, width=0.5, height=0.3, pos="%.1f,%.1f!", label=<<FONT COLOR=%s>%s</FONT>>, fontsize=11]`,
 			id(fmt.Sprintf("axis%+d", s)), curveLeft-22, y, id(t.Muted), signed(s))
-		w.line(`%s -> %s [dir=none, style=%s, color=%s, penwidth=0.8]`, id(l), id(r), style, id(t.StageBorder))
 	}
 	// Touchpoint names along the bottom, from the first journey.
 	for i, tp := range first.Touchpoints() {
@@ -76,6 +76,9 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	// The curves.
 	for ji, j := range js {
 		color := t.Curves[ji%len(t.Curves)]
+		// Overlaid curves sit a few points apart, so that where they agree
+		// both stay visible instead of the last hiding the others.
+		offset := (float64(ji) - float64(len(js)-1)/2) * 4
 		var prev string
 		for i, tp := range j.Touchpoints() {
 			if tp.Emotion == nil {
@@ -89,7 +92,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			if len(js) > 1 {
 				fill = color
 			}
-			y := float64(tp.Emotion.Score) * curveUnit
+			y := float64(tp.Emotion.Score)*curveUnit + offset
 			tip := fmt.Sprintf("%s: %s", tp.Label(), signed(tp.Emotion.Score))
 			if tp.MomentOfTruth != nil {
 				w.line(`%s [shape=diamond, width=0.32, height=0.32, style=filled, fillcolor=%s, color=%s, penwidth=2.5, pos="%.1f,%.1f!", tooltip=%s]`,
