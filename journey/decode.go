@@ -14,7 +14,14 @@ import (
 type decoder struct {
 	file     string
 	findings []Finding
+	// merged counts the entries merge keys have copied in this file. Merges
+	// can refer to merges, so without a bound a small file could expand
+	// exponentially (a "billion laughs" through `<<`).
+	merged int
 }
+
+// maxMerged bounds the entries merge keys may copy in one file.
+const maxMerged = 10000
 
 func (d *decoder) errorf(p Pos, rule, format string, args ...any) {
 	d.findings = append(d.findings, Finding{
@@ -102,35 +109,53 @@ func (d *decoder) pairs(m *yaml.Node) []pair {
 	return out
 }
 
+// mergeSource reads the value of a `<<` key: a mapping, or a list of
+// mappings merged in order.
 func (d *decoder) mergeSource(v *yaml.Node, depth int) []pair {
-	if depth > maxMergeDepth {
-		d.errorf(pos(v), RuleSyntax, "merge keys nest too deeply")
-		return nil
-	}
 	src := deref(v)
 	switch {
-	case src == nil:
+	case depth > maxMergeDepth:
+		d.errorf(pos(v), RuleSyntax, "merge keys nest too deeply")
 		return nil
-	case src.Kind == yaml.MappingNode:
-		var out []pair
-		for i := 0; i+1 < len(src.Content); i += 2 {
-			k := src.Content[i]
-			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-				out = append(out, d.mergeSource(src.Content[i+1], depth+1)...)
-				continue
-			}
-			out = append(out, pair{k, src.Content[i+1]})
-		}
-		return out
-	case src.Kind == yaml.SequenceNode:
+	case src != nil && src.Kind == yaml.MappingNode:
+		return d.mergeMapping(src, v, depth)
+	case src != nil && src.Kind == yaml.SequenceNode:
 		var out []pair
 		for _, e := range src.Content {
-			out = append(out, d.mergeSource(e, depth+1)...)
+			m := deref(e)
+			if m == nil || m.Kind != yaml.MappingNode {
+				d.errorf(pos(e), RuleType, "a merge key `<<` list must hold mappings, not %s", kindName(e))
+				continue
+			}
+			out = append(out, d.mergeMapping(m, e, depth)...)
 		}
 		return out
 	}
 	d.errorf(pos(v), RuleType, "a merge key `<<` takes a mapping or a list of mappings, not %s", kindName(v))
 	return nil
+}
+
+// mergeMapping lists the entries a merged mapping contributes, its own
+// merge keys included, within the file's merge budget.
+func (d *decoder) mergeMapping(m, at *yaml.Node, depth int) []pair {
+	var out []pair
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if d.merged >= maxMerged {
+			if d.merged == maxMerged {
+				d.errorf(pos(at), RuleSyntax, "merge keys (`<<`) expand to more than %d entries; is this an alias bomb?", maxMerged)
+				d.merged++
+			}
+			return out
+		}
+		k := m.Content[i]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			out = append(out, d.mergeSource(m.Content[i+1], depth+1)...)
+			continue
+		}
+		d.merged++
+		out = append(out, pair{k, m.Content[i+1]})
+	}
+	return out
 }
 
 // fields walks a mapping of known keys. It calls set for each known key with
