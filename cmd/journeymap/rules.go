@@ -73,7 +73,7 @@ func listRules(io *IO) error {
 		})
 	for _, r := range rules {
 		m := r.Meta()
-		t.Row(m.ID, m.Severity.String(), m.Summary)
+		t.Row(m.ID, m.Severity.String(), strings.Join(wrapWords(m.Summary, 56), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
 	fmt.Fprintln(io.Out, "Validation checks (always errors): "+strings.Join(journey.ValidationRules, ", ")+".")
@@ -115,6 +115,24 @@ func explainRule(io *IO, id string) error {
 	}
 	fmt.Fprintf(io.Out, "\n%s\n%s", title.Render("Fixed:"), indent(m.Good))
 	return nil
+}
+
+// wrapWords breaks text into lines of at most width characters.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(text) {
+		if cur != "" && len(cur)+1+len(w) > width {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	return append(lines, cur)
 }
 
 func configExample(m *lint.Meta) string {

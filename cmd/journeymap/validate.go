@@ -50,6 +50,7 @@ func runValidate(io *IO, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	warnIfEmpty(io, set, opts.paths)
 	report := lint.NewReport(set, set.Findings)
 	if err := writeReport(io, report, opts.format); err != nil {
 		return err
