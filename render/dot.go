@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -32,20 +33,31 @@ func (w *dotWriter) close() {
 
 func (w *dotWriter) bytes() []byte { return []byte(w.b.String()) }
 
-// id quotes s as a DOT identifier. Inside quotes DOT treats only \" as an
-// escape, and a backslash before the closing quote would swallow it, so
-// backslashes are doubled as well. Control characters become spaces.
+// id quotes s as a DOT identifier (a node name or an attribute value).
+// Inside quotes DOT treats only \" as an escape, and keeps \\ as two
+// characters; a name with a backslash is therefore written as an HTML
+// string, which keeps it literal. Entity-like text (&amp;) is escaped
+// because Graphviz's SVG writer passes entities through unchanged, which
+// would show "p&amp;q" as "p&q". Control characters become spaces.
 func id(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	s = entityLike.ReplaceAllString(s, "&amp;$1")
+	if strings.Contains(s, `\`) && !strings.ContainsAny(s, "<>&") {
+		return "<" + s + ">"
+	}
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
-		switch {
-		case r == '"':
+		switch r {
+		case '"':
 			b.WriteString(`\"`)
-		case r == '\\':
+		case '\\':
 			b.WriteString(`\\`)
-		case unicode.IsControl(r):
-			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
 		}
@@ -54,12 +66,50 @@ func id(s string) string {
 	return b.String()
 }
 
-// html escapes text for an HTML-like label. Graphviz does not interpret
-// escape sequences such as \N inside HTML labels, so only markup matters.
+// entityLike matches an & that starts something an XML reader would take
+// for an entity or character reference.
+var entityLike = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
+
+// tooltip quotes text for attributes that Graphviz reads as escString
+// (\N, \G, \l... are substituted there) and writes into SVG attributes:
+// a backslash must survive both, so it is written as four.
+func tooltip(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	s = entityLike.ReplaceAllString(s, "&amp;$1")
+	s = strings.ReplaceAll(s, `\`, `\\\\`)
+	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+}
+
+// names hands out node names for a view's own helper nodes (stage bands,
+// grid lines, placeholders) that cannot collide with touchpoint ids, which
+// may be any string.
+type names map[string]bool
+
+func (n names) reserve(name string) { n[name] = true }
+
+func (n names) fresh(base string) string {
+	name := base
+	for i := 2; n[name]; i++ {
+		name = fmt.Sprintf("%s~%d", base, i)
+	}
+	n[name] = true
+	return name
+}
+
+// html escapes text for an HTML-like label. Besides markup, Graphviz
+// substitutes \N, \G and friends even inside HTML labels, so a backslash
+// is doubled to stay literal.
 func html(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
+		case '\\':
+			b.WriteString(`\\`)
 		case '&':
 			b.WriteString("&amp;")
 		case '<':

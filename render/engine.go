@@ -82,47 +82,89 @@ func PNG(ctx context.Context, dot []byte, engine Engine, dpi float64) (out []byt
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	bezier := filledBezierOp()
+	q := calibrate()
+	if q.doubledBackslash {
+		undoubleBackslashes(g)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("render: painting PNG panicked: %v", r)
 		}
 	}()
-	return paintPNG(g, dpi, bezier)
+	return paintPNG(g, dpi, q.filledBezier)
+}
+
+// jsonQuirks are the ways this build's Graphviz JSON output departs from
+// the xdot specification, found once by a tiny calibration render so that a
+// fixed Graphviz would not break the painter.
+type jsonQuirks struct {
+	// filledBezier is the op letter of a filled bezier. The xdot spec says
+	// "b", but gvrender_core_json.c (up to at least Graphviz 12.1.2, the
+	// version in go-graphviz v0.2.10) writes "B" for filled and "b" for
+	// unfilled ones.
+	filledBezier string
+	// doubledBackslash: Graphviz 12's JSON writer escapes backslashes in
+	// text twice, so the label x\y arrives as x\\y.
+	doubledBackslash bool
 }
 
 var (
-	filledBezierOnce sync.Once
-	filledBezier     = "B"
+	quirksOnce sync.Once
+	quirks     = jsonQuirks{filledBezier: "B"}
 )
 
-// filledBezierOp returns the op letter that Graphviz's JSON output uses for
-// a filled bezier. The xdot spec says "b", but gvrender_core_json.c (up to at
-// least Graphviz 12.1.2, the version in go-graphviz v0.2.10) writes "B" for
-// filled and "b" for unfilled ones. Edge splines are never filled, so one
-// tiny calibration render tells which convention this build uses.
-func filledBezierOp() string {
-	filledBezierOnce.Do(func() {
-		js, err := layout(context.Background(), []byte("digraph{a->b}"), Dot, "json")
+func calibrate() jsonQuirks {
+	quirksOnce.Do(func() {
+		js, err := layout(context.Background(), []byte(`digraph{a [label="x\\y"]; a->b}`), Dot, "json")
 		if err != nil {
 			return
 		}
 		g, err := parseXdotJSON(js)
-		if err != nil || len(g.Edges) == 0 {
+		if err != nil {
 			return
 		}
-		for _, op := range g.Edges[0].Draw {
-			switch op.Op {
-			case "b": // unfilled is "b": swapped (the known JSON behaviour)
-				filledBezier = "B"
-				return
-			case "B": // spec behaviour
-				filledBezier = "b"
-				return
+		if len(g.Edges) > 0 {
+			for _, op := range g.Edges[0].Draw {
+				if op.Op == "b" { // unfilled is "b": swapped (the known JSON behaviour)
+					quirks.filledBezier = "B"
+					break
+				}
+				if op.Op == "B" { // spec behaviour
+					quirks.filledBezier = "b"
+					break
+				}
+			}
+		}
+		for _, o := range g.Objects {
+			for _, op := range o.LDraw {
+				if op.Op == "T" && strings.Contains(op.Text, `\\`) {
+					quirks.doubledBackslash = true
+				}
 			}
 		}
 	})
-	return filledBezier
+	return quirks
+}
+
+// undoubleBackslashes repairs text ops from a Graphviz that escapes
+// backslashes twice.
+func undoubleBackslashes(g *xdotGraph) {
+	fix := func(ops []xdotOp) {
+		for i := range ops {
+			if ops[i].Op == "T" {
+				ops[i].Text = strings.ReplaceAll(ops[i].Text, `\\`, `\`)
+			}
+		}
+	}
+	for _, o := range append([]xdotObject{g.xdotObject}, g.Objects...) {
+		fix(o.Draw)
+		fix(o.LDraw)
+	}
+	for _, e := range g.Edges {
+		for _, ops := range [][]xdotOp{e.Draw, e.LDraw, e.HDraw, e.TDraw, e.HLDraw, e.TLDraw} {
+			fix(ops)
+		}
+	}
 }
 
 // engineSem serialises every call into go-graphviz (see the package comment).

@@ -335,7 +335,7 @@ func TestFilledBezierCalibration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	filled := filledBezierOp()
+	filled := calibrate().filledBezier
 	for _, op := range g.Edges[0].Draw {
 		if (op.Op == "b" || op.Op == "B") && op.Op == filled {
 			t.Errorf("edge spline uses %q, which is taken as the filled bezier", op.Op)

@@ -28,6 +28,20 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 		n = max(n, len(j.Touchpoints()))
 	}
 	x := func(i int) float64 { return curveLeft + curveStep/2 + float64(i)*curveStep }
+	// Curve points are named by touchpoint id (prefixed by the journey's
+	// number when overlaid); the view's own nodes take names left free.
+	pointName := func(ji int, tp *journey.Touchpoint) string {
+		if len(js) > 1 {
+			return fmt.Sprintf("%d/%s", ji+1, tp.ID.Value)
+		}
+		return tp.ID.Value
+	}
+	taken := names{}
+	for ji, j := range js {
+		for _, tp := range j.Touchpoints() {
+			taken.reserve(pointName(ji, tp))
+		}
+	}
 	right := x(max(n, 1)-1) + curveStep/2
 
 	w := &dotWriter{}
@@ -47,7 +61,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 		x1 := x(i+len(s.Touchpoints)-1) + curveStep/2
 		i += len(s.Touchpoints)
 		w.line(`%s [shape=box, style=filled, color=%s, fillcolor=%s, width=%.3f, height=%.3f, pos="%.1f,%.1f!", labelloc=t, label=<<B>%s</B>>, fontsize=11]`,
-			id(fmt.Sprintf("stage-%d", si)), id(t.stageFill(si)), id(t.stageFill(si)),
+			id(taken.fresh(fmt.Sprintf("stage-%d", si))), id(t.stageFill(si)), id(t.stageFill(si)),
 			(x1-x0-2)/72, (bandTop-bandBottom)/72, (x0+x1)/2, (bandTop+bandBottom)/2, wrapCentered(s.Label(), int((x1-x0)/7)))
 	}
 	// Axis: a grid line and a label for each score. The lines are thin
@@ -60,9 +74,9 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			color, thick = t.Muted, 1.0
 		}
 		w.line(`%s [shape=box, style=filled, penwidth=0, fillcolor=%s, width=%.3f, height=%.4f, pos="%.1f,%.1f!"]`,
-			id(fmt.Sprintf("grid%+d", s)), id(color), (right-curveLeft)/72, thick/72, (curveLeft+right)/2, y)
+			id(taken.fresh(fmt.Sprintf("grid%+d", s))), id(color), (right-curveLeft)/72, thick/72, (curveLeft+right)/2, y)
 		w.line(`%s [shape=plaintext, width=0.5, height=0.3, pos="%.1f,%.1f!", label=<<FONT COLOR=%s>%s</FONT>>, fontsize=11]`,
-			id(fmt.Sprintf("axis%+d", s)), curveLeft-22, y, id(t.Muted), signed(s))
+			id(taken.fresh(fmt.Sprintf("axis%+d", s))), curveLeft-22, y, id(t.Muted), signed(s))
 	}
 	// Touchpoint names along the bottom, from the first journey.
 	for i, tp := range first.Touchpoints() {
@@ -71,7 +85,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			name = fmt.Sprintf(`<FONT COLOR=%s><B>♦ %s</B></FONT>`, id(t.Moment), name)
 		}
 		w.line(`%s [shape=plaintext, width=%.3f, height=0.6, pos="%.1f,%.1f!", labelloc=t, label=<%s>, fontsize=9]`,
-			id(fmt.Sprintf("name-%d", i)), (curveStep-6)/72, x(i), nameRow, name)
+			id(taken.fresh(fmt.Sprintf("name-%d", i))), (curveStep-6)/72, x(i), nameRow, name)
 	}
 	// The curves.
 	for ji, j := range js {
@@ -84,10 +98,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			if tp.Emotion == nil {
 				continue // skipped over: the line joins the scored neighbours
 			}
-			name := tp.ID.Value
-			if len(js) > 1 {
-				name = fmt.Sprintf("%d/%s", ji+1, tp.ID.Value)
-			}
+			name := pointName(ji, tp)
 			fill := t.EmotionColor(tp.Emotion.Score)
 			if len(js) > 1 {
 				fill = color
@@ -96,10 +107,10 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			tip := fmt.Sprintf("%s: %s", tp.Label(), signed(tp.Emotion.Score))
 			if tp.MomentOfTruth != nil {
 				w.line(`%s [shape=diamond, width=0.32, height=0.32, style=filled, fillcolor=%s, color=%s, penwidth=2.5, pos="%.1f,%.1f!", tooltip=%s]`,
-					id(name), id(fill), id(t.Moment), x(i), y, escString(tip))
+					id(name), id(fill), id(t.Moment), x(i), y, tooltip(tip))
 			} else {
 				w.line(`%s [shape=circle, width=0.2, style=filled, fillcolor=%s, color=%s, penwidth=1.5, pos="%.1f,%.1f!", tooltip=%s]`,
-					id(name), id(fill), id(color), x(i), y, escString(tip))
+					id(name), id(fill), id(color), x(i), y, tooltip(tip))
 			}
 			if prev != "" {
 				w.line(`%s -> %s [dir=none, color=%s, penwidth=2.5]`, id(prev), id(name), id(color))
@@ -110,10 +121,6 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	w.close()
 	return w.bytes()
 }
-
-// escString quotes text for attributes that Graphviz reads as escString
-// (tooltip): backslashes are doubled so \N and friends stay literal.
-func escString(s string) string { return id(s) }
 
 func emotionHeading(js []*journey.Journey, o *Options) string {
 	t := o.Theme

@@ -21,10 +21,14 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	// top to bottom in document order. Invisible edges hold the grid; the
 	// real flow edges do not move nodes (constraint=false), so a long
 	// journey keeps the proportions of a slide instead of becoming a strip.
-	w.line(`graph [rankdir=TB, newrank=true, nodesep=0.45, ranksep=0.45, labelloc=t, labeljust=l, outputorder=edgesfirst]`)
+	w.line(`graph [rankdir=LR, newrank=true, nodesep=0.45, ranksep=0.6, labelloc=t, labeljust=l, outputorder=edgesfirst]`)
 	w.line(`node [shape=box, style="rounded,filled", penwidth=1.2, margin="0.1,0.06"]`)
 	w.line(`graph [label=<%s>]`, flowHeading(j, o, order, rest))
 
+	taken := names{}
+	for _, tp := range j.Touchpoints() {
+		taken.reserve(tp.ID.Value)
+	}
 	var tops []string // each stage's first node
 	for si, s := range j.Stages {
 		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
@@ -39,29 +43,34 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 		if len(s.Touchpoints) == 0 {
 			// An empty cluster is dropped by Graphviz; an invisible point keeps
 			// the stage visible without adding a touchpoint-like node.
-			placeholder := id(fmt.Sprintf("empty-stage-%d", si))
+			placeholder := id(taken.fresh(fmt.Sprintf("empty-stage-%d", si)))
 			w.line(`%s [shape=point, style=invis, width=1.2, label=""]`, placeholder)
 			tops = append(tops, placeholder)
 		}
+		var column []string
 		for i, tp := range s.Touchpoints {
 			w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, byTP[tp], o))
+			column = append(column, id(tp.ID.Value))
 			if i == 0 {
 				tops = append(tops, id(tp.ID.Value))
 			} else {
-				w.line("%s -> %s [style=invis, weight=10]", id(s.Touchpoints[i-1].ID.Value), id(tp.ID.Value))
+				// In an LR layout a flat edge places its tail below its
+				// head, so the chain runs upwards to stack the stage's
+				// touchpoints top to bottom in document order.
+				w.line("%s -> %s [style=invis]", id(tp.ID.Value), id(s.Touchpoints[i-1].ID.Value))
 			}
+		}
+		if len(column) > 1 {
+			w.line("{ rank=same; %s }", strings.Join(column, "; "))
 		}
 		w.close()
 	}
 
-	if len(tops) > 1 {
-		w.line("{ rank=same; %s }", strings.Join(tops, "; "))
-		for i := 1; i < len(tops); i++ {
-			w.line("%s -> %s [style=invis]", tops[i-1], tops[i])
-		}
+	for i := 1; i < len(tops); i++ {
+		w.line("%s -> %s [style=invis, weight=100]", tops[i-1], tops[i])
 	}
 	for _, e := range j.Flow.Edges {
-		w.line("%s -> %s [constraint=false, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o))
+		w.line("%s -> %s [constraint=false, weight=0, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o))
 	}
 	w.close()
 	return w.bytes()
