@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -97,8 +98,14 @@ func (d *decoder) syntaxError(src []byte, err error) {
 	p := Pos{1, 1}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		p = Pos{n, firstNonSpace(src, n)}
 		msg = m[2]
+		// yaml.v3 reports parser errors (unlike scanner errors) with a
+		// 0-based line: "did not find expected ',' or ']'" names the line
+		// before the one holding the unclosed bracket.
+		if strings.HasPrefix(msg, "did not find expected") {
+			n = min(n+1, bytes.Count(src, []byte("\n"))+1)
+		}
+		p = Pos{n, firstNonSpace(src, n)}
 	} else if len(msg) > 6 && msg[:6] == "yaml: " {
 		msg = msg[6:]
 	}
