@@ -71,6 +71,9 @@ func kindName(n *yaml.Node) string {
 type pair struct {
 	key   *yaml.Node
 	value *yaml.Node
+	// merge is the `<<` key a merged entry came through, so the entry can be
+	// placed in this mapping rather than at the anchor it was copied from.
+	merge *yaml.Node
 }
 
 const maxMergeDepth = 16
@@ -85,7 +88,11 @@ func (d *decoder) pairs(m *yaml.Node) []pair {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-			merged = append(merged, d.mergeSource(v, 0)...)
+			from := d.mergeSource(v, 0)
+			for i := range from {
+				from[i].merge = k
+			}
+			merged = append(merged, from...)
 			continue
 		}
 		if k.Kind != yaml.ScalarNode {
@@ -97,7 +104,7 @@ func (d *decoder) pairs(m *yaml.Node) []pair {
 			continue
 		}
 		seen[k.Value] = k
-		out = append(out, pair{k, v})
+		out = append(out, pair{key: k, value: v})
 	}
 	for _, p := range merged {
 		if _, ok := seen[p.key.Value]; ok {
@@ -153,7 +160,7 @@ func (d *decoder) mergeMapping(m, at *yaml.Node, depth int) []pair {
 			continue
 		}
 		d.merged++
-		out = append(out, pair{k, m.Content[i+1]})
+		out = append(out, pair{key: k, value: m.Content[i+1]})
 	}
 	return out
 }
@@ -183,6 +190,9 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key
 			continue
 		}
 		keys[name] = pos(p.key)
+		if p.merge != nil {
+			keys[name] = pos(p.merge)
+		}
 		if isNull(p.value) {
 			continue
 		}

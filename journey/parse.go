@@ -391,8 +391,13 @@ func (d *decoder) momentOfTruth(v *yaml.Node) *MomentOfTruth {
 			}
 			return nil
 		case "!!str":
-			if strings.TrimSpace(v.Value) == "" {
+			// YAML 1.1 booleans are strings in YAML 1.2; a user writing
+			// `no` means no moment, not the sentence "no".
+			switch strings.ToLower(strings.TrimSpace(v.Value)) {
+			case "", "no", "off", "false", "n":
 				return nil
+			case "yes", "on", "y":
+				return &MomentOfTruth{Pos: pos(v)}
 			}
 			return &MomentOfTruth{Why: v.Value, Pos: pos(v)}
 		}

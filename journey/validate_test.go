@@ -155,6 +155,22 @@ stages:
 	}
 }
 
+// TestMomentOfTruthWords: YAML 1.1 booleans written as words mean what the
+// user meant, not a sentence.
+func TestMomentOfTruthWords(t *testing.T) {
+	for word, moment := range map[string]bool{"no": false, "No": false, "off": false, `""`: false, "false": false,
+		"yes": true, "on": true, "true": true, "Staff must honour the offer": true} {
+		src := "version: 1\ntitle: T\nstages: [{id: s, touchpoints: [{id: a, channel: app, moment_of_truth: " + word + "}]}]\n"
+		j, fs := journey.Parse("m.journey.yaml", []byte(src))
+		if len(fs) > 0 {
+			t.Fatalf("%s: %v", word, fs)
+		}
+		if got := j.Touchpoints()[0].MomentOfTruth != nil; got != moment {
+			t.Errorf("moment_of_truth: %s gives a moment = %v, want %v", word, got, moment)
+		}
+	}
+}
+
 // TestLoadPaths covers directory walking, stdin and bad paths.
 func TestLoadPaths(t *testing.T) {
 	dir := t.TempDir()

@@ -199,11 +199,21 @@ func TestStaleReviewClock(t *testing.T) {
 	}{
 		{time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC), false}, // 180 days
 		{time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), true},   // 181 days
+		// Late evening west of Greenwich: still 30 June where the user is.
+		{time.Date(2026, 6, 30, 23, 0, 0, 0, time.FixedZone("UTC-5", -5*3600)), false},
 	} {
 		found := strings.Contains(rulesOf(run(t, []string{p}, lint.Options{Today: tc.day}).Findings), "stale-review")
 		if found != tc.stale {
 			t.Errorf("on %s: stale = %v, want %v", tc.day.Format("2006-01-02"), found, tc.stale)
 		}
+	}
+}
+
+// TestMissingGoalBlank: a goal of only spaces is no goal.
+func TestMissingGoalBlank(t *testing.T) {
+	got := lint.CheckExample("missing-goal", "g.journey.yaml", "version: 1\ntitle: T\ngoal: \"   \"\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: web}]}]\n")
+	if len(got) != 1 || got[0].Line != 3 {
+		t.Errorf("findings %v, want one at the blank goal (line 3)", got)
 	}
 }
 

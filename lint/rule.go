@@ -71,6 +71,17 @@ func (p *Pass) Report(at journey.Pos, format string, args ...any) {
 	p.ReportIn(p.Journey.File, at, format, args...)
 }
 
+// Inside returns at when it lies inside the touchpoint's block, else the
+// touchpoint's own position. Values merged in from an anchor elsewhere in
+// the file would otherwise place a finding outside the touchpoint, out of
+// reach of its suppression comment.
+func Inside(t *journey.Touchpoint, at journey.Pos) journey.Pos {
+	if at.Line >= t.Pos.Line && at.Line <= max(t.End, t.Pos.Line) {
+		return at
+	}
+	return t.Pos
+}
+
 // ReportIn records a finding in another file, such as the workspace.
 func (p *Pass) ReportIn(file string, at journey.Pos, format string, args ...any) {
 	if at.Line < 1 {

@@ -1,6 +1,10 @@
 package lint
 
-import "github.com/journeymap/journeymap/journey"
+import (
+	"strings"
+
+	"github.com/journeymap/journeymap/journey"
+)
 
 type missingGoal struct{ base }
 
@@ -34,7 +38,7 @@ stages:
 }
 
 func (r *missingGoal) Check(p *Pass) {
-	if p.Journey.Goal.Value == "" {
+	if strings.TrimSpace(p.Journey.Goal.Value) == "" {
 		p.Report(p.Journey.At("goal"), "journey %q has no customer `goal`; say what the customer is trying to achieve", p.Journey.ID.Value)
 	}
 }

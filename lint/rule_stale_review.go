@@ -2,6 +2,7 @@ package lint
 
 import (
 	"math"
+	"time"
 
 	"github.com/journeymap/journeymap/journey"
 )
@@ -46,7 +47,9 @@ func (r *staleReview) Check(p *Pass) {
 		p.Report(j.At("reviewed"), "journey %q has no `reviewed` date; record when it was last checked against reality", j.ID.Value)
 		return
 	}
-	today := p.Today.UTC().Truncate(24 * 3600e9)
+	// The calendar date of "today" where the user is; dates have no zone.
+	y, m, d := p.Today.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	age := int(math.Floor(today.Sub(j.Reviewed.Time).Hours() / 24))
 	if age > max {
 		p.Report(j.Reviewed.Pos, "journey was last reviewed %d days ago (%s), more than %d; check it against reality and update `reviewed`",

@@ -63,8 +63,13 @@ func readSuppressions(src []byte, root *yaml.Node) *suppressions {
 		return s
 	}
 	ends := nodeEnds(root)
+	comments := yamlComments(root)
 	lines := strings.Split(text, "\n")
 	for i, line := range lines {
+		// Only a real comment counts, not the same text inside a string.
+		if !isComment(line, comments) {
+			continue
+		}
 		if m := ignoreFileRe.FindStringSubmatch(line); m != nil {
 			for r := range parseRules(m[1]) {
 				s.file[r] = true
@@ -97,6 +102,46 @@ func readSuppressions(src []byte, root *yaml.Node) *suppressions {
 		s.spans = append(s.spans, span{from: target, to: end, rules: parseRules(m[1])})
 	}
 	return s
+}
+
+// yamlComments collects every comment line the YAML parser attached to the
+// tree, trimmed.
+func yamlComments(root *yaml.Node) map[string]bool {
+	out := map[string]bool{}
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n == nil || depth > 200 {
+			return
+		}
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for _, l := range strings.Split(c, "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					out[l] = true
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	return out
+}
+
+// isComment says whether the ignore text on line is one of the file's
+// comments.
+func isComment(line string, comments map[string]bool) bool {
+	for i := strings.Index(line, "#"); i >= 0; {
+		if comments[strings.TrimSpace(line[i:])] {
+			return true
+		}
+		next := strings.Index(line[i+1:], "#")
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // nodeEnds maps each line on which a mapping entry or list item starts to
