@@ -80,6 +80,9 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 		c.failOn = sev
 	}
 	for _, id := range opts.Enable {
+		if id = strings.TrimSpace(id); id == "" {
+			continue // "a,,b" or a trailing comma
+		}
 		st, err := c.flagRule(id, "--enable")
 		if err != nil {
 			return nil, err
@@ -87,6 +90,9 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 		st.off = false
 	}
 	for _, id := range opts.Disable {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
 		st, err := c.flagRule(id, "--disable")
 		if err != nil {
 			return nil, err

@@ -60,11 +60,10 @@ stages:
 	out := t.TempDir()
 
 	tests := []struct {
-		name     string
-		args     []string
-		want     int
-		stderr   string // substring expected on stderr
-		knownBug string // skip with this explanation until the CLI is fixed
+		name   string
+		args   []string
+		want   int
+		stderr string // substring expected on stderr
 	}{
 		// 0: success.
 		{name: "validate examples", args: []string{"validate", "examples/"}, want: 0},
@@ -100,6 +99,7 @@ stages:
 
 		// 2: usage errors.
 		{name: "unknown command", args: []string{"bogus"}, want: 2, stderr: `unknown command "bogus"`},
+		{name: "unknown help topic", args: []string{"help", "bogus"}, want: 2, stderr: `unknown help topic "bogus"`},
 		{name: "unknown flag", args: []string{"lint", "--bogus", clean}, want: 2, stderr: "unknown flag: --bogus"},
 		{name: "unknown shorthand flag", args: []string{"validate", "-z", clean}, want: 2, stderr: "-z"},
 		{name: "lint bad format", args: []string{"lint", "--format", "xml", clean}, want: 2, stderr: `"xml"`},
@@ -132,17 +132,13 @@ stages:
 		{name: "render --dpi 0", args: []string{"render", "--dpi", "0", plan}, want: 2, stderr: "--dpi"},
 		{name: "render --dpi too high", args: []string{"render", "--dpi", "100000", "--format", "png", "-o", filepath.Join(out, "big.png"), plan}, want: 2, stderr: "--dpi"},
 		{name: "render --dpi not a number", args: []string{"render", "--dpi", "abc", plan}, want: 2, stderr: "--dpi"},
-		{name: "render --dpi NaN", args: []string{"render", "--dpi", "NaN", "--format", "png", "-o", filepath.Join(out, "nan.png"), plan}, want: 2,
-			knownBug: "checkRenderFlags (render.go) tests `opts.dpi < 10 || opts.dpi > 1200`, which is false for NaN, so --dpi NaN passes and the PNG engine fails: exit 3 'internal error' instead of 2"},
+		{name: "render --dpi NaN", args: []string{"render", "--dpi", "NaN", "--format", "png", "-o", filepath.Join(out, "nan.png"), plan}, want: 2},
 		{name: "render --rev without emotion view", args: []string{"render", "--rev", "HEAD", plan}, want: 2, stderr: "--rev"},
 		{name: "render no journeys", args: []string{"render", empty}, want: 2, stderr: "no journey files"},
 		{name: "render png to terminal", args: []string{"render", "--format", "png", "--dpi", "10", plan}, want: 2, stderr: "terminal"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.knownBug != "" {
-				t.Skip("known bug: " + tc.knownBug)
-			}
 			o := cliOpts{}
 			if strings.Contains(tc.name, "terminal") {
 				o.terminal = true

@@ -97,7 +97,7 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if err := checkRenderFlags(opts); err != nil {
+	if err := checkRenderFlags(io, opts); err != nil {
 		return err
 	}
 	if opts.watch {
@@ -106,7 +106,7 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 	return renderOnce(ctx, io, opts)
 }
 
-func checkRenderFlags(opts *renderOptions) error {
+func checkRenderFlags(io *IO, opts *renderOptions) error {
 	if !opts.formatF && opts.out != "" {
 		switch strings.ToLower(filepath.Ext(opts.out)) {
 		case ".png":
@@ -131,11 +131,14 @@ func checkRenderFlags(opts *renderOptions) error {
 	if opts.theme != "" && render.FindTheme(opts.theme) == nil {
 		return checkEnum("theme", opts.theme, render.Themes()...)
 	}
-	if opts.dpi < 10 || opts.dpi > 1200 {
+	if !(opts.dpi >= 10 && opts.dpi <= 1200) { // also catches NaN
 		return usageError("--dpi %g is out of range: use 10 to 1200 (96 for screens, 150-300 for print)", opts.dpi)
 	}
 	if len(opts.revs) > 0 && opts.view != "emotion" {
 		return usageError("--rev overlays revisions in the emotion view; add --view emotion")
+	}
+	if opts.format == "png" && (opts.out == "" || opts.out == "-") && opts.outDir == "" && io.Terminal {
+		return usageError("refusing to write a PNG to the terminal; use -o FILE.png")
 	}
 	if opts.watch && opts.out == "" && opts.outDir == "" {
 		return usageError("--watch needs -o FILE or -O DIR to write to")
@@ -211,7 +214,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 		if out, err = render.Render(ctx, js, ro); err != nil {
 			return &exitError{code: exitInternal, err: fmt.Errorf("rendering failed: %v", err)}
 		}
-		err = emit(io, opts.out, opts.format, out)
+		err = emit(io, opts.out, out)
 	}
 	if err != nil {
 		return err
@@ -252,12 +255,9 @@ func renderSettings(set *journey.Set, opts *renderOptions) (render.Options, erro
 }
 
 // emit writes the rendering to a file (atomically) or standard output.
-func emit(io *IO, path, format string, data []byte) error {
+func emit(io *IO, path string, data []byte) error {
 	if path == "" || path == "-" {
-		if format == "png" && io.Terminal {
-			return usageError("refusing to write a PNG to the terminal; use -o FILE.png")
-		}
-		_, err := io.Out.Write(data)
+		_, err := io.Out.Write(data) // checkRenderFlags refused PNG to a terminal
 		return err
 	}
 	if err := atomicfile.Write(path, data, 0o644); err != nil {
@@ -307,7 +307,7 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			return &exitError{code: exitInternal, err: fmt.Errorf("rendering %s failed: %v", j.File, err)}
 		}
 		path := filepath.Join(opts.outDir, name)
-		if err := emit(io, path, opts.format, out); err != nil {
+		if err := emit(io, path, out); err != nil {
 			return err
 		}
 		fmt.Fprintf(io.Err, "wrote %s\n", path)

@@ -111,6 +111,29 @@ func Main(args []string, io *IO) (code int) {
 	return exitUsage
 }
 
+// newHelpCmd replaces cobra's help command, which exits 0 for an unknown
+// topic; here that is a usage error like any other.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, c := range root.Commands() {
+				names = append(names, c.Name())
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				return usageError("unknown help topic %q\nRun 'journeymap --help' for the list of commands.", strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+	}
+}
+
 func newRootCmd(io *IO) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "journeymap",
@@ -137,6 +160,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.CompletionOptions.HiddenDefaultCmd = false
+	root.SetHelpCommand(newHelpCmd(root))
 	root.AddCommand(
 		newValidateCmd(io),
 		newLintCmd(io),

@@ -23,8 +23,9 @@ func version() string {
 func newVersionCmd(io *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print journeymap's version",
-		Args:  cobra.NoArgs,
+		Short:   "Print journeymap's version",
+		Example: "  journeymap version",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintf(io.Out, "journeymap %s\n", version())
 			return err
