@@ -22,7 +22,7 @@ func version() string {
 
 func newVersionCmd(io *IO) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
+		Use:     "version",
 		Short:   "Print journeymap's version",
 		Example: "  journeymap version",
 		Args:    cobra.NoArgs,
