@@ -1,7 +1,6 @@
 package journey
 
 import (
-	"bytes"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -57,21 +56,11 @@ func Parse(file string, src []byte) (*Journey, []Finding) {
 	d := &decoder{file: file}
 	j := &Journey{File: file, Src: src, Keys: Keys{}}
 	j.ID = Text{Value: DefaultID(file), Pos: Pos{1, 1}}
-	if !d.checkText(src) {
-		return j, d.findings
-	}
-	root := d.parseYAML(bytes.TrimPrefix(src, utf8BOM))
+	root, top := d.document(src)
 	if root == nil {
 		return j, d.findings
 	}
 	j.Root = root
-	var top *yaml.Node
-	if len(root.Content) > 0 {
-		top = deref(root.Content[0])
-	}
-	if top == nil || isNull(top) {
-		top = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
-	}
 	d.journey(j, top)
 	return j, d.findings
 }

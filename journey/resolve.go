@@ -121,40 +121,37 @@ func (r *resolver) unresolved(ref Text, kind string, known []string, hint string
 }
 
 func channelIDs(j *Journey) []string {
-	var ids []string
-	for _, c := range j.Channels {
-		ids = append(ids, c.ID.Value)
-	}
+	var ws []*Channel
 	if j.Workspace != nil {
-		for _, c := range j.Workspace.Channels {
-			ids = append(ids, c.ID.Value)
-		}
+		ws = j.Workspace.Channels
 	}
-	return ids
+	return idsOf(func(c *Channel) string { return c.ID.Value }, j.Channels, ws)
 }
 
 func metricIDs(j *Journey) []string {
-	var ids []string
-	for _, m := range j.Metrics {
-		ids = append(ids, m.ID.Value)
-	}
+	var ws []*Metric
 	if j.Workspace != nil {
-		for _, m := range j.Workspace.Metrics {
-			ids = append(ids, m.ID.Value)
-		}
+		ws = j.Workspace.Metrics
 	}
-	return ids
+	return idsOf(func(m *Metric) string { return m.ID.Value }, j.Metrics, ws)
 }
 
 func listeningIDs(j *Journey) []string {
-	var ids []string
-	for _, l := range j.Listening {
-		ids = append(ids, l.ID.Value)
-	}
+	var ws []*ListeningPost
 	if j.Workspace != nil {
-		for _, l := range j.Workspace.Listening {
-			ids = append(ids, l.ID.Value)
+		ws = j.Workspace.Listening
+	}
+	return idsOf(func(l *ListeningPost) string { return l.ID.Value }, j.Listening, ws)
+}
+
+// idsOf lists the ids of definitions from the journey and the workspace, for
+// "did you mean" suggestions.
+func idsOf[T any](id func(T) string, lists ...[]T) []string {
+	var out []string
+	for _, l := range lists {
+		for _, x := range l {
+			out = append(out, id(x))
 		}
 	}
-	return ids
+	return out
 }

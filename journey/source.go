@@ -57,6 +57,27 @@ func (d *decoder) checkText(src []byte) bool {
 	return true
 }
 
+// document checks that src is text and parses it, returning the document
+// and its top-level node; an empty document reads as an empty mapping, so
+// that its missing keys are reported. A nil root means the file could not
+// be read as YAML at all (already reported).
+func (d *decoder) document(src []byte) (root, top *yaml.Node) {
+	if !d.checkText(src) {
+		return nil, nil
+	}
+	root = d.parseYAML(bytes.TrimPrefix(src, utf8BOM))
+	if root == nil {
+		return nil, nil
+	}
+	if len(root.Content) > 0 {
+		top = deref(root.Content[0])
+	}
+	if top == nil || isNull(top) {
+		top = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	}
+	return root, top
+}
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses one YAML document. It reports syntax errors at their line,

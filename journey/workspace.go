@@ -1,7 +1,6 @@
 package journey
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 
@@ -107,21 +106,11 @@ func (w *Workspace) OwnerIDs() []string {
 func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 	d := &decoder{file: file}
 	w := &Workspace{File: file, Src: src, Keys: Keys{}}
-	if !d.checkText(src) {
-		return w, d.findings
-	}
-	root := d.parseYAML(bytes.TrimPrefix(src, utf8BOM))
+	root, top := d.document(src)
 	if root == nil {
 		return w, d.findings
 	}
 	w.Root = root
-	var top *yaml.Node
-	if len(root.Content) > 0 {
-		top = deref(root.Content[0])
-	}
-	if top == nil || isNull(top) {
-		top = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
-	}
 	keys, ok := d.fields(top, "the workspace", workspaceKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
