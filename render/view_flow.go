@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/journeymap/journeymap/journey"
@@ -29,7 +30,8 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	for _, tp := range j.Touchpoints() {
 		taken.reserve(tp.ID.Value)
 	}
-	var tops []string // each stage's first node
+	rows := flowRows(j)
+	var tops []string // the first node of each column, left to right
 	for si, s := range j.Stages {
 		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
 		label := fmt.Sprintf(`<B>%d · %s</B>`, si+1, wrapCentered(s.Label(), 32))
@@ -47,21 +49,31 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 			w.line(`%s [shape=point, style=invis, width=1.2, label=""]`, placeholder)
 			tops = append(tops, placeholder)
 		}
-		var column []string
-		for i, tp := range s.Touchpoints {
-			w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, byTP[tp], o))
-			column = append(column, id(tp.ID.Value))
-			if i == 0 {
-				tops = append(tops, id(tp.ID.Value))
-			} else {
-				// In an LR layout a flat edge places its tail below its
-				// head, so the chain runs upwards to stack the stage's
-				// touchpoints top to bottom in document order.
-				w.line("%s -> %s [style=invis]", id(tp.ID.Value), id(s.Touchpoints[i-1].ID.Value))
-			}
+		// A long stage wraps into several columns inside its cluster, read
+		// top to bottom then left to right, so no stage becomes a tower.
+		// Columns are filled evenly: 7 touchpoints in columns of 6 are 4+3.
+		n := len(s.Touchpoints)
+		per := n
+		if cols := (n + rows - 1) / rows; cols > 1 {
+			per = (n + cols - 1) / cols
 		}
-		if len(column) > 1 {
-			w.line("{ rank=same; %s }", strings.Join(column, "; "))
+		for start := 0; start < n; start += per {
+			column := s.Touchpoints[start:min(start+per, n)]
+			var ids []string
+			for i, tp := range column {
+				w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, byTP[tp], o))
+				ids = append(ids, id(tp.ID.Value))
+				if i > 0 {
+					// In an LR layout a flat edge places its tail below its
+					// head, so the chain runs upwards to stack the column's
+					// touchpoints top to bottom in document order.
+					w.line("%s -> %s [style=invis]", id(tp.ID.Value), id(column[i-1].ID.Value))
+				}
+			}
+			tops = append(tops, ids[0])
+			if len(ids) > 1 {
+				w.line("{ rank=same; %s }", strings.Join(ids, "; "))
+			}
 		}
 		w.close()
 	}
@@ -74,6 +86,30 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	}
 	w.close()
 	return w.bytes()
+}
+
+// flowRows chooses how many touchpoints a column holds at most: the number
+// that brings the whole grid closest to the shape of a 16:9 slide, given
+// the typical size of a touchpoint box. A column holds at least five, so
+// short stages always keep one column each.
+func flowRows(j *journey.Journey) int {
+	const boxW, boxH, heading = 230.0, 125.0, 160.0 // points, with spacing
+	longest := 1
+	for _, s := range j.Stages {
+		longest = max(longest, len(s.Touchpoints))
+	}
+	best, bestScore := longest, math.Inf(1)
+	for r := longest; r >= min(5, longest); r-- {
+		cols := 0
+		for _, s := range j.Stages {
+			cols += max(1, (len(s.Touchpoints)+r-1)/r)
+		}
+		aspect := float64(cols) * boxW / (float64(r)*boxH + heading)
+		if score := math.Abs(math.Log(aspect / (16.0 / 9.0))); score < bestScore-1e-9 {
+			best, bestScore = r, score
+		}
+	}
+	return best
 }
 
 func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]string, findings []journey.Finding, o *Options) string {

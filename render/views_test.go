@@ -794,3 +794,41 @@ func TestPNGTextBackslash(t *testing.T) {
 		knownBug(t, "png-backslash", "PNG text op %s for the label a\\b: the PNG shows every backslash doubled", strconv.Quote(texts[0]))
 	}
 }
+
+// TestFlowWrapsLongStages: a stage with many touchpoints wraps into several
+// columns, so the flow keeps roughly the shape of a slide.
+func TestFlowWrapsLongStages(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("version: 1\ntitle: Crowded\nchannels: {web: {kind: digital}}\nstages:\n")
+	n := 0
+	for si, count := range []int{3, 12, 4, 6, 2} {
+		fmt.Fprintf(&b, "  - id: s%d\n    touchpoints:\n", si)
+		for range count {
+			n++
+			fmt.Fprintf(&b, "      - {id: t%d, name: Touchpoint %d with a name long enough to wrap twice, channel: web}\n", n, n)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "crowded.journey.yaml")
+	writeFile(t, path, b.String())
+	j := load(t, path)
+	if got := flowRows(j); got != 6 {
+		t.Errorf("rows per column %d, want 6 (the 12-touchpoint stage in two columns)", got)
+	}
+	dot, _, err := DOT([]*journey.Journey{j}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Columns of more than one touchpoint: 3, 6+6, 4, 6, 2.
+	if got := bytes.Count(dot, []byte("{ rank=same;")); got != 6 {
+		t.Errorf("%d columns, want 6", got)
+	}
+	m := viewBoxRe.FindStringSubmatch(string(render(t, Options{}, j)))
+	if m == nil {
+		t.Fatal("no viewBox")
+	}
+	w, _ := strconv.ParseFloat(m[3], 64)
+	h, _ := strconv.ParseFloat(m[4], 64)
+	if r := w / h; r < 1.2 || r > 2.4 {
+		t.Errorf("aspect %.2f (%.0f×%.0f), want a slide-like shape", r, w, h)
+	}
+}
