@@ -14,6 +14,10 @@ import (
 type decoder struct {
 	file     string
 	findings []Finding
+	// keyOf maps a value that does not start on its key's line (a block
+	// list or mapping below the key, or an alias to one elsewhere) to its
+	// key, so a wrong-type finding points at the key the user wrote.
+	keyOf map[*yaml.Node]*yaml.Node
 	// merged counts the entries merge keys have copied in this file. Merges
 	// can refer to merges, so without a bound a small file could expand
 	// exponentially (a "billion laughs" through `<<`).
@@ -31,6 +35,15 @@ func (d *decoder) errorf(p Pos, rule, format string, args ...any) {
 }
 
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+// where is the position to report a value of the wrong type at: the value
+// itself when it starts on its key's line, else the key.
+func (d *decoder) where(v *yaml.Node) Pos {
+	if k, ok := d.keyOf[v]; ok {
+		return pos(k)
+	}
+	return pos(v)
+}
 
 // deref follows aliases. Anchors cannot refer to themselves in YAML, so this ends.
 func deref(n *yaml.Node) *yaml.Node {
@@ -171,7 +184,7 @@ func (d *decoder) mergeMapping(m, at *yaml.Node, depth int) []pair {
 func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key string, k, v *yaml.Node)) (Keys, bool) {
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
-		d.errorf(pos(n), RuleType, "%s must be a mapping of keys, not %s", what, kindName(n))
+		d.errorf(d.where(n), RuleType, "%s must be a mapping of keys, not %s", what, kindName(n))
 		return Keys{}, false
 	}
 	keys := Keys{}
@@ -196,7 +209,14 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key
 		if isNull(p.value) {
 			continue
 		}
-		set(name, p.key, deref(p.value))
+		v := deref(p.value)
+		if p.merge == nil && (p.value.Kind == yaml.AliasNode || v.Line != p.key.Line) {
+			if d.keyOf == nil {
+				d.keyOf = map[*yaml.Node]*yaml.Node{}
+			}
+			d.keyOf[v] = p.key
+		}
+		set(name, p.key, v)
 	}
 	return keys, true
 }
@@ -229,7 +249,7 @@ func (d *decoder) require(keys Keys, present func(string) bool, at Pos, what str
 // text reads a scalar as text. Numbers and booleans are taken as written.
 func (d *decoder) text(v *yaml.Node, what string) Text {
 	if v.Kind != yaml.ScalarNode {
-		d.errorf(pos(v), RuleType, "%s must be a string, not %s", what, kindName(v))
+		d.errorf(d.where(v), RuleType, "%s must be a string, not %s", what, kindName(v))
 		return Text{}
 	}
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
@@ -252,7 +272,7 @@ func (d *decoder) enum(v *yaml.Node, what string, allowed []string) Text {
 // integer reads a whole number.
 func (d *decoder) integer(v *yaml.Node, what string) (int, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-		d.errorf(pos(v), RuleType, "%s must be a whole number, not %s", what, describe(v))
+		d.errorf(d.where(v), RuleType, "%s must be a whole number, not %s", what, describe(v))
 		return 0, false
 	}
 	i, err := strconv.ParseInt(v.Value, 0, 64)
@@ -275,11 +295,18 @@ func describe(v *yaml.Node) string {
 // list reads a sequence, calling each for every element.
 func (d *decoder) list(v *yaml.Node, what string, each func(e *yaml.Node)) bool {
 	if v.Kind != yaml.SequenceNode {
-		d.errorf(pos(v), RuleType, "%s must be a list, not %s", what, kindName(v))
+		d.errorf(d.where(v), RuleType, "%s must be a list, not %s", what, kindName(v))
 		return false
 	}
+	k, aliased := d.keyOf[v]
 	for _, e := range v.Content {
-		each(deref(e))
+		e = deref(e)
+		if aliased && v.Line < k.Line {
+			// The list was written elsewhere (an alias): point at the key
+			// that uses it, not at the anchor.
+			d.keyOf[e] = k
+		}
+		each(e)
 	}
 	return true
 }
@@ -328,10 +355,11 @@ func (d *decoder) items(v *yaml.Node, what string) []Item {
 	return out
 }
 
-// idMap walks a mapping from ids to definitions, in document order.
-func (d *decoder) idMap(v *yaml.Node, what string, each func(id Text, def *yaml.Node)) {
+// idMap walks the mapping under key from ids to definitions of what, in
+// document order.
+func (d *decoder) idMap(v *yaml.Node, key, what string, each func(id Text, def *yaml.Node)) {
 	if v.Kind != yaml.MappingNode {
-		d.errorf(pos(v), RuleType, "%s must be a mapping from id to definition, not %s", what, kindName(v))
+		d.errorf(d.where(v), RuleType, "%s must be a mapping from %s id to definition, not %s", key, what, kindName(v))
 		return
 	}
 	seen := map[string]int{}

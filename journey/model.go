@@ -204,6 +204,9 @@ type Journey struct {
 	Channels   []*Channel // declared in this journey
 	Stages     []*Stage
 	Keys       Keys
+	// malformed marks top-level keys whose value had the wrong shape, so
+	// checks that depend on them do not pile up follow-on findings.
+	malformed map[string]bool
 
 	// Set by Resolve.
 	Workspace *Workspace

@@ -66,14 +66,21 @@ func Parse(file string, src []byte) (*Journey, []Finding) {
 }
 
 func (d *decoder) journey(j *Journey, top *yaml.Node) {
+	j.malformed = map[string]bool{}
 	keys, ok := d.fields(top, "a journey", journeyKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "channels", "metrics", "listening":
+			j.malformed[key] = v.Kind != yaml.MappingNode
+		case "stages":
+			j.malformed[key] = v.Kind != yaml.SequenceNode
+		}
 		switch key {
 		case "version":
 			j.Version = d.version(v)
 		case "id":
 			if t := d.text(v, "id"); t.Set {
 				if !kebab.MatchString(t.Value) {
-					d.errorf(t.Pos, RuleType, "journey id %q must be kebab-case (lowercase letters, digits and single hyphens)", t.Value)
+					d.errorf(t.Pos, RuleRange, "journey id %q must be kebab-case (lowercase letters, digits and single hyphens)", t.Value)
 				}
 				j.ID = t
 			}
@@ -116,7 +123,7 @@ func (d *decoder) journey(j *Journey, top *yaml.Node) {
 	switch p, given := keys["stages"]; {
 	case !given:
 		d.errorf(Pos{1, 1}, RuleRequired, "the journey is missing required key %q", "stages")
-	case len(j.Stages) == 0 && !d.reported(p):
+	case len(j.Stages) == 0 && !j.malformed["stages"] && !d.reported(p):
 		d.errorf(p, RuleRequired, "the journey needs at least one stage under %q", "stages")
 	}
 }
@@ -146,13 +153,20 @@ func (d *decoder) version(v *yaml.Node) Text {
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
 }
 
+var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
 func (d *decoder) date(v *yaml.Node, what string) Date {
 	if v.Kind == yaml.ScalarNode && (v.Tag == "!!timestamp" || v.Tag == "!!str") {
-		if t, err := time.Parse("2006-01-02", v.Value); err == nil {
+		t, err := time.Parse("2006-01-02", v.Value)
+		if err == nil {
 			return Date{Time: t, Pos: pos(v), Set: true}
 		}
+		if dateShape.MatchString(v.Value) {
+			d.errorf(pos(v), RuleRange, "%s %s is not a calendar date (%s)", what, v.Value, strings.TrimPrefix(err.Error(), `parsing time "`+v.Value+`": `))
+			return Date{}
+		}
 	}
-	d.errorf(pos(v), RuleType, "%s must be a date written YYYY-MM-DD, not %s", what, describe(v))
+	d.errorf(d.where(v), RuleType, "%s must be a date written YYYY-MM-DD, not %s", what, describe(v))
 	return Date{}
 }
 
@@ -162,7 +176,7 @@ func (d *decoder) journeyPersona(j *Journey, v *yaml.Node) {
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		d.errorf(pos(v), RuleType, "persona must be a persona id or {name, segment, needs}, not %s", kindName(v))
+		d.errorf(d.where(v), RuleType, "persona must be a persona id or {name, segment, needs}, not %s", kindName(v))
 		return
 	}
 	j.Persona = d.persona(Text{Pos: pos(v)}, v)
@@ -185,7 +199,7 @@ func (d *decoder) persona(id Text, v *yaml.Node) *Persona {
 
 func (d *decoder) channels(v *yaml.Node) []*Channel {
 	var out []*Channel
-	d.idMap(v, "channel", func(id Text, def *yaml.Node) {
+	d.idMap(v, "channels", "channel", func(id Text, def *yaml.Node) {
 		c := &Channel{ID: id, Pos: id.Pos, File: d.file}
 		if !isNull(def) {
 			c.Keys, _ = d.fields(def, "channel "+quote(id.Value), channelKeys, func(key string, k, v *yaml.Node) {
@@ -206,7 +220,7 @@ func (d *decoder) channels(v *yaml.Node) []*Channel {
 
 func (d *decoder) metrics(v *yaml.Node) []*Metric {
 	var out []*Metric
-	d.idMap(v, "metric", func(id Text, def *yaml.Node) {
+	d.idMap(v, "metrics", "metric", func(id Text, def *yaml.Node) {
 		m := &Metric{ID: id, Pos: id.Pos}
 		if !isNull(def) {
 			m.Keys, _ = d.fields(def, "metric "+quote(id.Value), metricKeys, func(key string, k, v *yaml.Node) {
@@ -227,7 +241,7 @@ func (d *decoder) metrics(v *yaml.Node) []*Metric {
 
 func (d *decoder) listening(v *yaml.Node) []*ListeningPost {
 	var out []*ListeningPost
-	d.idMap(v, "listening post", func(id Text, def *yaml.Node) {
+	d.idMap(v, "listening", "listening post", func(id Text, def *yaml.Node) {
 		l := &ListeningPost{ID: id, Pos: id.Pos}
 		if !isNull(def) {
 			l.Keys, _ = d.fields(def, "listening post "+quote(id.Value), listeningKeys, func(key string, k, v *yaml.Node) {
@@ -391,7 +405,7 @@ func (d *decoder) momentOfTruth(v *yaml.Node) *MomentOfTruth {
 			return &MomentOfTruth{Why: v.Value, Pos: pos(v)}
 		}
 	}
-	d.errorf(pos(v), RuleType, "moment_of_truth must be true or a sentence saying why the moment matters, not %s", describe(v))
+	d.errorf(d.where(v), RuleType, "moment_of_truth must be true or a sentence saying why the moment matters, not %s", describe(v))
 	return nil
 }
 

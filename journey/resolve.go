@@ -64,17 +64,17 @@ func (r *resolver) persona(j *Journey) {
 
 func (r *resolver) touchpoint(j *Journey, t *Touchpoint, ids map[string]*Touchpoint) {
 	what := "touchpoint " + quote(t.ID.Value)
-	if t.Channel.Value != "" && j.Channel(t.Channel.Value) == nil {
+	if t.Channel.Value != "" && j.Channel(t.Channel.Value) == nil && !j.malformed["channels"] {
 		r.unresolved(t.Channel, "channel", channelIDs(j), "declare it under `channels` in the journey or "+WorkspaceFile)
 	}
 	r.owner(t.Owner, what)
 	for _, m := range t.Metrics {
-		if j.Metric(m.Value) == nil {
+		if j.Metric(m.Value) == nil && !j.malformed["metrics"] {
 			r.unresolved(m, "metric", metricIDs(j), "declare it under `metrics`")
 		}
 	}
 	for _, l := range t.Listening {
-		if j.ListeningPost(l.Value) == nil {
+		if j.ListeningPost(l.Value) == nil && !j.malformed["listening"] {
 			r.unresolved(l, "listening post", listeningIDs(j), "declare it under `listening`")
 		}
 	}

@@ -126,6 +126,9 @@ func (d *decoder) syntaxError(src []byte, err error) {
 		if strings.HasPrefix(msg, "did not find expected") {
 			n = min(n+1, bytes.Count(src, []byte("\n"))+1)
 		}
+		// It also names where the enclosing construct starts (a list item,
+		// a mapping), not the line at fault; find that line.
+		n = firstBadLine(src, n)
 		p = Pos{n, firstNonSpace(src, n)}
 	} else if len(msg) > 6 && msg[:6] == "yaml: " {
 		msg = msg[6:]
@@ -136,6 +139,31 @@ func (d *decoder) syntaxError(src []byte, err error) {
 		}
 	}
 	d.errorf(p, RuleSyntax, "%s", fmt.Sprint(msg))
+}
+
+// firstBadLine returns the first line, at or after from, at which the file
+// stops parsing: the smallest n such that its first n lines fail. Lines
+// before the real problem parse, so a binary search finds it in a few
+// parses.
+func firstBadLine(src []byte, from int) int {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	fails := func(n int) bool {
+		var node yaml.Node
+		return yaml.Unmarshal(bytes.Join(lines[:n], nil), &node) != nil
+	}
+	lo, hi := max(from, 1), len(lines)
+	if lo > hi || !fails(hi) {
+		return from
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 func firstNonSpace(src []byte, line int) int {
@@ -158,7 +186,7 @@ func firstControl(src []byte) (Pos, bool) {
 		case r == '\n':
 			line, col = line+1, 1
 			continue
-		case r < 0x20 && r != '\t' && r != '\r', r == 0x7F:
+		case r < 0x20 && r != '\t' && r != '\r', r == 0x7F, r >= 0x80 && r <= 0x9F:
 			return Pos{line, col}, true
 		}
 		col++

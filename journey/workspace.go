@@ -117,7 +117,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 			w.Version = d.version(v)
 		case "owners":
 			w.HasOwners = true
-			d.idMap(v, "owner", func(id Text, def *yaml.Node) {
+			d.idMap(v, "owners", "owner", func(id Text, def *yaml.Node) {
 				o := &Owner{ID: id, Pos: id.Pos}
 				if !isNull(def) {
 					o.Keys, _ = d.fields(def, "owner "+quote(id.Value), ownerKeys, func(key string, k, v *yaml.Node) {
@@ -132,7 +132,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 				w.Owners = append(w.Owners, o)
 			})
 		case "personas":
-			d.idMap(v, "persona", func(id Text, def *yaml.Node) {
+			d.idMap(v, "personas", "persona", func(id Text, def *yaml.Node) {
 				p := &Persona{ID: id, Pos: id.Pos}
 				if !isNull(def) {
 					p = d.persona(id, def)
@@ -178,7 +178,7 @@ func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
 		case "fail_on":
 			lc.FailOn = d.enum(v, "fail_on", []string{"error", "warning", "info"})
 		case "rules":
-			d.idMap(v, "rule setting", func(id Text, def *yaml.Node) {
+			d.idMap(v, "rules", "rule setting", func(id Text, def *yaml.Node) {
 				rc := RuleConfig{Rule: id}
 				def = deref(def)
 				switch {

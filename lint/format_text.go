@@ -56,8 +56,8 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 			sev = st.warn
 		}
 		fmt.Fprintf(&b, "%s %s %s %s\n",
-			st.pos.Render(fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column)),
-			sev.Render(f.Severity.String()+":"), f.Message, st.rule.Render("["+f.Rule+"]"))
+			st.pos.Render(fmt.Sprintf("%s:%d:%d:", printable(f.File), f.Line, f.Column)),
+			sev.Render(f.Severity.String()+":"), printable(f.Message), st.rule.Render("["+f.Rule+"]"))
 		if line, ok := sourceLine(r.Sources[f.File], f.Line); ok {
 			gutter := fmt.Sprintf("%5d | ", f.Line)
 			fmt.Fprintf(&b, "%s%s\n", st.gutter.Render(gutter), line)
@@ -104,7 +104,19 @@ func sourceLine(src []byte, n int) (string, bool) {
 	if !utf8.ValidString(line) || len(line) > 400 {
 		return "", false
 	}
-	return line, true
+	return printable(line), true
+}
+
+// printable replaces control characters (other than tab) with a visible
+// placeholder of the same width, so that a hostile file cannot send escape
+// sequences to the terminal through the quoted source line or a message.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\t' && (r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // caretIndent is the whitespace that puts the caret under column col,
