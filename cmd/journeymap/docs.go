@@ -19,8 +19,12 @@ func cliMarkdown(root *cobra.Command) string {
 	b.WriteString("| exit code | meaning |\n|---|---|\n")
 	b.WriteString("| 0 | success (lint: nothing at or above `--fail-on`) |\n")
 	b.WriteString("| 1 | findings at or above `--fail-on`, invalid journeys, or an output file that cannot be written |\n")
-	b.WriteString("| 2 | usage error: unknown command or flag, bad flag value, missing path, unreadable `--config`, unknown rule |\n")
+	b.WriteString("| 2 | usage error: unknown command or flag, bad flag value, missing path, a `--config` file that cannot be read, an unknown rule or rule parameter in the configuration |\n")
 	b.WriteString("| 3 | internal fault (a bug: please report it) |\n\n")
+	b.WriteString("A `journeymap.yaml` that can be read but has mistakes (bad YAML, unknown keys) gets findings\n")
+	b.WriteString("with its path and positions, like a journey, and exit code 1. A journey read from standard\n")
+	b.WriteString("input (`-`) is named `<stdin>` in findings, and its workspace is looked for from the\n")
+	b.WriteString("current directory.\n\n")
 	b.WriteString("Colour is used only when standard output is a terminal, and never when `NO_COLOR` is set.\n\n")
 	for _, c := range root.Commands() {
 		if c.Hidden || c.Name() == "help" {
