@@ -515,7 +515,7 @@ func TestEmotionOverlay(t *testing.T) {
 			t.Fatalf("%s has no scored touchpoints", j.ID.Value)
 		}
 		// Each curve has its own colour.
-		if c := id(FindTheme("light").Curves[ji]); !bytes.Contains(dot, []byte("color="+c+", penwidth=2.5]")) {
+		if c := id(FindTheme("light").Curves[ji]); !bytes.Contains(dot, []byte("color="+c+", penwidth=2.5, style=")) {
 			t.Errorf("curve %d is not drawn in %s", ji+1, c)
 		}
 	}

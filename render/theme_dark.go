@@ -16,6 +16,6 @@ func darkTheme() *Theme {
 		Moment:      "#fbbf24",
 		Channels:    []string{"#1e3a5f", "#5c3d0e", "#1d4a2f", "#5a1f3d", "#3b2f66", "#4d4713", "#234340", "#4a3325"},
 		Emotion:     [5]string{"#ef4444", "#f97316", "#6b7280", "#4ade80", "#22c55e"},
-		Curves:      []string{"#60a5fa", "#f87171", "#4ade80", "#fbbf24", "#c084fc"},
+		Curves:      []string{"#60a5fa", "#fbbf24", "#c084fc", "#2dd4bf", "#f472b6"},
 	}
 }

@@ -17,6 +17,6 @@ func lightTheme() *Theme {
 		// Colour-blind-safe pastel fills (after Okabe–Ito), dark text stays readable.
 		Channels: []string{"#cfe8fc", "#ffe1b3", "#d4f0dc", "#f9d3e3", "#e3dcf7", "#fff3b0", "#d9e6e4", "#f2ddd0"},
 		Emotion:  [5]string{"#d62828", "#f4845f", "#d9d9d9", "#8fd694", "#2e9e4f"},
-		Curves:   []string{"#2563eb", "#d62828", "#2e9e4f", "#b7791f", "#7c3aed"},
+		Curves:   []string{"#2563eb", "#d97706", "#7c3aed", "#0d9488", "#be185d"},
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/journeymap/journeymap/journey"
@@ -9,27 +10,75 @@ import (
 
 // Geometry of the emotion view, in points (inputscale=72).
 const (
-	curveStep  = 118.0 // between touchpoints along x
-	curveUnit  = 42.0  // one emotion point along y
-	curveLeft  = 70.0  // room for the axis labels
-	bandTop    = 3.1 * curveUnit
-	bandBottom = -2.6 * curveUnit
-	nameRow    = -3.3 * curveUnit
+	curveStep    = 118.0 // between touchpoints along x
+	curveUnit    = 42.0  // one emotion point along y
+	curveLeft    = 70.0  // room for the axis labels
+	bandTop      = 3.1 * curveUnit
+	bandBottom   = -2.6 * curveUnit
+	nameTop      = bandBottom - 8 // touchpoint names hang below the bands
+	nameLine     = 11.0           // height of a line of names
+	nameWidth    = 17             // characters per line of a name
+	nameLines    = 4              // longer names end in …
+	rowGap       = 26.0
+	maxPerRow    = 14 // touchpoints on one row of the chart before it wraps
+	curveOffsetY = 4.0
 )
 
+// slot is one position along the x axis: a touchpoint id, shared by the
+// overlaid journeys that have it.
+type slot struct {
+	id     string
+	label  string
+	stage  string
+	moment bool
+}
+
+// emotionSlots merges the journeys' touchpoints into one order: the first
+// journey's, with touchpoints only the others have inserted after their
+// predecessor. Overlaid curves are then compared touchpoint by touchpoint,
+// and a touchpoint a redesign removed leaves a gap in its curve.
+func emotionSlots(js []*journey.Journey) ([]slot, map[string]int) {
+	var slots []slot
+	index := map[string]int{}
+	for _, j := range js {
+		prev := -1
+		for _, tp := range j.Touchpoints() {
+			if i, ok := index[tp.ID.Value]; ok {
+				prev = i
+				continue
+			}
+			at := prev + 1
+			slots = append(slots[:at], append([]slot{{tp.ID.Value, tp.Label(), tp.Stage.Label(), tp.MomentOfTruth != nil}}, slots[at:]...)...)
+			for id, i := range index {
+				if i >= at {
+					index[id] = i + 1
+				}
+			}
+			index[tp.ID.Value] = at
+			prev = at
+		}
+	}
+	return slots, index
+}
+
 // emotionDOT draws the emotional curve: touchpoints in order along x,
-// emotion on y, stages as bands behind, moments of truth as diamonds.
+// emotion on y, stages as bands behind, moments of truth as diamonds, the
+// line following the journey's flow. A long journey wraps into rows.
 // Several journeys (or revisions of one) are overlaid, one colour each.
 func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	t := o.Theme
-	first := js[0]
-	n := 0
-	for _, j := range js {
-		n = max(n, len(j.Touchpoints()))
+	slots, index := emotionSlots(js)
+	rows := max(1, int(math.Ceil(float64(len(slots))/maxPerRow)))
+	perRow := max(1, int(math.Ceil(float64(len(slots))/float64(rows))))
+	longest := 1
+	for _, s := range slots {
+		longest = max(longest, min(nameLines, len(wrapLines(s.label, nameWidth))))
 	}
-	x := func(i int) float64 { return curveLeft + curveStep/2 + float64(i)*curveStep }
-	// Curve points are named by touchpoint id (prefixed by the journey's
-	// number when overlaid); the view's own nodes take names left free.
+	rowHeight := bandTop - nameTop + float64(longest)*nameLine + rowGap
+	at := func(i int) (x, y0 float64) {
+		return curveLeft + curveStep/2 + float64(i%perRow)*curveStep, -float64(i/perRow) * rowHeight
+	}
+
 	pointName := func(ji int, tp *journey.Touchpoint) string {
 		if len(js) > 1 {
 			return fmt.Sprintf("%d/%s", ji+1, tp.ID.Value)
@@ -42,87 +91,165 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			taken.reserve(pointName(ji, tp))
 		}
 	}
-	right := x(max(n, 1)-1) + curveStep/2
 
 	w := &dotWriter{}
-	w.open("digraph %s", id(first.ID.Value))
+	w.open("digraph %s", id(js[0].ID.Value))
 	graphHeader(w, o)
 	w.line(`graph [layout=neato, inputscale=72, splines=line, outputorder=nodesfirst, labelloc=t, labeljust=l]`)
 	w.line(`node [label="", fixedsize=true]`)
-	w.line(`graph [label=<%s>]`, emotionHeading(js, o))
+	var rest []journey.Finding
+	byTP := map[*journey.Touchpoint][]journey.Finding{}
+	for _, j := range js {
+		b, r := findingsByTouchpoint(j, o.Findings)
+		rest = append(rest, r...)
+		for tp, fs := range b {
+			byTP[tp] = fs
+		}
+	}
+	w.line(`graph [label=<%s>]`, emotionHeading(js, o, rest))
 
-	// Stage bands of the first journey, behind everything else.
-	i := 0
-	for si, s := range first.Stages {
-		if len(s.Touchpoints) == 0 {
-			continue
+	for r := 0; r < rows; r++ {
+		first, last := r*perRow, min((r+1)*perRow, len(slots))-1
+		if first > last {
+			break
 		}
-		x0 := x(i) - curveStep/2
-		x1 := x(i+len(s.Touchpoints)-1) + curveStep/2
-		i += len(s.Touchpoints)
-		w.line(`%s [shape=box, style=filled, color=%s, fillcolor=%s, width=%.3f, height=%.3f, pos="%.1f,%.1f!", labelloc=t, label=<<B>%s</B>>, fontsize=11]`,
-			id(taken.fresh(fmt.Sprintf("stage-%d", si))), id(t.stageFill(si)), id(t.stageFill(si)),
-			(x1-x0-2)/72, (bandTop-bandBottom)/72, (x0+x1)/2, (bandTop+bandBottom)/2, wrapCentered(s.Label(), int((x1-x0)/7)))
-	}
-	// Axis: a grid line and a label for each score. The lines are thin
-	// filled nodes, not edges, so that they lie under the points
-	// (outputorder=nodesfirst draws every edge last).
-	for s := -2; s <= 2; s++ {
-		y := float64(s) * curveUnit
-		color, thick := t.StageBorder, 0.75
-		if s == 0 {
-			color, thick = t.Muted, 1.0
+		_, y0 := at(first)
+		rowRight := curveLeft + float64(last-first+1)*curveStep
+		// Stage bands behind everything: runs of slots in the same stage.
+		for a := first; a <= last; {
+			b := a
+			for b+1 <= last && slots[b+1].stage == slots[a].stage {
+				b++
+			}
+			x0, _ := at(a)
+			x1, _ := at(b)
+			x0, x1 = x0-curveStep/2, x1+curveStep/2
+			w.line(`%s [shape=box, style=filled, color=%s, fillcolor=%s, width=%.3f, height=%.3f, pos="%.1f,%.1f!", labelloc=t, label=<<B>%s</B>>, fontsize=11]`,
+				id(taken.fresh(fmt.Sprintf("stage-%d", a))), id(t.stageFill(a)), id(t.stageFill(a)),
+				(x1-x0-2)/72, (bandTop-bandBottom)/72, (x0+x1)/2, y0+(bandTop+bandBottom)/2, wrapCentered(truncate(slots[a].stage, 60), max(8, int((x1-x0)/7))))
+			a = b + 1
 		}
-		w.line(`%s [shape=box, style=filled, penwidth=0, fillcolor=%s, width=%.3f, height=%.4f, pos="%.1f,%.1f!"]`,
-			id(taken.fresh(fmt.Sprintf("grid%+d", s))), id(color), (right-curveLeft)/72, thick/72, (curveLeft+right)/2, y)
-		w.line(`%s [shape=plaintext, width=0.5, height=0.3, pos="%.1f,%.1f!", label=<<FONT COLOR=%s>%s</FONT>>, fontsize=11]`,
-			id(taken.fresh(fmt.Sprintf("axis%+d", s))), curveLeft-22, y, id(t.Muted), signed(s))
-	}
-	// Touchpoint names along the bottom, from the first journey.
-	for i, tp := range first.Touchpoints() {
-		name := wrapCentered(tp.Label(), 17)
-		if tp.MomentOfTruth != nil {
-			name = fmt.Sprintf(`<FONT COLOR=%s><B>♦ %s</B></FONT>`, id(t.Moment), name)
+		// Axis: a grid line and a label for each score. The lines are thin
+		// filled nodes, not edges, so that they lie under the points
+		// (outputorder=nodesfirst draws every edge last).
+		for s := -2; s <= 2; s++ {
+			y := y0 + float64(s)*curveUnit
+			color, thick := t.StageBorder, 0.75
+			if s == 0 {
+				color, thick = t.Muted, 1.0
+			}
+			w.line(`%s [shape=box, style=filled, penwidth=0, fillcolor=%s, width=%.3f, height=%.4f, pos="%.1f,%.1f!"]`,
+				id(taken.fresh(fmt.Sprintf("grid%+d", s))), id(color), (rowRight-curveLeft)/72, thick/72, (curveLeft+rowRight)/2, y)
+			w.line(`%s [shape=plaintext, width=0.5, height=0.3, pos="%.1f,%.1f!", label=<<FONT COLOR=%s>%s</FONT>>, fontsize=11]`,
+				id(taken.fresh(fmt.Sprintf("axis%+d", s))), curveLeft-22, y, id(t.Muted), signed(s))
 		}
-		w.line(`%s [shape=plaintext, width=%.3f, height=0.6, pos="%.1f,%.1f!", labelloc=t, label=<%s>, fontsize=9]`,
-			id(taken.fresh(fmt.Sprintf("name-%d", i))), (curveStep-6)/72, x(i), nameRow, name)
+		// Touchpoint names along the bottom of the row.
+		for i := first; i <= last; i++ {
+			x, _ := at(i)
+			lines := wrapLines(slots[i].label, nameWidth)
+			if len(lines) > nameLines {
+				lines = append(lines[:nameLines-1], truncate(strings.Join(lines[nameLines-1:], " "), nameWidth))
+			}
+			for k, l := range lines {
+				lines[k] = html(l)
+			}
+			name := strings.Join(lines, "<BR/>")
+			if slots[i].moment {
+				name = fmt.Sprintf(`<FONT COLOR=%s><B>♦ %s</B></FONT>`, id(t.Moment), name)
+			}
+			h := float64(len(lines))*nameLine + 4
+			w.line(`%s [shape=plaintext, width=%.3f, height=%.3f, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
+				id(taken.fresh(fmt.Sprintf("name-%d", i))), (curveStep-6)/72, h/72, x, y0+nameTop-h/2, name)
+		}
 	}
-	// The curves.
+
+	// The curves: one point per scored touchpoint, joined along the flow.
 	for ji, j := range js {
 		color := t.Curves[ji%len(t.Curves)]
-		// Overlaid curves sit a few points apart, so that where they agree
-		// both stay visible instead of the last hiding the others.
-		offset := (float64(ji) - float64(len(js)-1)/2) * 4
-		var prev string
-		for i, tp := range j.Touchpoints() {
+		style := "solid"
+		if ji%2 == 1 {
+			style = "dashed" // tells overlaid curves apart without colour
+		}
+		offset := (float64(ji) - float64(len(js)-1)/2) * curveOffsetY
+		pos := map[*journey.Touchpoint][2]float64{}
+		for _, tp := range j.Touchpoints() {
 			if tp.Emotion == nil {
 				continue // skipped over: the line joins the scored neighbours
 			}
-			name := pointName(ji, tp)
+			x, y0 := at(index[tp.ID.Value])
+			y := y0 + float64(tp.Emotion.Score)*curveUnit + offset
+			pos[tp] = [2]float64{x, y}
 			fill := t.EmotionColor(tp.Emotion.Score)
 			if len(js) > 1 {
 				fill = color
 			}
-			y := float64(tp.Emotion.Score)*curveUnit + offset
+			border, width := color, 1.5
+			if len(byTP[tp]) > 0 {
+				border, width = t.Problem, 3
+			}
 			tip := fmt.Sprintf("%s: %s", tp.Label(), signed(tp.Emotion.Score))
+			if fs := byTP[tp]; len(fs) > 0 {
+				tip += " — " + ruleList(fs)
+			}
 			if tp.MomentOfTruth != nil {
+				if len(byTP[tp]) == 0 {
+					border = t.Moment
+				}
 				w.line(`%s [shape=diamond, width=0.32, height=0.32, style=filled, fillcolor=%s, color=%s, penwidth=2.5, pos="%.1f,%.1f!", tooltip=%s]`,
-					id(name), id(fill), id(t.Moment), x(i), y, tooltip(tip))
+					id(pointName(ji, tp)), id(fill), id(border), x, y, tooltip(tip))
 			} else {
-				w.line(`%s [shape=circle, width=0.2, style=filled, fillcolor=%s, color=%s, penwidth=1.5, pos="%.1f,%.1f!", tooltip=%s]`,
-					id(name), id(fill), id(color), x(i), y, tooltip(tip))
+				w.line(`%s [shape=circle, width=0.2, style=filled, fillcolor=%s, color=%s, penwidth=%.1f, pos="%.1f,%.1f!", tooltip=%s]`,
+					id(pointName(ji, tp)), id(fill), id(border), width, x, y, tooltip(tip))
 			}
-			if prev != "" {
-				w.line(`%s -> %s [dir=none, color=%s, penwidth=2.5]`, id(prev), id(name), id(color))
+		}
+		for _, pair := range scoredSteps(j) {
+			a, b := pos[pair[0]], pos[pair[1]]
+			if a[1] > b[1]+rowHeight/2 || b[1] > a[1]+rowHeight/2 {
+				continue // the step crosses to another row: the rows read like lines of text
 			}
-			prev = name
+			st := style
+			if b[0] < a[0] {
+				st = "dotted" // a step back (a loop)
+			}
+			w.line(`%s -> %s [dir=none, color=%s, penwidth=2.5, style=%s]`, id(pointName(ji, pair[0])), id(pointName(ji, pair[1])), id(color), st)
 		}
 	}
 	w.close()
 	return w.bytes()
 }
 
-func emotionHeading(js []*journey.Journey, o *Options) string {
+// scoredSteps lists the steps of the curve: pairs of scored touchpoints
+// joined by the flow, skipping over touchpoints without a score (the
+// reading of "consecutive" that emotional-cliff uses too).
+func scoredSteps(j *journey.Journey) [][2]*journey.Touchpoint {
+	var out [][2]*journey.Touchpoint
+	f := j.Flow
+	for _, from := range j.Touchpoints() {
+		if from.Emotion == nil {
+			continue
+		}
+		seen := map[*journey.Touchpoint]bool{}
+		var visit func(t *journey.Touchpoint)
+		visit = func(t *journey.Touchpoint) {
+			for _, e := range f.Out[t] {
+				to := e.To
+				if seen[to] {
+					continue
+				}
+				seen[to] = true
+				if to.Emotion == nil {
+					visit(to)
+					continue
+				}
+				out = append(out, [2]*journey.Touchpoint{from, to})
+			}
+		}
+		visit(from)
+	}
+	return out
+}
+
+func emotionHeading(js []*journey.Journey, o *Options, rest []journey.Finding) string {
 	t := o.Theme
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
@@ -130,18 +257,40 @@ func emotionHeading(js []*journey.Journey, o *Options) string {
 		b.WriteString(titleRows(js[0], o, "emotion"))
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Emotional curve: how the customer feels at each touchpoint, from −2 (very negative) to +2 (very positive)  ·  <FONT COLOR=%s><B>♦</B> moment of truth</FONT></FONT></TD></TR>`, id(t.Muted), id(t.Moment))
 	} else {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="20"><B>Emotional curves</B></FONT></TD></TR>`)
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, wrap(overlayTitle(js, o), 80))
 		b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2"><TR>`)
-		for ji, j := range js {
-			label := j.Title.Value
-			if ji < len(o.Labels) && o.Labels[ji] != "" {
-				label = o.Labels[ji]
+		for ji := range js {
+			dash := "———"
+			if ji%2 == 1 {
+				dash = "- - -"
 			}
-			fmt.Fprintf(&b, `<TD><FONT COLOR=%s POINT-SIZE="14"><B>——</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11">%s</FONT></TD>`, id(t.Curves[ji%len(t.Curves)]), html(truncate(label, 60)))
+			fmt.Fprintf(&b, `<TD><FONT COLOR=%s POINT-SIZE="14"><B>%s</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11">%s</FONT></TD>`, id(t.Curves[ji%len(t.Curves)]), dash, html(truncate(curveLabel(js, o, ji), 60)))
 		}
 		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
 		b.WriteString(`</TR></TABLE></TD></TR>`)
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Touchpoints are matched by id; a gap in a curve is a touchpoint that journey does not have.</FONT></TD></TR>`, id(t.Muted))
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.Problem), wrap(ruleList(rest), 110))
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()
+}
+
+// curveLabel names an overlaid journey: its label from the options (a
+// revision, say), else its title.
+func curveLabel(js []*journey.Journey, o *Options, i int) string {
+	if i < len(o.Labels) && o.Labels[i] != "" {
+		return o.Labels[i]
+	}
+	return js[i].Title.Value
+}
+
+// overlayTitle is the heading of an overlay: "A vs B".
+func overlayTitle(js []*journey.Journey, o *Options) string {
+	var parts []string
+	for i := range js {
+		parts = append(parts, curveLabel(js, o, i))
+	}
+	return truncate(strings.Join(parts, " vs "), 160)
 }

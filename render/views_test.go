@@ -832,3 +832,48 @@ func TestFlowWrapsLongStages(t *testing.T) {
 		t.Errorf("aspect %.2f (%.0f×%.0f), want a slide-like shape", r, w, h)
 	}
 }
+
+// TestEmotionFollowsFlow: the curve joins touchpoints along the flow, so a
+// dead-end branch is not drawn as a step of the main line; overlaid
+// journeys are matched by touchpoint id; a long journey wraps into rows.
+func TestEmotionFollowsFlow(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(name, tps string) *journey.Journey {
+		p := filepath.Join(dir, name+".journey.yaml")
+		writeFile(t, p, "version: 1\ntitle: "+name+"\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: ["+tps+"]}]\n")
+		return load(t, p)
+	}
+	branch := mk("branch", "{id: a, channel: web, emotion: 1, next: [c, b]}, {id: b, channel: web, emotion: -2, next: []}, {id: gap, channel: web}, {id: c, channel: web, emotion: 2}")
+	var steps []string
+	for _, s := range scoredSteps(branch) {
+		steps = append(steps, s[0].ID.Value+">"+s[1].ID.Value)
+	}
+	if got := strings.Join(steps, " "); got != "a>c a>b" {
+		t.Errorf("steps %s, want a>c a>b (b is a dead end, gap has no score)", got)
+	}
+
+	asIs := mk("as-is", "{id: find, channel: web, emotion: -1}, {id: call, channel: web, emotion: -2}, {id: refund, channel: web, emotion: 1}")
+	toBe := mk("to-be", "{id: find, channel: web, emotion: 1}, {id: scan, channel: web, emotion: 2}, {id: refund, channel: web, emotion: 2}")
+	slots, _ := emotionSlots([]*journey.Journey{asIs, toBe})
+	var ids []string
+	for _, s := range slots {
+		ids = append(ids, s.id)
+	}
+	if got := strings.Join(ids, ","); got != "find,scan,call,refund" {
+		t.Errorf("slots %s, want find,scan,call,refund", got)
+	}
+
+	var tps []string
+	for i := range 30 {
+		tps = append(tps, fmt.Sprintf("{id: t%d, channel: web, emotion: %d}", i, i%5-2))
+	}
+	long := mk("long", strings.Join(tps, ", "))
+	dot, _, err := DOT([]*journey.Journey{long}, Options{View: "emotion"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three rows of ten: each row has its own zero line.
+	if got := bytes.Count(dot, []byte(`"grid+0`)); got != 3 {
+		t.Errorf("%d rows, want 3", got)
+	}
+}
