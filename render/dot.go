@@ -161,18 +161,17 @@ func wrapCentered(text string, width int) string {
 }
 
 func wrapLines(text string, width int) []string {
-	words := strings.Fields(text)
 	var lines []string
 	cur := ""
-	for _, w := range words {
+	for _, w := range words(text) {
 		for len([]rune(w)) > width {
-			r := []rune(w)
 			if cur != "" {
 				lines = append(lines, cur)
 				cur = ""
 			}
-			lines = append(lines, string(r[:width-1])+"-")
-			w = string(r[width-1:])
+			head, tail := breakWord(w, width)
+			lines = append(lines, head)
+			w = tail
 		}
 		switch {
 		case cur == "":
@@ -188,6 +187,34 @@ func wrapLines(text string, width int) []string {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// words splits text at spaces, keeping a token with no letters or digits
+// ("%", "»", "–") with the word before it, so it never starts a line alone.
+func words(text string) []string {
+	var out []string
+	for _, f := range strings.Fields(text) {
+		if len(out) > 0 && !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			out[len(out)-1] += " " + f
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// breakWord splits a word longer than width: after its last hyphen that
+// fits, else with a hyphen of our own, leaving at least three letters on
+// each side.
+func breakWord(w string, width int) (string, string) {
+	r := []rune(w)
+	for i := min(width, len(r)-1) - 1; i >= 3; i-- {
+		if r[i] == '-' && len(r)-i-1 >= 3 {
+			return string(r[:i+1]), string(r[i+1:])
+		}
+	}
+	cut := max(3, min(width-1, len(r)-3))
+	return string(r[:cut]) + "-", string(r[cut:])
 }
 
 // truncate shortens s to n runes with an ellipsis.

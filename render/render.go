@@ -33,6 +33,9 @@ type Options struct {
 	// Labels name the journeys in an overlaid emotion view (e.g. revisions);
 	// empty entries use the journey title.
 	Labels []string
+	// Warn, when set, is told about problems with the result that are not
+	// errors, such as text too small to read once fitted to a slide.
+	Warn func(string)
 }
 
 func (o *Options) defaults() {
@@ -68,7 +71,7 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 		return nil, err
 	}
 	if opts.Size != "" && opts.Format != "dot" {
-		if dot, err = fitToSlide(ctx, dot, engine, opts.Size); err != nil {
+		if dot, err = fitToSlide(ctx, dot, engine, opts.Size, opts.Warn); err != nil {
 			return nil, err
 		}
 	}
@@ -148,6 +151,15 @@ func findingsByTouchpoint(j *journey.Journey, fs []journey.Finding) (map[*journe
 		}
 	}
 	return by, rest
+}
+
+// worst is the highest severity among findings.
+func worst(fs []journey.Finding) journey.Severity {
+	w := journey.Info
+	for _, f := range fs {
+		w = max(w, f.Severity)
+	}
+	return w
 }
 
 // ruleList summarises findings as "rule-a, rule-b ×2".

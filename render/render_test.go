@@ -629,7 +629,7 @@ func TestLintOverlay(t *testing.T) {
 		t.Fatal(err)
 	}
 	node := nodeLine(t, dot, tp.ID.Value)
-	for _, want := range []string{"undocumented-handoff", "color=" + id(th.Problem), "BGCOLOR=" + id(th.ProblemFill)} {
+	for _, want := range []string{"undocumented-handoff", "color=" + id(th.SeverityColor(journey.Warning)), "BGCOLOR=" + id(th.ProblemFill)} {
 		if !strings.Contains(node, want) {
 			t.Errorf("marked node lacks %s:\n%s", want, node)
 		}

@@ -17,7 +17,7 @@ var padAttr = regexp.MustCompile(`pad="[^"]*"`)
 // fitToSlide pads the drawing so that its shape is the slide's, centred:
 // it lays the graph out once to learn its size, then sets Graphviz's `pad`
 // in each direction. Text is never stretched or distorted.
-func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string) ([]byte, error) {
+func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string, warn func(string)) ([]byte, error) {
 	ratio, ok := SlideSizes[size]
 	if !ok {
 		return nil, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", size)
@@ -47,6 +47,15 @@ func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string) ([]
 		padY += (w/ratio - h) / 2
 	} else {
 		padX += (h*ratio - w) / 2
+	}
+	// The smallest text the views use is 9 pt; the picture is scaled to fit
+	// a slide 13.33 inches wide (10 inches for 4:3).
+	slideW := 13.333 * 72
+	if size == "4:3" {
+		slideW = 10 * 72
+	}
+	if smallest := 9 * slideW / (w + 2*(padX-margin)); smallest < 6 && warn != nil {
+		warn(fmt.Sprintf("on a %s slide the smallest text would be %.1f pt; consider the map view, fewer touchpoints per journey, or a larger slide", size, smallest))
 	}
 	pad := fmt.Sprintf(`pad="%.3f,%.3f"`, padX/72, padY/72)
 	loc := padAttr.FindIndex(dot) // the first is graphHeader's

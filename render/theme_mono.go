@@ -15,6 +15,8 @@ func monoTheme() *Theme {
 		Handoff:     "#000000",
 		Problem:     "#000000",
 		ProblemFill: "#d0d0d0",
+		Warning:     "#000000",
+		Notice:      "#444444",
 		Moment:      "#000000",
 		Channels:    []string{"#ffffff", "#e0e0e0", "#c4c4c4", "#f0f0f0", "#d4d4d4", "#b8b8b8"},
 		Emotion:     [5]string{"#000000", "#555555", "#999999", "#cccccc", "#ffffff"},

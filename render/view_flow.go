@@ -81,8 +81,18 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	for i := 1; i < len(tops); i++ {
 		w.line("%s -> %s [style=invis, weight=100]", tops[i-1], tops[i])
 	}
+	stageIndex := map[*journey.Stage]int{}
+	for si, s := range j.Stages {
+		stageIndex[s] = si
+	}
 	for _, e := range j.Flow.Edges {
-		w.line("%s -> %s [constraint=false, weight=0, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o))
+		// A label gets a box in the colour behind it, so the edge line it
+		// sits on does not run through its text.
+		bg := t.Background
+		if e.From.Stage == e.To.Stage {
+			bg = t.stageFill(stageIndex[e.From.Stage])
+		}
+		w.line("%s -> %s [constraint=false, weight=0, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o, bg))
 	}
 	w.close()
 	return w.bytes()
@@ -126,7 +136,7 @@ func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]stri
 		if tp.Emotion.Feeling != "" {
 			feeling = fmt.Sprintf(`<TD ALIGN="LEFT"><FONT POINT-SIZE="9"> %s</FONT></TD>`, html(truncate(tp.Emotion.Feeling, 24)))
 		}
-		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD BGCOLOR=%s WIDTH="22"><FONT POINT-SIZE="9" COLOR=%s><B>%s</B></FONT></TD>%s</TR></TABLE></TD></TR>`,
+		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD BGCOLOR=%s WIDTH="22"`+badgeBorder(t)+`><FONT POINT-SIZE="9" COLOR=%s><B>%s</B></FONT></TD>%s</TR></TABLE></TD></TR>`,
 			id(t.EmotionColor(tp.Emotion.Score)), id(emotionTextColor(tp.Emotion.Score, t)), signed(tp.Emotion.Score), feeling))
 	}
 	if tp.MomentOfTruth != nil {
@@ -140,29 +150,29 @@ func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]stri
 	}
 	if len(findings) > 0 {
 		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="9" COLOR=%s>▲ %s</FONT></TD></TR>`,
-			id(t.ProblemFill), id(t.Problem), wrap(ruleList(findings), 34)))
+			id(t.ProblemFill), id(t.SeverityColor(worst(findings))), wrap(ruleList(findings), 34)))
 	}
 	label := `<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>>`
 	attrs := []string{"label=" + label, "fillcolor=" + id(colors[tp.Channel.Value])}
 	switch {
-	case len(findings) > 0:
-		attrs = append(attrs, "color="+id(t.Problem), "penwidth=2.5")
-	case tp.MomentOfTruth != nil:
+	case tp.MomentOfTruth != nil: // the gold border stays; findings show in their row
 		attrs = append(attrs, "color="+id(t.Moment), "penwidth=3")
-	}
-	if tp.MomentOfTruth != nil && len(findings) > 0 {
-		attrs = append(attrs, "peripheries=2")
+	case len(findings) > 0:
+		attrs = append(attrs, "color="+id(t.SeverityColor(worst(findings))), "penwidth=2.5")
 	}
 	return "[" + strings.Join(attrs, ", ") + "]"
 }
 
-func flowEdge(e *journey.Edge, o *Options) string {
+func flowEdge(e *journey.Edge, o *Options, bg string) string {
 	t := o.Theme
+	boxed := func(text string) string {
+		return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR=%s><TR><TD>%s</TD></TR></TABLE>`, id(bg), text)
+	}
 	switch {
 	case !e.Handoff:
 		return "penwidth=1.2"
 	case e.To.Handoff == nil:
-		return fmt.Sprintf(`color=%s, fontcolor=%s, penwidth=2.5, style=dashed, label=<<B>▲ undocumented handoff</B>>`, id(t.Problem), id(t.Problem))
+		return fmt.Sprintf(`color=%s, fontcolor=%s, penwidth=2.5, style=dashed, label=<%s>`, id(t.Problem), id(t.Problem), boxed("<B>▲ undocumented handoff</B>"))
 	default:
 		label := "handoff"
 		if len(e.To.Handoff.Carries) > 0 {
@@ -172,7 +182,7 @@ func flowEdge(e *journey.Edge, o *Options) string {
 			}
 			label = "carries: " + strings.Join(items, ", ")
 		}
-		return fmt.Sprintf(`color=%s, fontcolor=%s, penwidth=2, style=bold, label=<%s>`, id(t.Handoff), id(t.Handoff), wrapCentered(truncate(label, 80), 24))
+		return fmt.Sprintf(`color=%s, fontcolor=%s, penwidth=2, style=bold, label=<%s>`, id(t.Handoff), id(t.Handoff), boxed(wrapCentered(truncate(label, 80), 24)))
 	}
 }
 
@@ -191,19 +201,20 @@ func flowHeading(j *journey.Journey, o *Options, order []string, rest []journey.
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>——</B> handoff</FONT></TD>`, id(t.Handoff))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>- - -</B> undocumented handoff</FONT></TD>`, id(t.Problem))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
+	if o.Findings != nil {
+		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10">▲ lint: <FONT COLOR=%s>error</FONT> <FONT COLOR=%s>warning</FONT> <FONT COLOR=%s>info</FONT></FONT></TD>`,
+			id(t.SeverityColor(journey.Error)), id(t.SeverityColor(journey.Warning)), id(t.SeverityColor(journey.Info)))
+	}
 	b.WriteString(`</TR></TABLE></TD></TR>`)
 	if len(rest) > 0 {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.Problem), wrap(ruleList(rest), 110))
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.SeverityColor(worst(rest))), wrap(ruleList(rest), 110))
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
 
 func emotionTextColor(score int, t *Theme) string {
-	if t.Name == "mono" && score < 0 || t.Name != "mono" && (score == -2 || score == 2) {
-		return "#ffffff"
-	}
-	return "#1f2933"
+	return textOn(t.EmotionColor(score))
 }
 
 func countNoun(n int, noun string) string {

@@ -87,7 +87,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 				cells = append(cells, fmt.Sprintf(`<TD BORDER="1" COLOR=%s><FONT POINT-SIZE="10" COLOR=%s>?</FONT></TD>`, id(t.StageBorder), id(t.Muted)))
 				continue
 			}
-			cells = append(cells, fmt.Sprintf(`<TD BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s><B>%s</B></FONT></TD>`,
+			cells = append(cells, fmt.Sprintf(`<TD BGCOLOR=%s`+badgeBorder(t)+`><FONT POINT-SIZE="10" COLOR=%s><B>%s</B></FONT></TD>`,
 				id(t.EmotionColor(tp.Emotion.Score)), id(emotionTextColor(tp.Emotion.Score, t)), signed(tp.Emotion.Score)))
 		}
 		if len(cells) == 0 {

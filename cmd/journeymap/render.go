@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	stdio "io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -34,7 +35,8 @@ type renderOptions struct {
 	watch   bool
 	revs    []string
 	config  string
-	formatF bool // --format was given
+	formatF bool         // --format was given
+	stderr  stdio.Writer // where warnings go
 }
 
 func newRenderCmd(io *IO) *cobra.Command {
@@ -97,6 +99,7 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	opts.stderr = io.Err
 	if err := checkRenderFlags(io, opts); err != nil {
 		return err
 	}
@@ -234,7 +237,8 @@ func orDot(paths []string) []string {
 
 // renderSettings combines flags with the workspace `render` section.
 func renderSettings(set *journey.Set, opts *renderOptions) (render.Options, error) {
-	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size}
+	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size,
+		Warn: func(msg string) { fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", msg) }}
 	theme := opts.theme
 	for _, ws := range set.Workspaces {
 		if theme == "" && ws.Render.Theme.Value != "" {
