@@ -2,7 +2,10 @@ package render
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -16,10 +19,13 @@ import (
 	"golang.org/x/image/font/gofont/gomonoitalic"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 )
 
-// The PNG painter uses the Go fonts embedded in golang.org/x/image, so output
-// never depends on the fonts installed on the machine.
+// The PNG painter uses the Go fonts embedded in golang.org/x/image, so the
+// output looks the same everywhere for the scripts they cover (Latin, Greek,
+// Cyrillic). For characters they lack (CJK, many symbols) it falls back to
+// fonts installed on the machine, when there are any; see fallbackFonts.
 
 const (
 	fontBold   = 1 << iota // xdot fontchar bits, also used as variant bits
@@ -136,4 +142,93 @@ func (c *faceCache) close() {
 // measure returns the advance width of s in pixels.
 func measure(f font.Face, s string) float64 {
 	return float64(font.MeasureString(f, s)) / 64
+}
+
+// fallbackNames are installed fonts worth trying, in order, for characters
+// the Go fonts lack. A file matches when its lower-cased name contains the
+// text; collections (.ttc) use their first font.
+var fallbackNames = []string{
+	"notosanscjk-regular", "notosanscjksc-regular", "notosanscjkjp-regular", "sourcehansans-regular",
+	"droidsansfallbackfull", "droidsansfallback", "wqy-zenhei", "wqy-microhei", "ipagp", "takaopgothic",
+	"dejavusans.ttf", "notosans-regular", "notosanssymbols2-regular", "notosanssymbols-regular",
+	"notoemoji-regular", "symbola", "arialuni", "msgothic", "msyh", "seguisym", "seguiemj",
+}
+
+// fontDirs are where operating systems keep fonts.
+func fontDirs() []string {
+	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts", `C:\Windows\Fonts`}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".fonts"), filepath.Join(home, ".local", "share", "fonts"), filepath.Join(home, "Library", "Fonts"))
+	}
+	return dirs
+}
+
+var (
+	fallbackOnce sync.Once
+	fallbacks    []*opentype.Font
+)
+
+// fallbackFonts loads, once per process, the installed fonts named in
+// fallbackNames that can be parsed, in that order.
+func fallbackFonts() []*opentype.Font {
+	fallbackOnce.Do(func() {
+		found := map[int]string{}
+		for _, dir := range fontDirs() {
+			filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return nil
+				}
+				name := strings.ToLower(d.Name())
+				for i, want := range fallbackNames {
+					if _, seen := found[i]; !seen && strings.Contains(name, want) {
+						found[i] = p
+					}
+				}
+				return nil
+			})
+		}
+		for i := range fallbackNames {
+			p, ok := found[i]
+			if !ok {
+				continue
+			}
+			data, err := os.ReadFile(p)
+			if err != nil || len(data) > 64<<20 {
+				continue
+			}
+			if f, err := opentype.Parse(data); err == nil {
+				fallbacks = append(fallbacks, f)
+				continue
+			}
+			if c, err := opentype.ParseCollection(data); err == nil && c.NumFonts() > 0 {
+				if f, err := c.Font(0); err == nil {
+					fallbacks = append(fallbacks, f)
+				}
+			}
+		}
+	})
+	return fallbacks
+}
+
+// fallback returns a face at px pixels from the first installed fallback
+// font that has r.
+func (c *faceCache) fallback(r rune, px float64) (font.Face, bool) {
+	var buf sfnt.Buffer
+	for i, f := range fallbackFonts() {
+		if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+			continue
+		}
+		px = math.Max(1, math.Round(px*8)/8)
+		k := faceKey{variant: 1000 + i, size: px}
+		if face, ok := c.faces[k]; ok {
+			return face, true
+		}
+		face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: px, DPI: 72, Hinting: font.HintingNone})
+		if err != nil {
+			return nil, false
+		}
+		c.faces[k] = face
+		return face, true
+	}
+	return nil, false
 }

@@ -412,7 +412,7 @@ func (p *painter) text(o *xdotOp) {
 	if err != nil {
 		return
 	}
-	runs := splitGlyphRuns(f, o.Text)
+	runs := splitGlyphRuns(p.faces, f, size, o.Text)
 	tw := runsWidth(f, runs, size)
 	// Condense rather than shrink: scaling only x keeps every line of a
 	// label at the same height and weight, where shrinking made short
@@ -439,8 +439,13 @@ func (p *painter) text(o *xdotOp) {
 	cx := x
 	for _, r := range runs {
 		if r.missing == 0 {
+			face := f
+			if r.face != nil {
+				face = r.face
+			}
+			p.dc.SetFontFace(face)
 			p.dc.DrawString(r.text, cx, y)
-			cx += measure(f, r.text)
+			cx += measure(face, r.text)
 			continue
 		}
 		// A glyph the embedded fonts lack (emoji, dingbats): draw a
@@ -480,6 +485,7 @@ func (p *painter) text(o *xdotOp) {
 // glyphRun is a run of text the face can draw, or a count of missing glyphs.
 type glyphRun struct {
 	text    string
+	face    font.Face // an installed fallback font, nil for the Go font
 	missing int
 }
 
@@ -492,47 +498,58 @@ var glyphSubstitutes = map[rune]rune{
 	'🙂': '☺', '😀': '☺', '😃': '☺', '😄': '☺', '😊': '☺',
 }
 
-func splitGlyphRuns(f font.Face, s string) []glyphRun {
+// splitGlyphRuns splits s into runs the Go font draws, runs an installed
+// fallback font draws, and characters no font has (drawn as boxes).
+func splitGlyphRuns(c *faceCache, f font.Face, px float64, s string) []glyphRun {
 	var runs []glyphRun
-	var cur strings.Builder
+	add := func(r rune, face font.Face) {
+		if n := len(runs); n > 0 && runs[n-1].missing == 0 && runs[n-1].face == face {
+			runs[n-1].text += string(r)
+			return
+		}
+		runs = append(runs, glyphRun{text: string(r), face: face})
+	}
 	for _, r := range s {
-		if _, ok := f.GlyphAdvance(r); !ok {
-			if sub, has := glyphSubstitutes[r]; has {
-				if _, ok := f.GlyphAdvance(sub); ok {
-					cur.WriteRune(sub)
-					continue
-				}
-			}
-			if r < ' ' || (r >= 0xfe00 && r <= 0xfe0f) || r == 0x200d {
-				continue // control characters, variation selectors, joiners
-			}
-			if cur.Len() > 0 {
-				runs = append(runs, glyphRun{text: cur.String()})
-				cur.Reset()
-			}
-			if n := len(runs); n > 0 && runs[n-1].missing > 0 {
-				runs[n-1].missing++
-			} else {
-				runs = append(runs, glyphRun{missing: 1})
-			}
+		if _, ok := f.GlyphAdvance(r); ok {
+			add(r, nil)
 			continue
 		}
-		cur.WriteRune(r)
-	}
-	if cur.Len() > 0 {
-		runs = append(runs, glyphRun{text: cur.String()})
+		if r < ' ' || (r >= 0xfe00 && r <= 0xfe0f) || r == 0x200d {
+			continue // control characters, variation selectors, joiners
+		}
+		if c != nil {
+			if fb, ok := c.fallback(r, px); ok {
+				add(r, fb)
+				continue
+			}
+		}
+		if sub, has := glyphSubstitutes[r]; has {
+			if _, ok := f.GlyphAdvance(sub); ok {
+				add(sub, nil)
+				continue
+			}
+		}
+		if n := len(runs); n > 0 && runs[n-1].missing > 0 {
+			runs[n-1].missing++
+		} else {
+			runs = append(runs, glyphRun{missing: 1})
+		}
 	}
 	return runs
 }
 
+// tofuWidth is the width of the box drawn for a character no font has.
 func tofuWidth(size float64) float64 { return size * 0.6 }
 
 func runsWidth(f font.Face, runs []glyphRun, size float64) float64 {
 	w := 0.0
 	for _, r := range runs {
-		if r.missing > 0 {
+		switch {
+		case r.missing > 0:
 			w += float64(r.missing) * tofuWidth(size)
-		} else {
+		case r.face != nil:
+			w += measure(r.face, r.text)
+		default:
 			w += measure(f, r.text)
 		}
 	}
