@@ -23,6 +23,11 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	head.WriteString(titleRows(j, o, "channels"))
 	fmt.Fprintf(&head, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Channels and the handoffs between them  ·  <FONT COLOR=%s><B>——</B> documented</FONT>  ·  <FONT COLOR=%s><B>- - -</B> with undocumented handoffs</FONT></FONT></TD></TR>`,
 		id(t.Muted), id(t.Handoff), id(t.Problem))
+	problems := channelFindings(j, o.Findings)
+	if rest := unplacedFindings(j, o.Findings, problems); len(rest) > 0 {
+		fmt.Fprintf(&head, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`,
+			id(t.ProblemFill), id(t.SeverityColor(worst(rest))), wrap(ruleList(rest), 110))
+	}
 	head.WriteString(`</TABLE>`)
 	w.line(`graph [label=<%s>]`, head.String())
 
@@ -30,7 +35,6 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	for _, tp := range j.Touchpoints() {
 		uses[tp.Channel.Value]++
 	}
-	problems := channelFindings(j, o.Findings)
 	for _, c := range order {
 		var rows []string
 		rows = append(rows, fmt.Sprintf(`<TR><TD><B>%s</B></TD></TR>`, wrapCentered(channelLabel(j, c), 24)))
@@ -87,6 +91,23 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	}
 	w.close()
 	return w.bytes()
+}
+
+// unplacedFindings are the journey's findings not shown on a channel.
+func unplacedFindings(j *journey.Journey, fs []journey.Finding, placed map[string][]journey.Finding) []journey.Finding {
+	shown := map[journey.Finding]bool{}
+	for _, list := range placed {
+		for _, f := range list {
+			shown[f] = true
+		}
+	}
+	var rest []journey.Finding
+	for _, f := range fs {
+		if f.File == j.File && !shown[f] {
+			rest = append(rest, f)
+		}
+	}
+	return rest
 }
 
 // channelFindings maps findings at a channel's declaration to the channel.

@@ -59,7 +59,12 @@ Views:
 
 Output goes to standard output unless -o FILE or -O DIR is given; the format
 follows the -o file's extension when --format is not given. Output is
-deterministic: the same journey gives byte-identical SVG and DOT.`,
+deterministic: the same journey gives byte-identical SVG and DOT.
+
+Text is laid out with the metrics of Helvetica, Times or Courier; --font names
+the family the SVG asks for (with fallbacks), so a font much wider than
+Helvetica can overflow its boxes. PNG is drawn with the embedded Go fonts, and
+with installed fonts for characters they lack (CJK, symbols).`,
 		Example: `  journeymap render examples/plan-upgrade.journey.yaml -o plan-upgrade.svg
   journeymap render checkout.journey.yaml --view map --size 16:9 -o map.png --dpi 150
   journeymap render journeys/ -O maps/ --format png
