@@ -104,3 +104,34 @@ func (f *Flow) Reachable() map[*Touchpoint]bool {
 
 // IsEnd says whether the journey can end at t.
 func (f *Flow) IsEnd(t *Touchpoint) bool { return len(f.Out[t]) == 0 }
+
+// ScoredSteps lists pairs of touchpoints with an emotion score that are
+// consecutive along the flow: joined by an edge, or by a path through
+// touchpoints without a score, which are skipped over (SPEC §5). Each pair
+// appears once, in document order of its first touchpoint.
+func (f *Flow) ScoredSteps() [][2]*Touchpoint {
+	var out [][2]*Touchpoint
+	for _, from := range f.Touchpoints {
+		if from.Emotion == nil {
+			continue
+		}
+		seen := map[*Touchpoint]bool{}
+		var visit func(t *Touchpoint)
+		visit = func(t *Touchpoint) {
+			for _, e := range f.Out[t] {
+				to := e.To
+				if seen[to] {
+					continue
+				}
+				seen[to] = true
+				if to.Emotion == nil {
+					visit(to)
+					continue
+				}
+				out = append(out, [2]*Touchpoint{from, to})
+			}
+		}
+		visit(from)
+	}
+	return out
+}

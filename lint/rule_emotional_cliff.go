@@ -46,33 +46,14 @@ stages:
 	}}}
 }
 
-// Check compares each scored touchpoint with the next scored touchpoints
-// along the flow, skipping over touchpoints without a score.
+// Check compares the scores of touchpoints consecutive along the flow,
+// skipping over touchpoints without a score.
 func (r *emotionalCliff) Check(p *Pass) {
-	f := p.Journey.Flow
-	for _, from := range p.Journey.Touchpoints() {
-		if from.Emotion == nil {
-			continue
+	for _, step := range p.Journey.Flow.ScoredSteps() {
+		from, to := step[0], step[1]
+		if drop := from.Emotion.Score - to.Emotion.Score; drop >= 3 {
+			p.Report(to.At("emotion"), "emotion falls by %d from %q (%+d) to %q (%+d); soften the fall or design a recovery",
+				drop, from.ID.Value, from.Emotion.Score, to.ID.Value, to.Emotion.Score)
 		}
-		seen := map[*journey.Touchpoint]bool{}
-		var visit func(t *journey.Touchpoint)
-		visit = func(t *journey.Touchpoint) {
-			for _, e := range f.Out[t] {
-				to := e.To
-				if seen[to] {
-					continue
-				}
-				seen[to] = true
-				if to.Emotion == nil {
-					visit(to)
-					continue
-				}
-				if drop := from.Emotion.Score - to.Emotion.Score; drop >= 3 {
-					p.Report(to.At("emotion"), "emotion falls by %d from %q (%+d) to %q (%+d); soften the fall or design a recovery",
-						drop, from.ID.Value, from.Emotion.Score, to.ID.Value, to.Emotion.Score)
-				}
-			}
-		}
-		visit(from)
 	}
 }

@@ -202,7 +202,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 					id(pointName(ji, tp)), id(fill), id(border), width, x, y, tooltip(tip))
 			}
 		}
-		for _, pair := range scoredSteps(j) {
+		for _, pair := range j.Flow.ScoredSteps() {
 			a, b := pos[pair[0]], pos[pair[1]]
 			if a[1] > b[1]+rowHeight/2 || b[1] > a[1]+rowHeight/2 {
 				continue // the step crosses to another row: the rows read like lines of text
@@ -216,37 +216,6 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	}
 	w.close()
 	return w.bytes()
-}
-
-// scoredSteps lists the steps of the curve: pairs of scored touchpoints
-// joined by the flow, skipping over touchpoints without a score (the
-// reading of "consecutive" that emotional-cliff uses too).
-func scoredSteps(j *journey.Journey) [][2]*journey.Touchpoint {
-	var out [][2]*journey.Touchpoint
-	f := j.Flow
-	for _, from := range j.Touchpoints() {
-		if from.Emotion == nil {
-			continue
-		}
-		seen := map[*journey.Touchpoint]bool{}
-		var visit func(t *journey.Touchpoint)
-		visit = func(t *journey.Touchpoint) {
-			for _, e := range f.Out[t] {
-				to := e.To
-				if seen[to] {
-					continue
-				}
-				seen[to] = true
-				if to.Emotion == nil {
-					visit(to)
-					continue
-				}
-				out = append(out, [2]*journey.Touchpoint{from, to})
-			}
-		}
-		visit(from)
-	}
-	return out
 }
 
 func emotionHeading(js []*journey.Journey, o *Options, rest []journey.Finding) string {

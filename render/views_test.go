@@ -845,7 +845,7 @@ func TestEmotionFollowsFlow(t *testing.T) {
 	}
 	branch := mk("branch", "{id: a, channel: web, emotion: 1, next: [c, b]}, {id: b, channel: web, emotion: -2, next: []}, {id: gap, channel: web}, {id: c, channel: web, emotion: 2}")
 	var steps []string
-	for _, s := range scoredSteps(branch) {
+	for _, s := range branch.Flow.ScoredSteps() {
 		steps = append(steps, s[0].ID.Value+">"+s[1].ID.Value)
 	}
 	if got := strings.Join(steps, " "); got != "a>c a>b" {
