@@ -2,6 +2,7 @@ package journey
 
 import (
 	"os"
+	"regexp"
 	"path/filepath"
 
 	"gopkg.in/yaml.v3"
@@ -61,6 +62,10 @@ var (
 	lintKeys      = []string{"fail_on", "rules"}
 	renderKeys    = []string{"theme", "font"}
 )
+
+// FontName is what a font family name may contain. Graphviz writes the
+// name into SVG attributes unescaped, so nothing else may pass.
+var FontName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$`)
 
 // Channel looks up a workspace channel by id.
 func (w *Workspace) Channel(id string) *Channel {
@@ -153,7 +158,13 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 				case "theme":
 					w.Render.Theme = d.text(v, "theme")
 				case "font":
-					w.Render.Font = d.text(v, "font")
+					if t := d.text(v, "font"); t.Set {
+						if !FontName.MatchString(t.Value) {
+							d.errorf(t.Pos, RuleRange, "font %q is not a font family name (letters, digits, spaces and . _ - only)", t.Value)
+						} else {
+							w.Render.Font = t
+						}
+					}
 				}
 			})
 		}

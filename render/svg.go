@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	stdhtml "html"
 	"regexp"
 	"strings"
 
@@ -38,7 +39,9 @@ func finishSVG(svg []byte, js []*journey.Journey, o Options) []byte {
 	out := append(head.Bytes(), svg[loc[1]:]...)
 	return fontFamily.ReplaceAllFunc(out, func(m []byte) []byte {
 		fam := string(fontFamily.FindSubmatch(m)[1])
-		return []byte(`font-family="` + withFallbacks(fam) + `"`)
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(withFallbacks(stdhtml.UnescapeString(fam))))
+		return []byte(`font-family="` + strings.ReplaceAll(esc.String(), `"`, "&quot;") + `"`)
 	})
 }
 

@@ -139,6 +139,9 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 	if opts.theme != "" && render.FindTheme(opts.theme) == nil {
 		return checkEnum("theme", opts.theme, render.Themes()...)
 	}
+	if opts.font != "" && !journey.FontName.MatchString(opts.font) {
+		return usageError("--font %q is not a font family name: use letters, digits, spaces and . _ - only", opts.font)
+	}
 	if !(opts.dpi >= 10 && opts.dpi <= 1200) { // also catches NaN
 		return usageError("--dpi %g is out of range: use 10 to 1200 (96 for screens, 150-300 for print)", opts.dpi)
 	}
