@@ -2,7 +2,6 @@ package journey
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -18,6 +17,12 @@ type decoder struct {
 	// list or mapping below the key, or an alias to one elsewhere) to its
 	// key, so a wrong-type finding points at the key the user wrote.
 	keyOf map[*yaml.Node]*yaml.Node
+	// work counts the keys and list entries walked; budget bounds it. A
+	// file walks each of its nodes about once, but aliases let a small
+	// file name the same list again and again (a "billion laughs"), so
+	// the budget is a multiple of the file's own size.
+	work, budget int
+	exhausted    bool
 	// merged counts the entries merge keys have copied in this file. Merges
 	// can refer to merges, so without a bound a small file could expand
 	// exponentially (a "billion laughs" through `<<`).
@@ -78,6 +83,35 @@ func kindName(n *yaml.Node) string {
 	default:
 		return "a string"
 	}
+}
+
+// spend accounts for walking n nodes, and says whether the file's budget
+// allows it; the first time it does not, it reports the file once.
+func (d *decoder) spend(n int, at *yaml.Node) bool {
+	if d.budget == 0 {
+		return true // not set: a decoder for a fragment, not a file
+	}
+	d.work += n
+	if d.work <= d.budget {
+		return true
+	}
+	if !d.exhausted {
+		d.exhausted = true
+		d.errorf(pos(at), RuleSyntax, "aliases expand this file to more than %d entries; is this an alias bomb?", d.budget)
+	}
+	return false
+}
+
+// countNodes counts a tree's nodes without following aliases.
+func countNodes(n *yaml.Node, depth int) int {
+	if n == nil || depth > 10000 {
+		return 0
+	}
+	c := 1
+	for _, k := range n.Content {
+		c += countNodes(k, depth+1)
+	}
+	return c
 }
 
 // pair is one key and value of a mapping, after merge keys are applied.
@@ -188,7 +222,11 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key
 		return Keys{}, false
 	}
 	keys := Keys{}
-	for _, p := range d.pairs(n) {
+	ps := d.pairs(n)
+	if !d.spend(len(ps), n) {
+		return keys, false
+	}
+	for _, p := range ps {
 		name := p.key.Value
 		if strings.HasPrefix(name, "x-") {
 			continue
@@ -298,6 +336,9 @@ func (d *decoder) list(v *yaml.Node, what string, each func(e *yaml.Node)) bool 
 		d.errorf(d.where(v), RuleType, "%s must be a list, not %s", what, kindName(v))
 		return false
 	}
+	if !d.spend(len(v.Content), v) {
+		return false
+	}
 	k, aliased := d.keyOf[v]
 	for _, e := range v.Content {
 		e = deref(e)
@@ -388,13 +429,21 @@ func contains(list []string, s string) bool {
 }
 
 // Suggest returns the candidate closest to s, if it is close enough to be a
-// typo, for "did you mean" hints; "" when none is.
+// typo, for "did you mean" hints; "" when none is. Ties go to the
+// candidate that sorts first. Long strings and huge candidate lists get no
+// suggestion, so a large file full of mistakes stays fast.
 func Suggest(s string, candidates []string) string {
+	if len(s) > 64 || len(candidates) > 5000 {
+		return ""
+	}
 	best, bestDist := "", len(s)/3+2
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	for _, c := range sorted {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestDist {
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		if diff := len(c) - len(s); diff >= bestDist || -diff >= bestDist || len(c) > 64 {
+			continue // the lengths alone rule it out
+		}
+		d := editDistance(ls, strings.ToLower(c))
+		if d < bestDist || d == bestDist && best != "" && c < best {
 			best, bestDist = c, d
 		}
 	}

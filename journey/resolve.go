@@ -6,7 +6,8 @@ import "fmt"
 // workspace.
 type resolver struct {
 	*decoder
-	ws *Workspace
+	ws            *Workspace
+	touchpointIDs []string // in document order, for suggestions
 }
 
 // Resolve attaches the workspace (which may be nil), resolves the persona,
@@ -25,6 +26,7 @@ func Resolve(j *Journey, ws *Workspace) []Finding {
 	for _, t := range j.Touchpoints() {
 		if _, dup := ids[t.ID.Value]; !dup {
 			ids[t.ID.Value] = t
+			r.touchpointIDs = append(r.touchpointIDs, t.ID.Value)
 		}
 	}
 	for _, s := range j.Stages {
@@ -80,11 +82,7 @@ func (r *resolver) touchpoint(j *Journey, t *Touchpoint, ids map[string]*Touchpo
 	}
 	for _, n := range t.Next {
 		if _, ok := ids[n.Value]; !ok {
-			var known []string
-			for id := range ids {
-				known = append(known, id)
-			}
-			r.unresolved(n, "touchpoint", known, "`next` lists touchpoint ids of this journey")
+			r.unresolved(n, "touchpoint", r.touchpointIDs, "`next` lists touchpoint ids of this journey")
 		}
 	}
 	if t.Handoff != nil {

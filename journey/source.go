@@ -75,6 +75,7 @@ func (d *decoder) document(src []byte) (root, top *yaml.Node) {
 	if top == nil || isNull(top) {
 		top = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	}
+	d.budget = 20*countNodes(root, 0) + 10000
 	return root, top
 }
 
