@@ -2,8 +2,8 @@ package journey
 
 import (
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 
 	"gopkg.in/yaml.v3"
 )
