@@ -23,6 +23,9 @@ type decoder struct {
 	// the budget is a multiple of the file's own size.
 	work, budget int
 	exhausted    bool
+	// reportedKeys are keys whose value already got a finding (a wrong
+	// type, say), so that require does not also call them missing.
+	reportedKeys map[Pos]bool
 	// merged counts the entries merge keys have copied in this file. Merges
 	// can refer to merges, so without a bound a small file could expand
 	// exponentially (a "billion laughs" through `<<`).
@@ -254,7 +257,14 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key
 			}
 			d.keyOf[v] = p.key
 		}
+		before := len(d.findings)
 		set(name, p.key, v)
+		if len(d.findings) > before {
+			if d.reportedKeys == nil {
+				d.reportedKeys = map[Pos]bool{}
+			}
+			d.reportedKeys[keys[name]] = true
+		}
 	}
 	return keys, true
 }
@@ -275,7 +285,7 @@ func (d *decoder) require(keys Keys, present func(string) bool, at Pos, what str
 			continue
 		}
 		if p, ok := keys[name]; ok {
-			if !d.reported(p) {
+			if !d.reportedKeys[p] {
 				d.errorf(p, RuleRequired, "%s needs a value for %q", what, name)
 			}
 		} else {

@@ -56,8 +56,23 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	}
 	var files []string
 	explicitWorkspaces := map[string]bool{}
+	seen := map[string]bool{} // absolute paths, so a file named twice is read once
+	add := func(p string) {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		if !seen[abs] {
+			seen[abs] = true
+			files = append(files, p)
+		}
+	}
 	for _, p := range paths {
 		if p == "-" {
+			if seen["-"] {
+				return nil, &PathError{"-", errors.New("standard input can be read only once")}
+			}
+			seen["-"] = true
 			files = append(files, "-")
 			continue
 		}
@@ -69,14 +84,16 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 			if filepath.Base(p) == WorkspaceFile {
 				explicitWorkspaces[p] = true
 			}
-			files = append(files, p)
+			add(p)
 			continue
 		}
 		found, err := walk(p)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, found...)
+		for _, f := range found {
+			add(f)
+		}
 	}
 
 	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}}
@@ -250,10 +267,18 @@ func IsJourneyFile(name string) bool {
 var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
 
 // walk lists the journey files under root in lexical order, skipping .git,
-// node_modules, vendor and hidden directories.
+// node_modules, vendor and hidden directories. A root that is a symbolic
+// link to a directory is followed; the files keep names under root.
 func walk(root string) ([]string, error) {
 	var out []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	real := root
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		real = r
+	}
+	err := filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
+		if rel, rerr := filepath.Rel(real, p); rerr == nil {
+			p = filepath.Join(root, rel)
+		}
 		if err != nil {
 			if p == root {
 				return &PathError{root, unwrapPathErr(err)}

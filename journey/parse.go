@@ -123,20 +123,9 @@ func (d *decoder) journey(j *Journey, top *yaml.Node) {
 	switch p, given := keys["stages"]; {
 	case !given:
 		d.errorf(Pos{1, 1}, RuleRequired, "the journey is missing required key %q", "stages")
-	case len(j.Stages) == 0 && !j.malformed["stages"] && !d.reported(p):
+	case len(j.Stages) == 0 && !j.malformed["stages"] && !d.reportedKeys[p]:
 		d.errorf(p, RuleRequired, "the journey needs at least one stage under %q", "stages")
 	}
-}
-
-// reported says whether a finding was already made at p (e.g. a type error),
-// so a missing value is not reported twice.
-func (d *decoder) reported(p Pos) bool {
-	for _, f := range d.findings {
-		if f.Line == p.Line {
-			return true
-		}
-	}
-	return false
 }
 
 func (d *decoder) version(v *yaml.Node) Text {

@@ -7,6 +7,7 @@ import "fmt"
 type resolver struct {
 	*decoder
 	ws            *Workspace
+	wsBroken      bool     // the workspace did not parse
 	touchpointIDs []string // in document order, for suggestions
 }
 
@@ -14,7 +15,10 @@ type resolver struct {
 // checks every reference (channels, persona, metrics, listening posts, next,
 // and owners when the workspace registers them) and builds the flow graph.
 func Resolve(j *Journey, ws *Workspace) []Finding {
-	r := &resolver{decoder: &decoder{file: j.File}, ws: ws}
+	// A workspace that could not be read as YAML has its own finding;
+	// checking references against its empty catalogues would only bury
+	// that one finding under false ones.
+	r := &resolver{decoder: &decoder{file: j.File}, ws: ws, wsBroken: ws != nil && ws.Root == nil}
 	j.Workspace = ws
 	r.persona(j)
 	r.owner(j.Owner, "journey")
@@ -55,6 +59,9 @@ func (r *resolver) persona(j *Journey) {
 			return
 		}
 	}
+	if r.wsBroken {
+		return
+	}
 	var known []string
 	if r.ws != nil {
 		for _, p := range r.ws.Personas {
@@ -66,17 +73,17 @@ func (r *resolver) persona(j *Journey) {
 
 func (r *resolver) touchpoint(j *Journey, t *Touchpoint, ids map[string]*Touchpoint) {
 	what := "touchpoint " + quote(t.ID.Value)
-	if t.Channel.Value != "" && j.Channel(t.Channel.Value) == nil && !j.malformed["channels"] {
+	if t.Channel.Value != "" && j.Channel(t.Channel.Value) == nil && !j.malformed["channels"] && !r.wsBroken {
 		r.unresolved(t.Channel, "channel", channelIDs(j), "declare it under `channels` in the journey or "+WorkspaceFile)
 	}
 	r.owner(t.Owner, what)
 	for _, m := range t.Metrics {
-		if j.Metric(m.Value) == nil && !j.malformed["metrics"] {
+		if j.Metric(m.Value) == nil && !j.malformed["metrics"] && !r.wsBroken {
 			r.unresolved(m, "metric", metricIDs(j), "declare it under `metrics`")
 		}
 	}
 	for _, l := range t.Listening {
-		if j.ListeningPost(l.Value) == nil && !j.malformed["listening"] {
+		if j.ListeningPost(l.Value) == nil && !j.malformed["listening"] && !r.wsBroken {
 			r.unresolved(l, "listening post", listeningIDs(j), "declare it under `listening`")
 		}
 	}
@@ -102,7 +109,7 @@ func (r *resolver) ownedItems(items []Item, what string) {
 
 // owner checks a named owner against the workspace registry, when there is one.
 func (r *resolver) owner(o Text, what string) {
-	if o.Value == "" || r.ws == nil || !r.ws.HasOwners || r.ws.HasOwner(o.Value) {
+	if o.Value == "" || r.ws == nil || r.wsBroken || !r.ws.HasOwners || r.ws.HasOwner(o.Value) {
 		return
 	}
 	r.unresolved(o, "owner", r.ws.OwnerIDs(), fmt.Sprintf("owner of %s; register it under `owners` in %s", what, WorkspaceFile))

@@ -219,6 +219,35 @@ func TestLoadPaths(t *testing.T) {
 		t.Errorf("stdin journey: %+v", set.Journeys)
 	}
 
+	// A symbolic link to a directory is followed; a file named twice is read once.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	set, err = journey.Load([]string{link, filepath.Join(link, "a.journey.yaml"), link + "/"}, journey.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Journeys) != 2 || !strings.HasPrefix(set.Journeys[0].File, link) {
+		t.Errorf("through a link: %d journeys, first %q", len(set.Journeys), set.Journeys[0].File)
+	}
+	if _, err := journey.Load([]string{"-", "-"}, journey.LoadOptions{Stdin: strings.NewReader(ok)}); err == nil {
+		t.Error("standard input named twice must be an error")
+	}
+
+	// A workspace that is not YAML gets one finding, not one per reference.
+	broken := t.TempDir()
+	mk2 := func(p, s string) { os.WriteFile(filepath.Join(broken, p), []byte(s), 0o644) }
+	mk2("journeymap.yaml", "version: 1\nowners: {a: {}}\nchannels: [unclosed\n")
+	mk2("j.journey.yaml", "version: 1\ntitle: T\nowner: x\npersona: p\nstages: [{id: s, touchpoints: [{id: a, channel: app, metrics: [m]}]}]\n")
+	set, err = journey.Load([]string{broken}, journey.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Findings) != 1 || set.Findings[0].Rule != journey.RuleSyntax {
+		t.Errorf("broken workspace: %v, want its one syntax finding", set.Findings)
+	}
+
 	if _, err := journey.Load([]string{filepath.Join(dir, "missing")}, journey.LoadOptions{}); err == nil {
 		t.Errorf("a missing path must be an error")
 	}
