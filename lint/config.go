@@ -67,8 +67,11 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 				if err := checkParam(meta, p.Name.Value, p.Int, p.Value.Value); err != "" {
 					return nil, &ConfigError{ws.File, p.Name.Pos, err}
 				}
-				v, _ := strconv.Atoi(p.Value.Value)
-				st.params[p.Name.Value] = v
+				v, err := strconv.ParseInt(p.Value.Value, 0, 32)
+				if err != nil {
+					return nil, &ConfigError{ws.File, p.Value.Pos, fmt.Sprintf("rule %s: parameter %q is too large (%s)", rc.Rule.Value, p.Name.Value, p.Value.Value)}
+				}
+				st.params[p.Name.Value] = int(v)
 			}
 		}
 	}

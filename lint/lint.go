@@ -100,6 +100,21 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// CheckConfig checks the lint settings of every workspace in the set
+// (rule names, parameters, flags) without linting: validate uses it so
+// that a typo in journeymap.yaml is caught there too.
+func CheckConfig(set *journey.Set, opts Options) error {
+	if _, err := newConfig(nil, opts); err != nil {
+		return err
+	}
+	for _, ws := range set.Workspaces {
+		if _, err := newConfig(ws, opts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
 	var out []*journey.Journey
 	for _, o := range all {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"bytes"
 	"fmt"
 	"image/color"
@@ -11,6 +12,9 @@ import (
 	"github.com/fogleman/gg"
 	"golang.org/x/image/font"
 )
+
+// ErrTooLarge is returned for a PNG too large to paint at the chosen dpi.
+var ErrTooLarge = errors.New("the PNG is too large")
 
 const (
 	maxDPI = 2400
@@ -55,7 +59,7 @@ func paintPNG(g *xdotGraph, dpi float64, filledBezier string) ([]byte, error) {
 		height = 1
 	}
 	if float64(width)*float64(height) > maxPixels {
-		return nil, fmt.Errorf("render: PNG would be %dx%d pixels; lower the dpi", width, height)
+		return nil, fmt.Errorf("%w: it would be %dx%d pixels; lower --dpi", ErrTooLarge, width, height)
 	}
 
 	faces, err := newFaceCache()

@@ -6,12 +6,9 @@ import (
 	"fmt"
 	stdio "io"
 	"os"
-	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -115,14 +112,21 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 }
 
 func checkRenderFlags(io *IO, opts *renderOptions) error {
-	if !opts.formatF && opts.out != "" {
-		switch strings.ToLower(filepath.Ext(opts.out)) {
-		case ".png":
-			opts.format = "png"
-		case ".dot", ".gv":
-			opts.format = "dot"
-		case ".svg":
-			opts.format = "svg"
+	if opts.out != "" {
+		if err := refuseInput(opts.out); err != nil {
+			return err
+		}
+	}
+	if opts.out != "" && opts.out != "-" {
+		ext := strings.ToLower(filepath.Ext(opts.out))
+		byExt := map[string]string{".png": "png", ".svg": "svg", ".dot": "dot", ".gv": "dot"}[ext]
+		switch {
+		case !opts.formatF && byExt != "":
+			opts.format = byExt
+		case !opts.formatF && !isDevice(opts.out):
+			return usageError("cannot tell the format from %q: name the file .svg, .png or .dot, or give --format", opts.out)
+		case opts.formatF && byExt != "" && byExt != opts.format:
+			fmt.Fprintf(io.Err, "journeymap: warning: writing %s to %s, whose name says %s\n", opts.format, opts.out, byExt)
 		}
 	}
 	if err := checkEnum("view", opts.view, render.Views...); err != nil {
@@ -148,16 +152,19 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 	if len(opts.revs) > 0 && opts.view != "emotion" {
 		return usageError("--rev overlays revisions in the emotion view; add --view emotion")
 	}
+	if len(opts.revs) > 0 && opts.outDir != "" {
+		return usageError("--rev overlays revisions in one picture; use -o FILE rather than -O DIR")
+	}
+	for _, rev := range opts.revs {
+		if strings.HasPrefix(rev, "-") || rev == "" {
+			return usageError("--rev %q is not a git revision", rev)
+		}
+	}
 	if opts.format == "png" && (opts.out == "" || opts.out == "-") && opts.outDir == "" && io.Terminal {
 		return usageError("refusing to write a PNG to the terminal; use -o FILE.png")
 	}
 	if opts.watch && opts.out == "" && opts.outDir == "" {
 		return usageError("--watch needs -o FILE or -O DIR to write to")
-	}
-	if opts.out != "" {
-		if err := refuseInput(opts.out); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -223,7 +230,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 		}
 		var out []byte
 		if out, err = render.Render(ctx, js, ro); err != nil {
-			return &exitError{code: exitInternal, err: fmt.Errorf("rendering failed: %v", err)}
+			return renderFailed(err, "")
 		}
 		err = emit(io, opts.out, out)
 	}
@@ -269,8 +276,10 @@ func renderSettings(set *journey.Set, opts *renderOptions) (render.Options, erro
 // emit writes the rendering to a file (atomically) or standard output.
 func emit(io *IO, path string, data []byte) error {
 	if path == "" || path == "-" {
-		_, err := io.Out.Write(data) // checkRenderFlags refused PNG to a terminal
-		return err
+		if _, err := io.Out.Write(data); err != nil { // checkRenderFlags refused PNG to a terminal
+			return &exitError{code: exitFindings, err: fmt.Errorf("cannot write the diagram: %v", err)}
+		}
+		return nil
 	}
 	if err := atomicfile.Write(path, data, 0o644); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
@@ -284,6 +293,26 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// renderFailed maps a rendering error to an exit code: a picture too large
+// for the chosen dpi is the user's to fix (2); anything else is ours (3).
+func renderFailed(err error, file string) error {
+	what := "rendering failed"
+	if file != "" {
+		what = "rendering " + file + " failed"
+	}
+	if errors.Is(err, render.ErrTooLarge) {
+		return usageError("%s: %v", what, err)
+	}
+	return &exitError{code: exitInternal, err: fmt.Errorf("%s: %v", what, err)}
+}
+
+// isDevice says whether path names something other than a regular file or
+// nothing, such as /dev/stdout.
+func isDevice(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
 }
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
@@ -305,18 +334,21 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
 	}
-	used := map[string]int{}
+	written := map[string]bool{}
 	for _, j := range js {
 		name := outputName(j, opts.view, opts.format)
-		if n := used[name]; n > 0 {
+		if written[name] {
 			ext := filepath.Ext(name)
-			name = fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, ext), n+1, ext)
+			base := strings.TrimSuffix(name, ext)
+			for n := 2; written[name]; n++ {
+				name = fmt.Sprintf("%s-%d%s", base, n, ext)
+			}
 			fmt.Fprintf(io.Err, "journeymap: journey id %q is used by more than one file; writing %s for %s\n", j.ID.Value, name, j.File)
 		}
-		used[outputName(j, opts.view, opts.format)]++
+		written[name] = true
 		out, err := render.Render(ctx, []*journey.Journey{j}, ro)
 		if err != nil {
-			return &exitError{code: exitInternal, err: fmt.Errorf("rendering %s failed: %v", j.File, err)}
+			return renderFailed(err, j.File)
 		}
 		path := filepath.Join(opts.outDir, name)
 		if err := emit(io, path, out); err != nil {
@@ -325,109 +357,4 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 		fmt.Fprintf(io.Err, "wrote %s\n", path)
 	}
 	return nil
-}
-
-// withRevisions adds, for each journey, its content at each git revision,
-// so the emotion view overlays then and now.
-func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []string, error) {
-	var out []*journey.Journey
-	var labels []string
-	for _, j := range js {
-		if j.File == journey.StdinName {
-			return nil, nil, usageError("--rev needs journey files, not standard input")
-		}
-		for _, rev := range revs {
-			src, err := gitShow(j.File, rev)
-			if err != nil {
-				return nil, nil, usageError("--rev %s: %v", rev, err)
-			}
-			old, fs := journey.Parse(fmt.Sprintf("%s@%s", j.File, rev), src)
-			fs = append(fs, journey.Resolve(old, j.Workspace)...)
-			if len(fs) > 0 {
-				return nil, nil, usageError("--rev %s: %s is not a valid journey at that revision: %s", rev, j.File, fs[0])
-			}
-			out = append(out, old)
-			labels = append(labels, fmt.Sprintf("%s @ %s", old.Title.Value, rev))
-		}
-		out = append(out, j)
-		labels = append(labels, j.Title.Value+" (working copy)")
-	}
-	return out, labels, nil
-}
-
-// gitShow reads a file as it was at a revision.
-func gitShow(file, rev string) ([]byte, error) {
-	dir, base := filepath.Split(file)
-	if dir == "" {
-		dir = "."
-	}
-	cmd := exec.Command("git", "-C", dir, "show", rev+":./"+base)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, errors.New(msg)
-	}
-	return out, nil
-}
-
-// watch renders, then renders again whenever an input file changes, until
-// interrupted.
-func watch(ctx context.Context, io *IO, opts *renderOptions) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
-	defer stop()
-	last := ""
-	for {
-		stamp := inputStamp(opts)
-		if stamp != last {
-			last = stamp
-			err := renderOnce(ctx, io, opts)
-			var ee *exitError
-			switch {
-			case err == nil:
-				fmt.Fprintf(io.Err, "%s rendered; watching for changes (Ctrl-C to stop)\n", time.Now().Format("15:04:05"))
-			case errors.As(err, &ee) && ee.code == exitFindings:
-				if ee.err != nil {
-					fmt.Fprintf(io.Err, "journeymap: %v\n", ee.err)
-				}
-				fmt.Fprintf(io.Err, "%s not rendered; fix the problems above and save again\n", time.Now().Format("15:04:05"))
-			default:
-				return err
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-time.After(300 * time.Millisecond):
-		}
-	}
-}
-
-// inputStamp summarises the size and modification time of every input file.
-func inputStamp(opts *renderOptions) string {
-	var b strings.Builder
-	for _, p := range orDot(opts.paths) {
-		filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if path == p || journey.IsJourneyFile(d.Name()) || d.Name() == journey.WorkspaceFile {
-				if info, err := d.Info(); err == nil {
-					fmt.Fprintf(&b, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
-				}
-			}
-			return nil
-		})
-	}
-	return b.String()
 }

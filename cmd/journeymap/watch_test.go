@@ -51,13 +51,23 @@ func TestWatch(t *testing.T) {
 
 	// Make the journey invalid: watch reports it and keeps the last map.
 	os.WriteFile(src, []byte("version: 1\ntitle: Broken\nstages: [{id: s, touchpoints: [{id: a, channel: nowhere}]}]\n"), 0o644)
-	waitFor("the problem report", func() bool { return strings.Contains(stderr.String(), "not rendered") })
+	waitFor("the problem report", func() bool { return strings.Contains(stderr.String(), "problems found") })
 	if !contains("First")() {
 		t.Error("an invalid journey overwrote the last good map")
 	}
 
 	os.WriteFile(src, []byte(journey("Second")), 0o644)
 	waitFor("the re-render", contains("Second"))
+
+	// An editor or git may remove the file for a moment: watch keeps going.
+	os.Rename(src, src+".bak")
+	waitFor("the missing-file note", func() bool { return strings.Contains(stderr.String(), "watching for it to come back") })
+	os.WriteFile(src, []byte(journey("Third")), 0o644)
+	waitFor("the render after the file came back", contains("Third"))
+
+	// A change to the workspace renders again too.
+	os.WriteFile(filepath.Join(dir, "journeymap.yaml"), []byte("version: 1\nrender: {theme: dark}\n"), 0o644)
+	waitFor("the render after a workspace change", contains("#111827"))
 	cancel()
 	select {
 	case err := <-done:

@@ -8,8 +8,24 @@ import (
 )
 
 // Write replaces path with data: it writes a temporary file in the same
-// directory, syncs it, and renames it over path.
+// directory, syncs it, and renames it over path. An existing file keeps its
+// permissions. A path that is not a regular file (/dev/stdout, a pipe) is
+// written directly, as there is nothing to replace.
 func Write(path string, data []byte, perm os.FileMode) (err error) {
+	if st, err := os.Stat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(data); err != nil {
+				f.Close()
+				return err
+			}
+			return f.Close()
+		}
+		perm = st.Mode().Perm()
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
