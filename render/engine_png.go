@@ -1,8 +1,8 @@
 package render
 
 import (
-	"errors"
 	"bytes"
+	"errors"
 	"fmt"
 	"image/color"
 	"image/png"
