@@ -526,3 +526,20 @@ func TestCheckstyleXML(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintIgnoresPositions: a finding whose message quotes a line
+// keeps its fingerprint when an edit above moves that line.
+func TestFingerprintIgnoresPositions(t *testing.T) {
+	path := func(f journey.Finding) string { return f.File }
+	a := journey.Finding{File: "j.journey.yaml", Line: 12, Rule: "duplicate-id", Message: `stage id "s" is already used at line 7`}
+	b := a
+	b.Line, b.Message = 15, `stage id "s" is already used at line 10`
+	if fa, fb := findingFingerprints([]journey.Finding{a}, path), findingFingerprints([]journey.Finding{b}, path); fa[0] != fb[0] {
+		t.Errorf("fingerprint changed with the line: %s vs %s", fa[0], fb[0])
+	}
+	c := a
+	c.Message = `stage id "t" is already used at line 7`
+	if fa, fc := findingFingerprints([]journey.Finding{a}, path), findingFingerprints([]journey.Finding{c}, path); fa[0] == fc[0] {
+		t.Error("different findings share a fingerprint")
+	}
+}

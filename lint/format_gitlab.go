@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -74,11 +75,16 @@ func gitlabPath(file string) string {
 // SHA-256 of its rule, file (as path returns it), journey and message,
 // and how many identical findings came before it in the report, so that
 // two alike findings in one file differ while neither depends on the line.
+var digits = regexp.MustCompile(`[0-9]+`)
+
 func findingFingerprints(fs []journey.Finding, path func(journey.Finding) string) []string {
 	seen := map[string]int{}
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		key := strings.Join([]string{"journeymap", f.Rule, path(f), f.Journey, f.Message}, "\x00")
+		// Messages may quote positions ("already used at line 12",
+		// "journeymap.yaml:81"); numbers are left out so that an edit
+		// elsewhere in the file does not turn a finding into a new one.
+		key := strings.Join([]string{"journeymap", f.Rule, path(f), f.Journey, digits.ReplaceAllString(f.Message, "#")}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
