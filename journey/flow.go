@@ -9,17 +9,15 @@ type Edge struct {
 
 // Flow is the journey as a graph: each touchpoint leads to the next in
 // document order, unless it lists `next:`. Touchpoints with no successor
-// are where the journey can end.
+// are where the journey can end (IsEnd).
 type Flow struct {
 	Touchpoints []*Touchpoint
 	Edges       []*Edge
 	Out         map[*Touchpoint][]*Edge
-	In          map[*Touchpoint][]*Edge
-	Ends        []*Touchpoint
 }
 
 func buildFlow(tps []*Touchpoint, ids map[string]*Touchpoint) *Flow {
-	f := &Flow{Touchpoints: tps, Out: map[*Touchpoint][]*Edge{}, In: map[*Touchpoint][]*Edge{}}
+	f := &Flow{Touchpoints: tps, Out: map[*Touchpoint][]*Edge{}}
 	add := func(from, to *Touchpoint) {
 		for _, e := range f.Out[from] {
 			if e.To == to {
@@ -29,7 +27,6 @@ func buildFlow(tps []*Touchpoint, ids map[string]*Touchpoint) *Flow {
 		e := &Edge{From: from, To: to, Handoff: from.Channel.Value != to.Channel.Value}
 		f.Edges = append(f.Edges, e)
 		f.Out[from] = append(f.Out[from], e)
-		f.In[to] = append(f.In[to], e)
 	}
 	for i, t := range tps {
 		switch {
@@ -41,9 +38,6 @@ func buildFlow(tps []*Touchpoint, ids map[string]*Touchpoint) *Flow {
 			}
 		case i+1 < len(tps):
 			add(t, tps[i+1])
-		}
-		if len(f.Out[t]) == 0 {
-			f.Ends = append(f.Ends, t)
 		}
 	}
 	return f

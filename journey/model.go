@@ -74,7 +74,6 @@ type Touchpoint struct {
 	End           int  // the last line of the touchpoint's block
 	Keys          Keys
 	Stage         *Stage
-	Index         int // position in the journey's document order
 }
 
 // Label is the touchpoint's name, or its id when it has none.
@@ -95,6 +94,11 @@ func (t *Touchpoint) ResolvedOwner() Text {
 		return t.Stage.Owner
 	}
 	return Text{}
+}
+
+// Contains says whether line lies inside the touchpoint's block.
+func (t *Touchpoint) Contains(line int) bool {
+	return line >= t.Pos.Line && line <= max(t.End, t.Pos.Line)
 }
 
 // At returns where key was written in the touchpoint, or the touchpoint itself.

@@ -282,9 +282,6 @@ func (d *decoder) stages(j *Journey, v *yaml.Node) {
 		}
 		j.Stages = append(j.Stages, s)
 	})
-	for i, t := range j.Touchpoints() {
-		t.Index = i
-	}
 }
 
 func (d *decoder) unique(id Text, what string, seen map[string]Pos) {

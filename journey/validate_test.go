@@ -140,8 +140,10 @@ stages:
 		t.Errorf("flow edges: got %s, want %s", got, want)
 	}
 	var ends []string
-	for _, e := range j.Flow.Ends {
-		ends = append(ends, e.ID.Value)
+	for _, t := range j.Touchpoints() {
+		if j.Flow.IsEnd(t) {
+			ends = append(ends, t.ID.Value)
+		}
 	}
 	if got := strings.Join(ends, ","); got != "b,c" {
 		t.Errorf("ends: got %s, want b,c", got)

@@ -63,10 +63,10 @@ func githubCommand(s journey.Severity) string {
 func githubSummary(r *Report) string {
 	s := r.Summary()
 	if len(r.Findings) == 0 {
-		return fmt.Sprintf("journeymap: no problems in %s", plural(s.Files, "file"))
+		return fmt.Sprintf("journeymap: no problems in %s", count(s.Files, "file"))
 	}
 	line := fmt.Sprintf("journeymap: %s, %s, %s in %s",
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Info, "info"), plural(s.Files, "file"))
+		count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Info, "info"), count(s.Files, "file"))
 	if s.Errors > githubAnnotationLimit || s.Warnings > githubAnnotationLimit || s.Info > githubAnnotationLimit {
 		line += fmt.Sprintf(" (GitHub annotates at most %d of each severity per step; every finding is listed above)", githubAnnotationLimit)
 	}

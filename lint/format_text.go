@@ -67,24 +67,17 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	}
 	s := r.Summary()
 	if len(r.Findings) == 0 {
-		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", plural(s.Journeys, "journey"), plural(s.Files, "file"))))
+		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", count(s.Journeys, "journey"), count(s.Files, "file"))))
 	} else {
 		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("%s, %s, %s in %s",
-			plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Info, "info"), plural(s.Files, "file"))))
+			count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Info, "info"), count(s.Files, "file"))))
 	}
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
-func plural(n int, word string) string {
-	if n == 1 || word == "info" {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// sourceLine returns line n (1-based) of src without its line ending, with
-// tabs shown as spaces so that the caret lines up.
+// sourceLine returns line n (1-based) of src without its line ending; tabs
+// are kept, and caretIndent copies them so that the caret lines up.
 func sourceLine(src []byte, n int) (string, bool) {
 	if len(src) == 0 || n < 1 {
 		return "", false

@@ -38,16 +38,6 @@ func (r *Report) Summary() Summary {
 	return s
 }
 
-// AtOrAbove says whether any finding is at least as severe as min.
-func (r *Report) AtOrAbove(min journey.Severity) bool {
-	for _, f := range r.Findings {
-		if f.Severity >= min {
-			return true
-		}
-	}
-	return false
-}
-
 // NewReport builds a report from a loaded set and the findings of a run.
 func NewReport(set *journey.Set, findings []journey.Finding) *Report {
 	r := &Report{Findings: journey.SortFindings(findings), Files: set.Files, Journeys: len(set.Journeys), Sources: map[string][]byte{}}

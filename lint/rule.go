@@ -76,7 +76,7 @@ func (p *Pass) Report(at journey.Pos, format string, args ...any) {
 // the file would otherwise place a finding outside the touchpoint, out of
 // reach of its suppression comment.
 func Inside(t *journey.Touchpoint, at journey.Pos) journey.Pos {
-	if at.Line >= t.Pos.Line && at.Line <= max(t.End, t.Pos.Line) {
+	if t.Contains(at.Line) {
 		return at
 	}
 	return t.Pos

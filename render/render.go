@@ -140,7 +140,7 @@ func findingsByTouchpoint(j *journey.Journey, fs []journey.Finding) (map[*journe
 		}
 		var owner *journey.Touchpoint
 		for _, t := range tps {
-			if f.Line >= t.Pos.Line && f.Line <= max(t.End, t.Pos.Line) {
+			if t.Contains(f.Line) {
 				owner = t
 			}
 		}

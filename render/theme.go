@@ -2,11 +2,11 @@ package render
 
 import (
 	"fmt"
-
-	"github.com/journeymap/journeymap/journey"
 	"math"
 	"sort"
 	"strconv"
+
+	"github.com/journeymap/journeymap/journey"
 )
 
 // Theme is the palette of a diagram.

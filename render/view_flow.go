@@ -217,9 +217,13 @@ func emotionTextColor(score int, t *Theme) string {
 	return textOn(t.EmotionColor(score))
 }
 
+// countNoun spells "1 pain point", "2 pain points", "2 moments of truth".
 func countNoun(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if head, tail, ok := strings.Cut(noun, " of "); ok {
+		return fmt.Sprintf("%d %ss of %s", n, head, tail)
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -200,7 +200,14 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	if len(valid) == 0 {
 		return errFindings
 	}
-	ro, err := renderSettings(set, opts)
+	// Every workspace's settings must be usable, even those of journeys
+	// that are not drawn this time.
+	for _, ws := range set.Workspaces {
+		if _, err := renderSettings(ws, opts); err != nil {
+			return err
+		}
+	}
+	ro, err := renderSettings(valid[0].Workspace, opts)
 	if err != nil {
 		return err
 	}
@@ -250,19 +257,20 @@ func orDot(paths []string) []string {
 	return paths
 }
 
-// renderSettings combines flags with the workspace `render` section.
-func renderSettings(set *journey.Set, opts *renderOptions) (render.Options, error) {
+// renderSettings combines flags with the `render` section of a journey's
+// workspace (nil when it has none); flags win.
+func renderSettings(ws *journey.Workspace, opts *renderOptions) (render.Options, error) {
 	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size,
 		Warn: func(msg string) { fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", msg) }}
 	theme := opts.theme
-	for _, ws := range set.Workspaces {
-		if theme == "" && ws.Render.Theme.Value != "" {
-			theme = ws.Render.Theme.Value
-			if render.FindTheme(theme) == nil {
-				return ro, usageError("%s:%d:%d: unknown theme %q (use one of %s)", ws.File, ws.Render.Theme.Pos.Line, ws.Render.Theme.Pos.Col, theme, strings.Join(render.Themes(), ", "))
+	if ws != nil {
+		if t := ws.Render.Theme; theme == "" && t.Value != "" {
+			if render.FindTheme(t.Value) == nil {
+				return ro, usageError("%s:%d:%d: unknown theme %q (use one of %s)", ws.File, t.Pos.Line, t.Pos.Col, t.Value, strings.Join(render.Themes(), ", "))
 			}
+			theme = t.Value
 		}
-		if ro.Font == "" && ws.Render.Font.Value != "" {
+		if ro.Font == "" {
 			ro.Font = ws.Render.Font.Value
 		}
 	}
@@ -346,7 +354,12 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			fmt.Fprintf(io.Err, "journeymap: journey id %q is used by more than one file; writing %s for %s\n", j.ID.Value, name, j.File)
 		}
 		written[name] = true
-		out, err := render.Render(ctx, []*journey.Journey{j}, ro)
+		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
+		if err != nil {
+			return err
+		}
+		own.Findings = ro.Findings
+		out, err := render.Render(ctx, []*journey.Journey{j}, own)
 		if err != nil {
 			return renderFailed(err, j.File)
 		}

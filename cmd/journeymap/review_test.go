@@ -83,3 +83,24 @@ func TestWriteFailureIsExit1(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
+
+// TestRenderEachOwnTheme: with -O, each journey is drawn with the theme of
+// its own workspace.
+func TestRenderEachOwnTheme(t *testing.T) {
+	dir := t.TempDir()
+	for name, theme := range map[string]string{"light-team": "light", "dark-team": "dark"} {
+		os.MkdirAll(filepath.Join(dir, name), 0o755)
+		os.WriteFile(filepath.Join(dir, name, "journeymap.yaml"), []byte("version: 1\nrender: {theme: "+theme+"}\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, name, name+".journey.yaml"), []byte("version: 1\ntitle: T\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: web}]}]\n"), 0o644)
+	}
+	out := filepath.Join(dir, "out")
+	if r := cliRunArgs(t, "render", dir, "-O", out, "--format", "dot"); r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r)
+	}
+	for name, bg := range map[string]string{"light-team": "#ffffff", "dark-team": "#111827"} {
+		b, _ := os.ReadFile(filepath.Join(out, name+".dot"))
+		if !bytes.Contains(b, []byte(`bgcolor="`+bg+`"`)) {
+			t.Errorf("%s is not drawn in its workspace's theme (background %s)", name, bg)
+		}
+	}
+}
