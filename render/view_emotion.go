@@ -240,7 +240,23 @@ func emotionHeading(js []*journey.Journey, o *Options, rest []journey.Finding) s
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Touchpoints are matched by id; a gap in a curve is a touchpoint that journey does not have.</FONT></TD></TR>`, id(t.Muted))
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.Problem), wrap(ruleList(rest), 110))
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.SeverityColor(worst(rest))), wrap(ruleList(rest), 110))
+	}
+	// Say why a picture is empty rather than leave the reader guessing.
+	touchpoints, scored := 0, 0
+	for _, j := range js {
+		for _, tp := range j.Touchpoints() {
+			touchpoints++
+			if tp.Emotion != nil {
+				scored++
+			}
+		}
+	}
+	switch {
+	case touchpoints == 0:
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>No touchpoints yet: there is no curve to draw.</FONT></TD></TR>`, id(t.Muted))
+	case scored == 0:
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>No touchpoint has an emotion score yet: add emotion: -2..2 to draw the curve.</FONT></TD></TR>`, id(t.Muted))
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()
