@@ -80,20 +80,26 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		}
 		return bullets(names)
 	})
+	// Each score sits beside the touchpoint it belongs to (and its feeling),
+	// in the order of the touchpoints above.
 	row("Emotion", func(s *journey.Stage) string {
-		var cells []string
+		var rows []string
 		for _, tp := range s.Touchpoints {
-			if tp.Emotion == nil {
-				cells = append(cells, fmt.Sprintf(`<TD BORDER="1" COLOR=%s><FONT POINT-SIZE="10" COLOR=%s>?</FONT></TD>`, id(t.StageBorder), id(t.Muted)))
-				continue
+			badge := fmt.Sprintf(`<TD BORDER="1" COLOR=%s WIDTH="24"><FONT POINT-SIZE="10" COLOR=%s>?</FONT></TD>`, id(t.StageBorder), id(t.Muted))
+			if tp.Emotion != nil {
+				badge = fmt.Sprintf(`<TD BGCOLOR=%s WIDTH="24"`+badgeBorder(t)+`><FONT POINT-SIZE="10" COLOR=%s><B>%s</B></FONT></TD>`,
+					id(t.EmotionColor(tp.Emotion.Score)), id(emotionTextColor(tp.Emotion.Score, t)), signed(tp.Emotion.Score))
 			}
-			cells = append(cells, fmt.Sprintf(`<TD BGCOLOR=%s`+badgeBorder(t)+`><FONT POINT-SIZE="10" COLOR=%s><B>%s</B></FONT></TD>`,
-				id(t.EmotionColor(tp.Emotion.Score)), id(emotionTextColor(tp.Emotion.Score, t)), signed(tp.Emotion.Score)))
+			label := truncate(tp.Label(), 22)
+			if tp.Emotion != nil && tp.Emotion.Feeling != "" {
+				label += " (" + truncate(tp.Emotion.Feeling, 14) + ")"
+			}
+			rows = append(rows, fmt.Sprintf(`<TR>%s<TD ALIGN="LEFT"><FONT POINT-SIZE="9">%s</FONT></TD></TR>`, badge, html(label)))
 		}
-		if len(cells) == 0 {
+		if len(rows) == 0 {
 			return ""
 		}
-		return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3"><TR>` + strings.Join(cells, "") + `</TR></TABLE>`
+		return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>`
 	})
 	row("Pain points", func(s *journey.Stage) string {
 		var items []string
