@@ -9,8 +9,11 @@ import (
 	"strings"
 )
 
-// SlideSizes are the aspect ratios --size accepts (width:height).
-var SlideSizes = map[string]float64{"16:9": 16.0 / 9.0, "4:3": 4.0 / 3.0}
+// slideRatios are the slide shapes Size accepts (width:height).
+var slideRatios = map[string]float64{"16:9": 16.0 / 9.0, "4:3": 4.0 / 3.0}
+
+// SlideSizes lists the slide shapes Options.Size accepts.
+func SlideSizes() []string { return []string{"16:9", "4:3"} }
 
 var padAttr = regexp.MustCompile(`pad="[^"]*"`)
 
@@ -18,7 +21,7 @@ var padAttr = regexp.MustCompile(`pad="[^"]*"`)
 // it lays the graph out once to learn its size, then sets Graphviz's `pad`
 // in each direction. Text is never stretched or distorted.
 func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string, warn func(string)) ([]byte, error) {
-	ratio, ok := SlideSizes[size]
+	ratio, ok := slideRatios[size]
 	if !ok {
 		return nil, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", size)
 	}

@@ -90,7 +90,7 @@ with installed fonts for characters they lack (CJK, symbols).`,
 	registerEnum(cmd, "view", render.Views...)
 	registerEnum(cmd, "format", render.Formats...)
 	registerEnum(cmd, "theme", render.Themes()...)
-	registerEnum(cmd, "size", "16:9", "4:3")
+	registerEnum(cmd, "size", render.SlideSizes()...)
 	cmd.MarkFlagFilename("output", "svg", "png", "dot")
 	cmd.MarkFlagDirname("output-dir")
 	cmd.MarkFlagsMutuallyExclusive("output", "output-dir")
@@ -136,7 +136,7 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 		return err
 	}
 	if opts.size != "" {
-		if err := checkEnum("size", opts.size, "16:9", "4:3"); err != nil {
+		if err := checkEnum("size", opts.size, render.SlideSizes()...); err != nil {
 			return err
 		}
 	}
