@@ -12,28 +12,7 @@ import (
 // FormatVersion is the only journey format version this build reads.
 const FormatVersion = 1
 
-// Allowed values of the format's enumerations.
-var (
-	ChannelKinds   = []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
-	MetricKinds    = []string{"csat", "nps", "ces", "conversion", "churn", "time", "cost", "custom"}
-	ListeningKinds = []string{"structured", "unstructured"}
-)
-
-var (
-	journeyKeys = []string{"version", "id", "title", "owner", "persona", "segment", "goal", "outcome",
-		"principles", "reviewed", "metrics", "listening", "channels", "stages"}
-	stageKeys      = []string{"id", "name", "owner", "expectations", "touchpoints"}
-	touchpointKeys = []string{"id", "name", "channel", "owner", "emotion", "moment_of_truth", "metrics",
-		"listening", "handoff", "pain_points", "opportunities", "backstage", "next"}
-	handoffKeys   = []string{"carries", "owner"}
-	emotionKeys   = []string{"score", "feeling"}
-	channelKeys   = []string{"name", "kind", "owner"}
-	metricKeys    = []string{"name", "kind", "target"}
-	listeningKeys = []string{"name", "kind"}
-	personaKeys   = []string{"name", "segment", "needs"}
-)
-
-var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var kebab = regexp.MustCompile(KebabPattern)
 
 // DefaultID derives a journey id from its file name.
 func DefaultID(file string) string {
@@ -67,7 +46,7 @@ func Parse(file string, src []byte) (*Journey, []Finding) {
 
 func (d *decoder) journey(j *Journey, top *yaml.Node) {
 	j.malformed = map[string]bool{}
-	keys, ok := d.fields(top, "a journey", journeyKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(top, "a journey", ObjJourney, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "channels", "metrics", "listening":
 			j.malformed[key] = v.Kind != yaml.MappingNode
@@ -142,7 +121,7 @@ func (d *decoder) version(v *yaml.Node) Text {
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
 }
 
-var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var dateShape = regexp.MustCompile(DatePattern)
 
 func (d *decoder) date(v *yaml.Node, what string) Date {
 	if v.Kind == yaml.ScalarNode && (v.Tag == "!!timestamp" || v.Tag == "!!str") {
@@ -173,7 +152,7 @@ func (d *decoder) journeyPersona(j *Journey, v *yaml.Node) {
 
 func (d *decoder) persona(id Text, v *yaml.Node) *Persona {
 	p := &Persona{ID: id, Pos: pos(v)}
-	p.Keys, _ = d.fields(v, "a persona", personaKeys, func(key string, k, v *yaml.Node) {
+	p.Keys, _ = d.fields(v, "a persona", ObjPersona, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
 			p.Name = d.text(v, "persona name")
@@ -191,12 +170,12 @@ func (d *decoder) channels(v *yaml.Node) []*Channel {
 	d.idMap(v, "channels", "channel", func(id Text, def *yaml.Node) {
 		c := &Channel{ID: id, Pos: id.Pos, File: d.file}
 		if !isNull(def) {
-			c.Keys, _ = d.fields(def, "channel "+quote(id.Value), channelKeys, func(key string, k, v *yaml.Node) {
+			c.Keys, _ = d.fields(def, "channel "+quote(id.Value), ObjChannel, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "name":
 					c.Name = d.text(v, "channel name")
 				case "kind":
-					c.Kind = d.enum(v, "channel kind", ChannelKinds)
+					c.Kind = d.enum(v, "channel kind", ChannelKinds())
 				case "owner":
 					c.Owner = d.text(v, "channel owner")
 				}
@@ -212,12 +191,12 @@ func (d *decoder) metrics(v *yaml.Node) []*Metric {
 	d.idMap(v, "metrics", "metric", func(id Text, def *yaml.Node) {
 		m := &Metric{ID: id, Pos: id.Pos}
 		if !isNull(def) {
-			m.Keys, _ = d.fields(def, "metric "+quote(id.Value), metricKeys, func(key string, k, v *yaml.Node) {
+			m.Keys, _ = d.fields(def, "metric "+quote(id.Value), ObjMetric, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "name":
 					m.Name = d.text(v, "metric name")
 				case "kind":
-					m.Kind = d.enum(v, "metric kind", MetricKinds)
+					m.Kind = d.enum(v, "metric kind", MetricKinds())
 				case "target":
 					m.Target = d.text(v, "metric target")
 				}
@@ -233,12 +212,12 @@ func (d *decoder) listening(v *yaml.Node) []*ListeningPost {
 	d.idMap(v, "listening", "listening post", func(id Text, def *yaml.Node) {
 		l := &ListeningPost{ID: id, Pos: id.Pos}
 		if !isNull(def) {
-			l.Keys, _ = d.fields(def, "listening post "+quote(id.Value), listeningKeys, func(key string, k, v *yaml.Node) {
+			l.Keys, _ = d.fields(def, "listening post "+quote(id.Value), ObjListening, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "name":
 					l.Name = d.text(v, "listening post name")
 				case "kind":
-					l.Kind = d.enum(v, "listening kind", ListeningKinds)
+					l.Kind = d.enum(v, "listening kind", ListeningKinds())
 				}
 			})
 		}
@@ -252,7 +231,7 @@ func (d *decoder) stages(j *Journey, v *yaml.Node) {
 	tpIDs := map[string]Pos{}
 	d.list(v, "stages", func(e *yaml.Node) {
 		s := &Stage{Pos: pos(e)}
-		keys, ok := d.fields(e, "a stage", stageKeys, func(key string, k, v *yaml.Node) {
+		keys, ok := d.fields(e, "a stage", ObjStage, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "id":
 				s.ID = d.text(v, "stage id")
@@ -297,7 +276,7 @@ func (d *decoder) unique(id Text, what string, seen map[string]Pos) {
 
 func (d *decoder) touchpoint(e *yaml.Node) *Touchpoint {
 	t := &Touchpoint{Pos: pos(e), End: lastLine(e, 0)}
-	keys, ok := d.fields(e, "a touchpoint", touchpointKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(e, "a touchpoint", ObjTouchpoint, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			t.ID = d.text(v, "touchpoint id")
@@ -346,7 +325,7 @@ func (d *decoder) emotion(v *yaml.Node) *Emotion {
 	score := v
 	if v.Kind == yaml.MappingNode {
 		score = nil
-		keys, _ := d.fields(v, "emotion", emotionKeys, func(key string, k, v *yaml.Node) {
+		keys, _ := d.fields(v, "emotion", ObjEmotion, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "score":
 				score = v
@@ -397,7 +376,7 @@ func (d *decoder) momentOfTruth(v *yaml.Node) *MomentOfTruth {
 
 func (d *decoder) handoff(v *yaml.Node) *Handoff {
 	h := &Handoff{Pos: pos(v)}
-	h.Keys, _ = d.fields(v, "handoff", handoffKeys, func(key string, k, v *yaml.Node) {
+	h.Keys, _ = d.fields(v, "handoff", ObjHandoff, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "carries":
 			h.Carries = d.items(v, "carries")

@@ -56,16 +56,10 @@ type RenderConfig struct {
 	Font  Text
 }
 
-var (
-	workspaceKeys = []string{"version", "owners", "personas", "channels", "metrics", "listening", "lint", "render"}
-	ownerKeys     = []string{"name", "contact"}
-	lintKeys      = []string{"fail_on", "rules"}
-	renderKeys    = []string{"theme", "font"}
-)
 
 // FontName is what a font family name may contain. Graphviz writes the
 // name into SVG attributes unescaped, so nothing else may pass.
-var FontName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$`)
+var FontName = regexp.MustCompile(FontPattern)
 
 // Channel looks up a workspace channel by id.
 func (w *Workspace) Channel(id string) *Channel {
@@ -116,7 +110,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 		return w, d.findings
 	}
 	w.Root = root
-	keys, ok := d.fields(top, "the workspace", workspaceKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(top, "the workspace", ObjWorkspace, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
 			w.Version = d.version(v)
@@ -125,7 +119,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 			d.idMap(v, "owners", "owner", func(id Text, def *yaml.Node) {
 				o := &Owner{ID: id, Pos: id.Pos}
 				if !isNull(def) {
-					o.Keys, _ = d.fields(def, "owner "+quote(id.Value), ownerKeys, func(key string, k, v *yaml.Node) {
+					o.Keys, _ = d.fields(def, "owner "+quote(id.Value), ObjOwner, func(key string, k, v *yaml.Node) {
 						switch key {
 						case "name":
 							o.Name = d.text(v, "owner name")
@@ -153,7 +147,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 		case "lint":
 			w.Lint = d.lintConfig(v)
 		case "render":
-			d.fields(v, "render settings", renderKeys, func(key string, k, v *yaml.Node) {
+			d.fields(v, "render settings", ObjRender, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "theme":
 					w.Render.Theme = d.text(v, "theme")
@@ -184,10 +178,10 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 
 func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
 	var lc LintConfig
-	d.fields(v, "lint settings", lintKeys, func(key string, k, v *yaml.Node) {
+	d.fields(v, "lint settings", ObjLint, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "fail_on":
-			lc.FailOn = d.enum(v, "fail_on", []string{"error", "warning", "info"})
+			lc.FailOn = d.enum(v, "fail_on", severityWords())
 		case "rules":
 			d.idMap(v, "rules", "rule setting", func(id Text, def *yaml.Node) {
 				rc := RuleConfig{Rule: id}
@@ -199,12 +193,12 @@ func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
 						rc.Severity = Text{Value: "off", Pos: pos(def), Set: true}
 					}
 				case def.Kind == yaml.ScalarNode:
-					rc.Severity = d.enum(def, "rule setting", []string{"off", "error", "warning", "info"})
+					rc.Severity = d.enum(def, "rule setting", RuleSettingWords())
 				case def.Kind == yaml.MappingNode:
 					for _, p := range d.pairs(def) {
 						val := deref(p.value)
 						if p.key.Value == "severity" {
-							rc.Severity = d.enum(val, "severity", []string{"off", "error", "warning", "info"})
+							rc.Severity = d.enum(val, "severity", RuleSettingWords())
 							continue
 						}
 						if val.Kind != yaml.ScalarNode {
