@@ -56,7 +56,6 @@ type RenderConfig struct {
 	Font  Text
 }
 
-
 // FontName is what a font family name may contain. Graphviz writes the
 // name into SVG attributes unescaped, so nothing else may pass.
 var FontName = regexp.MustCompile(FontPattern)
