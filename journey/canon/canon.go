@@ -1,0 +1,195 @@
+// Package canon writes journey and workspace files in journeymap's one
+// canonical layout (SPEC §6 "fmt"): keys in the order of the field table,
+// two-space indentation, sequence items indented under their key, the
+// author's block or flow style (a flow collection wider than 100 columns
+// becomes block), scalars quoted only where YAML needs it, anchors, aliases
+// and every comment kept, blank lines between items kept (runs collapsed to
+// one), LF or CRLF as the file had, no BOM and a final newline.
+//
+// Format never changes meaning: before it returns, it checks that its output
+// parses to the same data, keeps every comment and formats to itself. A file
+// it cannot format that way is an error and its text is not returned.
+package canon
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/journeymap/journeymap/journey"
+	"gopkg.in/yaml.v3"
+)
+
+// Kind says which format a file is in, which decides its key order.
+type Kind int
+
+// The kinds of file fmt formats.
+const (
+	Journey Kind = iota
+	Workspace
+)
+
+// KindOf tells a workspace file (journeymap.yaml) from a journey file by its
+// name. Standard input and other names are journeys unless their top-level
+// keys say workspace (see Sniff).
+func KindOf(name string, src []byte) Kind {
+	if filepath.Base(name) == journey.WorkspaceFile {
+		return Workspace
+	}
+	if journey.IsJourneyFile(name) {
+		return Journey
+	}
+	return Sniff(src)
+}
+
+// Sniff guesses the kind of a file that has no telling name (standard
+// input): a workspace has no stages and at least one key only a workspace has.
+func Sniff(src []byte) Kind {
+	var doc yaml.Node
+	if yaml.Unmarshal(bytes.TrimPrefix(src, bom), &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return Journey
+	}
+	ws := false
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		switch m.Content[i].Value {
+		case "stages", "title":
+			return Journey
+		case "owners", "personas", "lint", "render":
+			ws = true
+		}
+	}
+	if ws {
+		return Workspace
+	}
+	return Journey
+}
+
+// SyntaxError is a file that does not parse: fmt leaves it untouched and
+// reports its findings.
+type SyntaxError struct {
+	Findings []journey.Finding
+}
+
+func (e *SyntaxError) Error() string {
+	var msgs []string
+	for _, f := range e.Findings {
+		msgs = append(msgs, f.String())
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unsupported is a construct fmt will not rewrite (a mapping used as a key,
+// say), at its position. The file is left as it is.
+type Unsupported struct {
+	Line, Column int
+	Message      string
+}
+
+func (e *Unsupported) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Column, e.Message)
+}
+
+// ErrUnstable wraps a failed self-check: the output would have changed
+// meaning, lost a comment or not been a fixed point. It is a bug in fmt.
+var ErrUnstable = errors.New("fmt would not keep this file's meaning")
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Format returns src in the canonical layout. name is the file's name in
+// messages. A file that does not parse gives a *SyntaxError.
+func Format(name string, src []byte, kind Kind) ([]byte, error) {
+	if fs := syntaxFindings(name, src, kind); len(fs) > 0 {
+		return nil, &SyntaxError{Findings: fs}
+	}
+	body := bytes.TrimPrefix(src, bom)
+	in, err := parse(body)
+	if err != nil {
+		return nil, &SyntaxError{Findings: []journey.Finding{{File: name, Line: 1, Column: 1, Rule: journey.RuleSyntax, Severity: journey.Error, Message: err.Error()}}}
+	}
+	if len(in.Content) == 0 {
+		// Only comments (or nothing): YAML attaches them to no node.
+		return commentsOnly(body), nil
+	}
+	if err := keptComments(body, in); err != nil {
+		return nil, err
+	}
+	out, err := emit(body, in, kind)
+	if err != nil {
+		return nil, err
+	}
+	if err := verify(body, in, out, kind); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// syntaxFindings returns the findings that mean the file does not parse:
+// syntax and file findings, which journeymap reports the same way for
+// every command.
+func syntaxFindings(name string, src []byte, kind Kind) []journey.Finding {
+	var fs []journey.Finding
+	if kind == Workspace {
+		_, fs = journey.ParseWorkspace(name, src)
+	} else {
+		_, fs = journey.Parse(name, src)
+	}
+	var out []journey.Finding
+	for _, f := range fs {
+		// A key repeated in a mapping is a syntax finding too: YAML
+		// forbids it, and fmt could not keep both.
+		if f.Rule == journey.RuleSyntax || f.Rule == journey.RuleFile {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// parse reads one document with its comments.
+func parse(src []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, err
+	}
+	return &doc, nil
+}
+
+// verify checks the promises of Format on its own output: it parses to the
+// same data, keeps every comment, and formats to itself.
+func verify(in []byte, inDoc *yaml.Node, out []byte, kind Kind) error {
+	outDoc, err := parse(out)
+	if err != nil {
+		return fmt.Errorf("%w: the output does not parse (%v)", ErrUnstable, err)
+	}
+	if why := sameData(inDoc, outDoc); why == tooLarge {
+		return &Unsupported{Line: 1, Column: 1, Message: "aliases expand this file too far for fmt to check that it keeps its meaning"}
+	} else if why != "" {
+		return fmt.Errorf("%w: %s", ErrUnstable, why)
+	}
+	if why := sameComments(commentsIn(in, inDoc), commentsIn(out, outDoc)); why != "" {
+		return fmt.Errorf("%w: %s", ErrUnstable, why)
+	}
+	again, err := emit(out, outDoc, kind)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrUnstable, err)
+	}
+	if !bytes.Equal(again, out) {
+		return fmt.Errorf("%w: formatting the output again changes it", ErrUnstable)
+	}
+	return nil
+}
+
+// commentsOnly formats a file that holds no YAML node: its comments, one a line.
+func commentsOnly(src []byte) []byte {
+	var b bytes.Buffer
+	eol := "\n"
+	if crlf(src) {
+		eol = "\r\n"
+	}
+	for _, c := range commentsIn(src, &yaml.Node{}) {
+		b.WriteString(c + eol)
+	}
+	return b.Bytes()
+}
