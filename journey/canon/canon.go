@@ -116,6 +116,16 @@ func Format(name string, src []byte, kind Kind) ([]byte, error) {
 	if err := keptComments(body, in); err != nil {
 		return nil, err
 	}
+	if k, first := repeatedKey(in, 0); k != nil {
+		return nil, &SyntaxError{Findings: []journey.Finding{{File: name, Line: k.Line, Column: k.Column, Rule: journey.RuleSyntax, Severity: journey.Error,
+			Message: fmt.Sprintf("key %q is repeated; it was first given at line %d", k.Value, first.Line)}}}
+	}
+	if a := selfAlias(in, map[*yaml.Node]bool{}, 0); a != nil {
+		return nil, &Unsupported{Line: a.Line, Column: a.Column, Message: "an alias inside the node it refers to makes an endless structure"}
+	}
+	if k := complexKey(in, 0); k != nil {
+		return nil, &Unsupported{Line: k.Line, Column: k.Column, Message: "a mapping or list used as a key cannot be formatted"}
+	}
 	out, err := emit(body, in, kind)
 	if err != nil {
 		return nil, err
@@ -192,4 +202,75 @@ func commentsOnly(src []byte) []byte {
 		b.WriteString(c + eol)
 	}
 	return b.Bytes()
+}
+
+// complexKey finds a mapping key that is itself a mapping or a list, which
+// journeymap's formats never use and fmt does not write.
+func complexKey(n *yaml.Node, depth int) *yaml.Node {
+	if n == nil || depth > 10000 {
+		return nil
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == yaml.MappingNode || k.Kind == yaml.SequenceNode {
+				return k
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if k := complexKey(c, depth+1); k != nil {
+			return k
+		}
+	}
+	return nil
+}
+
+// selfAlias finds an alias to a node that contains it, a loop no reader of
+// journeys follows.
+func selfAlias(n *yaml.Node, open map[*yaml.Node]bool, depth int) *yaml.Node {
+	if n == nil || depth > 10000 {
+		return nil
+	}
+	if n.Kind == yaml.AliasNode {
+		if open[n.Alias] {
+			return n
+		}
+		return nil
+	}
+	open[n] = true
+	defer delete(open, n)
+	for _, c := range n.Content {
+		if a := selfAlias(c, open, depth+1); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// repeatedKey finds a key given twice in one mapping, which YAML forbids
+// (the decoder reports it only where it reads the mapping).
+func repeatedKey(n *yaml.Node, depth int) (k, first *yaml.Node) {
+	if n == nil || depth > 10000 {
+		return nil, nil
+	}
+	if n.Kind == yaml.MappingNode {
+		seen := map[[2]string]*yaml.Node{}
+		for i := 0; i < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+				continue
+			}
+			id := [2]string{k.Tag, k.Value}
+			if f, dup := seen[id]; dup {
+				return k, f
+			}
+			seen[id] = k
+		}
+	}
+	for _, c := range n.Content {
+		if k, f := repeatedKey(c, depth+1); k != nil {
+			return k, f
+		}
+	}
+	return nil, nil
 }

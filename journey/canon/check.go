@@ -49,6 +49,7 @@ func (c *comparer) equal(a, b *yaml.Node, path string) bool {
 		return false
 	}
 	a, b = resolve(a), resolve(b)
+	a, b = emptyDocument(a), emptyDocument(b)
 	if a == nil || b == nil {
 		if a != b {
 			return c.differ(path, "one side is missing")
@@ -69,7 +70,11 @@ func (c *comparer) equal(a, b *yaml.Node, path string) bool {
 			}
 		}
 	case yaml.MappingNode:
-		ma, mb := merged(a, 0), merged(b, 0)
+		ma, mb := c.merged(a, 0), c.merged(b, 0)
+		if c.visited > maxCompare {
+			c.why = tooLarge
+			return false
+		}
 		if len(ma) != len(mb) {
 			return c.differ(path, "%d keys became %d", len(ma), len(mb))
 		}
@@ -104,8 +109,12 @@ type mapKey struct{ tag, value string }
 
 // merged is a mapping's entries with merge keys applied as the decoder
 // applies them: explicit keys win, earlier merges over later ones.
-func merged(m *yaml.Node, depth int) map[mapKey]*yaml.Node {
+func (c *comparer) merged(m *yaml.Node, depth int) map[mapKey]*yaml.Node {
 	out := map[mapKey]*yaml.Node{}
+	c.visited += len(m.Content)
+	if c.visited > maxCompare {
+		return out
+	}
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k := resolve(m.Content[i])
@@ -137,7 +146,7 @@ func merged(m *yaml.Node, depth int) map[mapKey]*yaml.Node {
 			if s == nil || s.Kind != yaml.MappingNode {
 				continue
 			}
-			for k, val := range merged(s, depth+1) {
+			for k, val := range c.merged(s, depth+1) {
 				if _, ok := out[k]; !ok {
 					out[k] = val
 				}
@@ -344,4 +353,19 @@ func keptComments(src []byte, doc *yaml.Node) error {
 		return &Unsupported{Line: line, Column: 1, Message: "this comment is in a place fmt cannot keep it (" + why + "); move it above the key it is about"}
 	}
 	return nil
+}
+
+// emptyDocument reads a document holding only an empty null (`!` alone, say)
+// as the empty document it is written as.
+func emptyDocument(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == 0 { // what yaml.v3 gives for an empty text
+		return &yaml.Node{Kind: yaml.DocumentNode}
+	}
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		c := n.Content[0]
+		if c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Anchor == "" {
+			return &yaml.Node{Kind: yaml.DocumentNode}
+		}
+	}
+	return n
 }

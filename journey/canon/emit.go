@@ -186,7 +186,9 @@ func (p *printer) top(n *yaml.Node, r role) {
 		p.items(n, 0, r)
 		p.foot(n.FootComment, 0, lastLine(n))
 	default:
-		p.comment(n.HeadComment, 0)
+		if n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && !fitsFlow(n) {
+			p.comment(n.HeadComment, 0) // value writes the others'
+		}
 		p.value("", n, 0, r, "", 0)
 		p.foot(n.FootComment, 0, lastLine(n))
 	}
@@ -213,6 +215,13 @@ func (p *printer) entries(m *yaml.Node, indent int, lead string, r role, hoisted
 			p.comment(k.HeadComment, indent)
 		}
 		ks := key(k)
+		if k.Tag == "!!null" && k.Value == "" {
+			ks = ""
+		}
+		if pr := props(k); pr != "" {
+			// An anchor or tag ends at a space, so one separates it from the colon.
+			ks = pr + " " + ks
+		}
 		if k.Kind == yaml.AliasNode {
 			ks = "*" + k.Value + " "
 		}
@@ -339,6 +348,11 @@ func (p *printer) value(head string, v *yaml.Node, indent int, r role, keyCommen
 	}
 	pr := props(v)
 	lineComments := joinLine(keyComment, v.LineComment)
+	if !strings.HasSuffix(head, "-") && (v.Kind == yaml.ScalarNode || v.Kind == yaml.AliasNode) {
+		// A comment YAML gave the value of a key, written between the two:
+		// it goes above the key. (A sequence item's is written by items.)
+		p.comment(v.HeadComment, indent)
+	}
 	switch {
 	case v.Kind == yaml.AliasNode:
 		p.line(withComment(head+sep+"*"+v.Value, lineComments))
@@ -354,6 +368,9 @@ func (p *printer) value(head string, v *yaml.Node, indent int, r role, keyCommen
 	case fitsFlow(v):
 		text := head + sep + joinSpace(pr, flowText(v, r))
 		if len(v.Content) == 0 || utf8.RuneCountInString(text) <= maxWidth {
+			if !strings.HasSuffix(head, "-") {
+				p.comment(v.HeadComment, indent)
+			}
 			p.line(withComment(text, lineComments))
 			return
 		}
@@ -397,7 +414,7 @@ func (p *printer) blockCollection(head, sep, pr string, v *yaml.Node, indent int
 		return
 	}
 	if head != "" || pr != "" || lineComments != "" {
-		p.line(withComment(head+sep+pr, lineComments))
+		p.line(withComment(joinSpace(head, pr), lineComments))
 	}
 	if !item {
 		p.comment(v.HeadComment, child)
@@ -520,6 +537,11 @@ func (p *printer) blockScalar(prefix string, v *yaml.Node, indent int, comments 
 		}
 	}
 	keep := strings.Contains(ind, "+")
+	if !keep && !strings.Contains(ind, "-") && v.Value != "" && !strings.HasSuffix(v.Value, "\n") {
+		// Clipped text at the very end of a file without a final newline
+		// has none; the newline fmt adds must not join it.
+		ind += "-"
+	}
 	from := -1
 	if digit > 0 {
 		from = parentIndent + digit
