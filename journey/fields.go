@@ -79,8 +79,12 @@ type Field struct {
 const (
 	// KebabPattern is a journey id: lowercase words joined by single hyphens.
 	KebabPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
-	// DatePattern is the shape of a date; the calendar is checked too.
+	// DatePattern is the shape of a date. A value of this shape that is no
+	// calendar date (2026-02-30) is a range finding, any other a type finding.
 	DatePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+	// CalendarDatePattern matches exactly the calendar dates YYYY-MM-DD
+	// (leap years included), for validators that check patterns only.
+	CalendarDatePattern = `^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)$`
 	// FontPattern is what a font family name may contain. Graphviz writes
 	// the name into SVG attributes unescaped, so nothing else may pass.
 	FontPattern = `^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$`
@@ -126,7 +130,7 @@ func Fields(o Object) []Field {
 			{Key: "goal", Description: "The customer's goal, in the customer's words."},
 			{Key: "outcome", Description: "The behaviour the business wants from the journey."},
 			{Key: "principles", Shape: ShapeItems, Object: ObjItem, Description: "Experience principles the journey is designed to (free text)."},
-			{Key: "reviewed", Shape: ShapeDate, Pattern: DatePattern, Description: "When the journey was last checked against reality, YYYY-MM-DD."},
+			{Key: "reviewed", Shape: ShapeDate, Pattern: CalendarDatePattern, Description: "When the journey was last checked against reality, YYYY-MM-DD."},
 			{Key: "metrics", Shape: ShapeCatalogue, Object: ObjMetric, Description: "Journey-level KPIs: metric id -> {name, kind, target}."},
 			{Key: "listening", Shape: ShapeCatalogue, Object: ObjListening, Description: "Where customer feedback comes from: listening post id -> {name, kind}."},
 			{Key: "channels", Shape: ShapeCatalogue, Object: ObjChannel, Description: "Channels this journey declares: channel id -> {name, kind, owner}; others come from the workspace."},

@@ -1,6 +1,7 @@
 package journey_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -80,5 +81,23 @@ func TestDecoderReadsTable(t *testing.T) {
 	_, fs := journey.Parse("t.journey.yaml", []byte("version: 1\ntitle: T\nstages: [{id: s, touchpoints: [{id: a, channel: c, handoff: {carries: [x], ownr: o}}]}]\n"))
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, `(expected one of carries, owner)`) {
 		t.Errorf("findings = %v", fs)
+	}
+}
+
+// TestCalendarDatePattern: the pattern the schema checks `reviewed` with
+// accepts exactly the dates the decoder accepts.
+func TestCalendarDatePattern(t *testing.T) {
+	re := regexp.MustCompile(journey.CalendarDatePattern)
+	shape := regexp.MustCompile(journey.DatePattern)
+	for _, year := range []int{1900, 1999, 2000, 2024, 2026, 2100, 2400, 9999} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				s := fmt.Sprintf("%04d-%02d-%02d", year, m, d)
+				_, fs := journey.Parse("t.journey.yaml", []byte("version: 1\ntitle: T\nreviewed: "+s+"\nstages: [{id: s}]\n"))
+				if got, want := re.MatchString(s), len(fs) == 0; got != want || !shape.MatchString(s) {
+					t.Errorf("%s: pattern says %v, the decoder %v (%v)", s, got, want, fs)
+				}
+			}
+		}
 	}
 }

@@ -358,7 +358,7 @@ func (d *decoder) momentOfTruth(v *yaml.Node) *MomentOfTruth {
 				return &MomentOfTruth{Pos: pos(v)}
 			}
 			return nil
-		case "!!str":
+		case "!!str", "!!timestamp": // a date-like sentence is text in YAML 1.2, as editors read it
 			// YAML 1.1 booleans are strings in YAML 1.2; a user writing
 			// `no` means no moment, not the sentence "no".
 			switch strings.ToLower(strings.TrimSpace(v.Value)) {
