@@ -21,6 +21,9 @@ const StdinName = "<stdin>"
 type LoadOptions struct {
 	Config string    // workspace file to use instead of discovery
 	Stdin  io.Reader // read for the path "-"
+	// Overlay holds text to use instead of a file's content on disk, by the
+	// path as given: an editor's unsaved buffers (the language server).
+	Overlay map[string][]byte
 }
 
 // Set is everything one run reads: journeys, the workspaces they use, and
@@ -76,6 +79,10 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 			files = append(files, "-")
 			continue
 		}
+		if _, ok := opts.Overlay[p]; ok {
+			add(p) // an editor buffer: a journey, whether or not it is saved
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			return nil, &PathError{p, unwrapPathErr(err)}
@@ -96,7 +103,7 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		}
 	}
 
-	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}}
+	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}, overlay: opts.Overlay}
 	if opts.Config != "" {
 		src, err := os.ReadFile(opts.Config)
 		if err != nil {
@@ -117,6 +124,15 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
+			if text, ok := opts.Overlay[f]; ok {
+				if len(text) > MaxFileSize {
+					parsed[i] = fileProblem(f, filepath.Dir(f), fmt.Sprintf("file is larger than %d MiB; a journey file should be a few kilobytes", MaxFileSize>>20))
+					return
+				}
+				j, fs := Parse(f, text)
+				parsed[i] = parsedFile{journey: j, findings: fs, dir: filepath.Dir(f)}
+				return
+			}
 			parsed[i] = parseFile(f, opts.Stdin)
 		}()
 	}
@@ -197,6 +213,8 @@ type loader struct {
 	fixed  *Workspace
 	byPath map[string]*Workspace
 	dirs   map[string]string // journey directory -> workspace path found from it
+	// overlay is LoadOptions.Overlay: unsaved editor text by path.
+	overlay map[string][]byte
 }
 
 func (l *loader) workspaceFor(dir string) *Workspace {
@@ -217,12 +235,15 @@ func (l *loader) workspaceAt(path string) *Workspace {
 		return ws
 	}
 	display := displayPath(path)
-	f, err := os.Open(path)
-	var src []byte
-	var tooLarge bool
-	if err == nil {
-		src, tooLarge, err = readLimited(f)
-		f.Close()
+	src, inOverlay := l.overlay[path]
+	tooLarge := len(src) > MaxFileSize
+	var err error
+	if !inOverlay {
+		var f *os.File
+		if f, err = os.Open(path); err == nil {
+			src, tooLarge, err = readLimited(f)
+			f.Close()
+		}
 	}
 	if err != nil || tooLarge {
 		msg := fmt.Sprintf("cannot read workspace file: %v", unwrapPathErr(err))
