@@ -396,4 +396,3 @@ func utf16Width(s string) int {
 	}
 	return w
 }
-
