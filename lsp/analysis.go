@@ -23,11 +23,21 @@ type analysis struct {
 
 func isWorkspace(path string) bool { return filepath.Base(path) == journey.WorkspaceFile }
 
+// ours says whether a document is a journey or workspace file.
+func ours(path string) bool { return isWorkspace(path) || journey.IsJourneyFile(filepath.Base(path)) }
+
 // lint analyses a document and publishes its diagnostics, unless the
 // document changed meanwhile (a newer lint is then on its way).
 func (s *Server) lint(uri string) {
 	d, rerr := s.doc(uri)
 	if rerr != nil {
+		return
+	}
+	if !ours(d.path) {
+		// Editors send every YAML file to a server set up for "yaml":
+		// only journeys and workspaces are journeymap's to judge.
+		version := d.version
+		s.notify("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Version: &version, Diagnostics: []Diagnostic{}})
 		return
 	}
 	findings, j, ws := analyse(d.path, s.overlay(), s.opts.Today)

@@ -30,6 +30,9 @@ func (s *Server) result(uri string) *analysis {
 // hover explains the key under the cursor from the field table, and any
 // finding there with its rule's rationale.
 func (s *Server) hover(d *document, p Position, at int) (any, *rpcError) {
+	if !ours(d.path) {
+		return nil, nil
+	}
 	line := lineAt(d.text, p.Line)
 	lineStart := at - byteColumn(d.text, at)
 	col := at - lineStart
@@ -98,6 +101,9 @@ func within(p Position, r Range) bool {
 // ---- completion ----
 
 func (s *Server) completion(d *document, p Position, at int) (any, *rpcError) {
+	if !ours(d.path) {
+		return CompletionList{Items: []CompletionItem{}}, nil
+	}
 	col := byteColumn(d.text, at)
 	ctx := contextAt(d.text, p.Line, col, rootObject(d.path))
 	items := []CompletionItem{}
@@ -252,6 +258,9 @@ func (s *Server) ids(d *document, kind string) []idDef {
 // ---- definition ----
 
 func (s *Server) definition(d *document, p Position, at int) (any, *rpcError) {
+	if !ours(d.path) {
+		return nil, nil
+	}
 	col := byteColumn(d.text, at)
 	line := lineAt(d.text, p.Line)
 	start, end := wordRange(line, col)
@@ -364,6 +373,9 @@ func (s *Server) format(uri string) (any, *rpcError) {
 	d, err := s.doc(uri)
 	if err != nil {
 		return nil, err
+	}
+	if !ours(d.path) {
+		return []TextEdit{}, nil // not journeymap's file: leave it as it is
 	}
 	kind := canon.KindOf(d.path, []byte(d.text))
 	out, ferr := canon.Format(d.path, []byte(d.text), kind)

@@ -514,6 +514,16 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("the server should keep serving: %v", m.Error)
 	}
 
+	// Another YAML file (an editor sends every YAML file): left alone.
+	other := uriOf(filepath.Join(t.TempDir(), "docker-compose.yml"))
+	c.open(other, "services:\n  web: {image: nginx}\n")
+	if d := c.diagnostics(other, 0); len(d) != 0 {
+		t.Errorf("a YAML file that is no journey got diagnostics: %+v", d)
+	}
+	if m := c.request("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": other}}); m.Error != nil || string(m.Result) != "[]" {
+		t.Errorf("formatting a YAML file that is no journey: %s %v", m.Result, m.Error)
+	}
+
 	if m := c.request("shutdown", nil); m.Error != nil {
 		t.Fatal(m.Error)
 	}
