@@ -79,8 +79,8 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 			files = append(files, "-")
 			continue
 		}
-		if _, ok := opts.Overlay[p]; ok {
-			add(p) // an editor buffer: a journey, whether or not it is saved
+		if _, ok := opts.Overlay[p]; ok && IsJourneyFile(filepath.Base(p)) {
+			add(p) // an editor's journey buffer, whether or not it is saved
 			continue
 		}
 		st, err := os.Stat(p)

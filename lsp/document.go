@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,12 +26,23 @@ func pathOf(uri string) (string, error) {
 	if u.Scheme != "file" {
 		return "", errors.New("journeymap reads only file: documents")
 	}
-	return filepath.FromSlash(u.Path), nil
+	p := u.Path
+	if windowsDrive.MatchString(p) {
+		p = p[1:] // file:///C:/x is C:/x
+	}
+	return filepath.FromSlash(p), nil
 }
+
+// windowsDrive is a URI path that starts with a drive letter.
+var windowsDrive = regexp.MustCompile(`^/[A-Za-z]:`)
 
 // uriOf turns an absolute path into a file: URI.
 func uriOf(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x is file:///C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
 // offset turns an LSP position (UTF-16 columns) into a byte offset of text.
@@ -50,6 +62,9 @@ func offset(text string, p Position) (int, bool) {
 	end := len(text)
 	if i := strings.IndexByte(text[start:], '\n'); i >= 0 {
 		end = start + i
+	}
+	if end > start && text[end-1] == '\r' {
+		end-- // a CRLF line ends before its \r
 	}
 	units := 0
 	for i, r := range text[start:end] {

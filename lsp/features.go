@@ -224,26 +224,32 @@ func (s *Server) ids(d *document, kind string) []idDef {
 			}
 		}
 	case "metric":
+		var mine, shared []*journey.Metric
 		if j != nil {
-			for _, m := range j.Metrics {
-				add(m.ID, m.Name.Value, j.File, m.ID.Pos)
-			}
+			mine = j.Metrics
 		}
 		if ws != nil {
-			for _, m := range ws.Metrics {
-				add(m.ID, m.Name.Value+" (workspace)", ws.File, m.ID.Pos)
-			}
+			shared = ws.Metrics
+		}
+		for _, m := range mine {
+			add(m.ID, m.Name.Value, j.File, m.ID.Pos)
+		}
+		for _, m := range shared {
+			add(m.ID, m.Name.Value+" (workspace)", ws.File, m.ID.Pos)
 		}
 	case "listening":
+		var mine, shared []*journey.ListeningPost
 		if j != nil {
-			for _, l := range j.Listening {
-				add(l.ID, l.Name.Value, j.File, l.ID.Pos)
-			}
+			mine = j.Listening
 		}
 		if ws != nil {
-			for _, l := range ws.Listening {
-				add(l.ID, l.Name.Value+" (workspace)", ws.File, l.ID.Pos)
-			}
+			shared = ws.Listening
+		}
+		for _, l := range mine {
+			add(l.ID, l.Name.Value, j.File, l.ID.Pos)
+		}
+		for _, l := range shared {
+			add(l.ID, l.Name.Value+" (workspace)", ws.File, l.ID.Pos)
 		}
 	case "touchpoint":
 		if j != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/textproto"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,27 +50,55 @@ func errorf(code int, format string, args ...any) *rpcError {
 	return &rpcError{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// errFraming is a stream that no longer carries LSP messages; the server
-// cannot resynchronise and stops.
-var errFraming = errors.New("malformed message framing")
-
 // reader reads Content-Length framed messages.
 type reader struct{ r *bufio.Reader }
+
+// errBadHeader is a header block with no usable Content-Length. The reader
+// skips it and goes on: the next header block resynchronises the stream.
+var errBadHeader = errors.New("a message header without a valid Content-Length")
 
 // read returns the next message body. A body that is not JSON is returned
 // as is: the caller answers it with a parse error and goes on.
 func (rd *reader) read() ([]byte, error) {
-	tp := textproto.NewReader(rd.r)
-	header, err := tp.ReadMIMEHeader()
-	if err != nil {
-		if errors.Is(err, io.EOF) && len(header) == 0 {
-			return nil, io.EOF
+	n := -1
+	lines := 0
+	for {
+		line, err := rd.r.ReadString('\n')
+		if err != nil {
+			if errors.Is(err, io.EOF) && line == "" && lines == 0 {
+				return nil, io.EOF
+			}
+			return nil, err
 		}
-		return nil, fmt.Errorf("%w: %v", errFraming, err)
+		lines++
+		if len(line) > 1<<10 {
+			return nil, errBadHeader // a stray body, not a header
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if i := strings.Index(line, "Content-Length:"); i > 0 {
+			// The rest of a bad message glued to the next header.
+			line, n = line[i:], -1
+		}
+		if line == "" {
+			if lines == 1 {
+				lines = 0 // a blank line between messages
+				continue
+			}
+			break
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			v, err := strconv.Atoi(strings.TrimSpace(value))
+			if err != nil || v < 0 {
+				n = -2
+			} else if n != -2 {
+				n = v
+			}
+		}
+		// Other headers (Content-Type) and stray lines are ignored.
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(header.Get("Content-Length")))
-	if err != nil || n < 0 {
-		return nil, fmt.Errorf("%w: missing or bad Content-Length", errFraming)
+	if n < 0 {
+		return nil, errBadHeader
 	}
 	if n > maxMessage {
 		// Skip it, so the next message can still be read.

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -40,6 +41,7 @@ type Server struct {
 	timers      map[string]*time.Timer
 	initialized bool
 	shutdown    bool
+	watchFiles  bool // the client can watch files for us
 	cwd         string
 	wg          sync.WaitGroup
 }
@@ -60,8 +62,8 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 		for {
 			body, err := rd.read()
 			var tooLarge errTooLarge
-			if errors.As(err, &tooLarge) {
-				s.reply(json.RawMessage("null"), nil, errorf(codeInvalidRequest, "%v", tooLarge))
+			if errors.As(err, &tooLarge) || errors.Is(err, errBadHeader) {
+				s.reply(json.RawMessage("null"), nil, errorf(codeInvalidRequest, "%v", err))
 				continue
 			}
 			if err != nil {
@@ -94,9 +96,13 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 
 // handle dispatches one message; done is true after `exit`.
 func (s *Server) handle(body []byte) (done bool, err error) {
+	if !json.Valid(body) {
+		s.reply(json.RawMessage("null"), nil, errorf(codeParseError, "the message is not JSON"))
+		return false, nil
+	}
 	var m message
-	if err := json.Unmarshal(body, &m); err != nil {
-		s.reply(json.RawMessage("null"), nil, errorf(codeParseError, "not JSON: %v", err))
+	if err := json.Unmarshal(body, &m); err != nil || (m.Method == "" && len(m.ID) == 0) {
+		s.reply(json.RawMessage("null"), nil, errorf(codeInvalidRequest, "the message is not a JSON-RPC request, notification or response"))
 		return false, nil
 	}
 	if m.Method == "" {
@@ -115,7 +121,7 @@ func (s *Server) handle(body []byte) (done bool, err error) {
 		s.mu.Lock()
 		clean := s.shutdown
 		s.mu.Unlock()
-		s.wg.Wait()
+		s.stopTimers()
 		if !clean {
 			return true, errors.New("exit without shutdown")
 		}
@@ -133,8 +139,22 @@ func (s *Server) dispatch(m *message) (any, *rpcError) {
 	initialized, shutdown := s.initialized, s.shutdown
 	s.mu.Unlock()
 	if m.Method == "initialize" {
+		if initialized {
+			return nil, errorf(codeInvalidRequest, "initialize was already called")
+		}
+		var p struct {
+			Capabilities struct {
+				Workspace struct {
+					DidChangeWatchedFiles struct {
+						DynamicRegistration bool `json:"dynamicRegistration"`
+					} `json:"didChangeWatchedFiles"`
+				} `json:"workspace"`
+			} `json:"capabilities"`
+		}
+		json.Unmarshal(m.Params, &p) // capabilities are optional
 		s.mu.Lock()
 		s.initialized = true
+		s.watchFiles = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 		s.mu.Unlock()
 		return initializeResult(), nil
 	}
@@ -148,7 +168,10 @@ func (s *Server) dispatch(m *message) (any, *rpcError) {
 		return nil, errorf(codeInvalidRequest, "the server is shutting down")
 	}
 	switch m.Method {
-	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+	case "initialized":
+		s.registerWatchers()
+		return nil, nil
+	case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
 		return nil, nil
 	case "shutdown":
 		s.mu.Lock()
@@ -209,6 +232,26 @@ func (s *Server) dispatch(m *message) (any, *rpcError) {
 	return nil, nil
 }
 
+// registerWatchers asks the client to tell the server when journey or
+// workspace files change on disk (a git checkout, another editor), so open
+// journeys are linted against the workspace as it now is.
+func (s *Server) registerWatchers() {
+	s.mu.Lock()
+	ok := s.watchFiles
+	s.mu.Unlock()
+	if !ok {
+		return
+	}
+	params, _ := json.Marshal(map[string]any{"registrations": []map[string]any{{
+		"id": "journeymap-files", "method": "workspace/didChangeWatchedFiles",
+		"registerOptions": map[string]any{"watchers": []map[string]any{
+			{"globPattern": "**/journeymap.yaml"}, {"globPattern": "**/*.journey.{yaml,yml}"},
+		}},
+	}}})
+	// The client's answer is a response to us, which handle ignores.
+	s.out.write(&message{ID: json.RawMessage(`"journeymap-register-watchers"`), Method: "client/registerCapability", Params: params})
+}
+
 func initializeResult() any {
 	return map[string]any{
 		"capabilities": map[string]any{
@@ -246,10 +289,11 @@ func (s *Server) withPosition(m *message, f func(d *document, p Position, at int
 	if err != nil {
 		return nil, err
 	}
-	at, ok := offset(d.text, p.Position)
-	if !ok {
+	if p.Position.Line < 0 || p.Position.Character < 0 || p.Position.Line > strings.Count(d.text, "\n") {
 		return nil, errorf(codeInvalidParams, "position %d:%d is past the end of the document", p.Position.Line+1, p.Position.Character+1)
 	}
+	// A column past the end of its line means the end of the line (LSP 3.17).
+	at, _ := offset(d.text, p.Position)
 	return f(d, p.Position, at)
 }
 
@@ -289,10 +333,15 @@ func (s *Server) logf(format string, args ...any) {
 	}
 }
 
+// stopTimers drops the lints still waiting for their debounce and waits
+// for those already running.
 func (s *Server) stopTimers() {
 	s.mu.Lock()
-	for _, t := range s.timers {
-		t.Stop()
+	for uri, t := range s.timers {
+		if t.Stop() {
+			s.wg.Done() // it will never run
+		}
+		delete(s.timers, uri)
 	}
 	s.mu.Unlock()
 	s.wg.Wait()
@@ -352,14 +401,24 @@ func (s *Server) saved(uri string) {
 
 func (s *Server) close(uri string) {
 	s.mu.Lock()
+	d := s.docs[uri]
+	if d == nil {
+		s.mu.Unlock()
+		return
+	}
 	delete(s.docs, uri)
 	delete(s.results, uri)
 	if t := s.timers[uri]; t != nil {
-		t.Stop()
+		if t.Stop() {
+			s.wg.Done() // it will never run
+		}
 		delete(s.timers, uri)
 	}
 	s.mu.Unlock()
 	s.notify("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	if isWorkspace(d.path) {
+		s.relintAll() // the journeys now read the workspace from disk again
+	}
 }
 
 // relintAll lints every open journey again, after its workspace changed.

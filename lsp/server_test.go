@@ -279,28 +279,52 @@ func TestEditsAndDebounce(t *testing.T) {
 	}
 	edit(Range{Start: Position{n, col}, End: Position{n, col}}, typed)
 	final := version
-	diags := c.diagnostics(uri, final)
+	// Count the lints the burst cost: every publish up to the final one.
+	published := 0
+	var diags []Diagnostic
+	deadline := time.After(20 * time.Second)
+wait:
+	for {
+		select {
+		case m := <-c.notes:
+			if m.Method != "textDocument/publishDiagnostics" {
+				continue
+			}
+			published++
+			var p PublishDiagnosticsParams
+			json.Unmarshal(m.Params, &p)
+			if p.Version != nil && *p.Version == final {
+				diags = p.Diagnostics
+				break wait
+			}
+		case <-deadline:
+			t.Fatalf("no diagnostics for the final version %d", final)
+		}
+	}
+	if published > 20 {
+		t.Errorf("%d lints for a burst of %d edits; the debounce should keep it to a few", published, final)
+	}
 	for _, d := range diags {
 		if d.Code == "unknown-key" {
 			t.Errorf("after the edits the typo is gone, yet: %s", d.Message)
 		}
 	}
-	// Count how many lints the burst cost.
-	published := 0
+	// Nothing more once the burst has settled.
+	after := 0
 	drain := time.After(300 * time.Millisecond)
 loop:
 	for {
 		select {
 		case m := <-c.notes:
 			if m.Method == "textDocument/publishDiagnostics" {
-				published++
+				after++
 			}
 		case <-drain:
 			break loop
 		}
 	}
-	if published > 5 {
-		t.Errorf("%d more diagnostics after the burst settled; debounce should make one", published)
+	if after != 0 {
+		t.Errorf("%d more lints after the diagnostics of the final version", after)
 	}
 }
 
@@ -489,7 +513,11 @@ func TestBadInput(t *testing.T) {
 	}
 	c.open(uri, testJourney)
 	c.diagnostics(uri, 1)
-	for _, p := range []Position{{Line: 500, Character: 0}, {Line: 0, Character: 500}, {Line: -1, Character: 0}} {
+	// A column past the end of a line is the end of the line (LSP 3.17).
+	if m := c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": Position{Line: 0, Character: 500}}); m.Error != nil {
+		t.Errorf("hover past the end of a line: %v, want it clamped", m.Error)
+	}
+	for _, p := range []Position{{Line: 500, Character: 0}, {Line: -1, Character: 0}} {
 		if m := c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": p}); m.Error == nil {
 			t.Errorf("hover at %+v past the end: %+v, want an error", p, m)
 		}
@@ -591,4 +619,129 @@ func TestPositions(t *testing.T) {
 	if p := position(text, 1, 6); p != (Position{0, 6}) {
 		t.Errorf("position of rune column 6: %+v", p)
 	}
+}
+
+// TestExitWithLintsPending: exit, or the end of input, while lints still
+// wait for their debounce ends the server at once (no orphan process).
+func TestExitWithLintsPending(t *testing.T) {
+	_, uri := workspaceDir(t, testJourney)
+	for _, how := range []string{"shutdown and exit", "input closed"} {
+		t.Run(how, func(t *testing.T) {
+			c := startServer(t, Options{Debounce: 10 * time.Second})
+			c.initialize()
+			c.open(uri, testJourney)
+			c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+				"contentChanges": []map[string]any{{"text": testJourney + "# edited\n"}}})
+			c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+			c.open(uri, testJourney)
+			c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+				"contentChanges": []map[string]any{{"text": testJourney + "# edited again\n"}}})
+			if how == "input closed" {
+				c.in.Close()
+			} else {
+				c.request("shutdown", nil)
+				c.notify("exit", nil)
+			}
+			select {
+			case err := <-c.done:
+				if err != nil {
+					t.Errorf("%s: %v", how, err)
+				}
+			case <-time.After(3 * time.Second):
+				t.Fatalf("%s with a lint pending: the server did not end", how)
+			}
+		})
+	}
+}
+
+// TestFramingAndRequests: bad headers, bodies that are not requests and a
+// second initialize are answered, and the server goes on.
+func TestFramingAndRequests(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize()
+	expect := func(what string, code int) {
+		t.Helper()
+		select {
+		case m := <-c.notes:
+			if m.Error == nil || m.Error.Code != code {
+				t.Errorf("%s: %+v, want error %d", what, m, code)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: no answer", what)
+		}
+	}
+	fmt.Fprint(c.in, "Content-Length: abc\r\n\r\n{}")
+	expect("a bad Content-Length", codeInvalidRequest)
+	c.raw(`[]`)
+	expect("a JSON array", codeInvalidRequest)
+	c.raw(`null`)
+	expect("JSON null", codeInvalidRequest)
+	if m := c.request("initialize", map[string]any{"capabilities": map[string]any{}}); m.Error == nil {
+		t.Errorf("a second initialize should be an error")
+	}
+	if m := c.request("shutdown", nil); m.Error != nil {
+		t.Errorf("after bad input the server should still answer: %v", m.Error)
+	}
+}
+
+// TestWorkspaceDocument: journeymap.yaml is checked as a workspace, with
+// the findings lint places in it, and its unsaved text applies to open
+// journeys until it is closed.
+func TestWorkspaceDocument(t *testing.T) {
+	path, uri := workspaceDir(t, testJourney)
+	wsPath := filepath.Join(filepath.Dir(path), "journeymap.yaml")
+	wsURI := uriOf(wsPath)
+	c := startServer(t, Options{Debounce: 10 * time.Millisecond})
+	c.initialize()
+	c.open(wsURI, testWorkspace)
+	if d := c.diagnostics(wsURI, 1); len(d) != 0 {
+		t.Errorf("a valid workspace got diagnostics: %+v", d)
+	}
+	// A channel without an owner: missing-owner is placed in the workspace.
+	noOwner := strings.Replace(testWorkspace, "kind: assisted, owner: care-team", "kind: assisted", 1)
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": wsURI, "version": 2},
+		"contentChanges": []map[string]any{{"text": noOwner}}})
+	found := false
+	for _, d := range c.diagnostics(wsURI, 2) {
+		found = found || d.Code == "missing-owner"
+		if d.Code == "required" || d.Code == "unknown-key" {
+			t.Errorf("the workspace was checked as a journey: %s", d.Message)
+		}
+	}
+	if !found {
+		t.Errorf("the channel without an owner should be reported in journeymap.yaml")
+	}
+	// Rename a channel in the unsaved workspace: the open journey sees it.
+	c.open(uri, testJourney)
+	c.diagnostics(uri, 1)
+	renamed := strings.Replace(testWorkspace, "  phone:", "  telephone:", 1)
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": wsURI, "version": 3},
+		"contentChanges": []map[string]any{{"text": renamed}}})
+	waitCode := func(want bool) {
+		t.Helper()
+		deadline := time.After(10 * time.Second)
+		for {
+			select {
+			case m := <-c.notes:
+				var p PublishDiagnosticsParams
+				json.Unmarshal(m.Params, &p)
+				if p.URI != uri {
+					continue
+				}
+				has := false
+				for _, d := range p.Diagnostics {
+					has = has || d.Code == "unresolved-reference"
+				}
+				if has == want {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("the journey's unresolved channel should be %v", want)
+			}
+		}
+	}
+	waitCode(true)
+	// Closing it unsaved: the journey reads the file on disk again.
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": wsURI}})
+	waitCode(false)
 }

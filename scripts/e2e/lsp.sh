@@ -40,15 +40,30 @@ stages:
         emotion: -1
         next: []
 YAML
+status=0
 JM_BIN="$bin" JM_FILE="$work/pay.journey.yaml" JM_OUT="$work/result.txt" \
-  timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile $here/lsp.lua" >/dev/null 2>&1 || true
+  timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile $here/lsp.lua" >"$work/nvim.log" 2>&1 || status=$?
 if [ ! -s "$work/result.txt" ]; then
-  echo "FAIL neovim produced no result"
+  echo "FAIL neovim produced no result (exit $status)"
+  cat "$work/nvim.log"
   echo "lsp e2e: 0 passed, 1 failed"
   exit 1
 fi
 cat "$work/result.txt"
 passed=$(grep -c '^ok ' "$work/result.txt" || true)
 failed=$(grep -c '^FAIL' "$work/result.txt" || true)
+# When Neovim quits, its language server must end too: no orphan.
+sleep 1
+if pgrep -f "^$bin lsp" >/dev/null; then
+  echo "FAIL the language server outlived Neovim"
+  failed=$((failed + 1))
+else
+  echo "ok   the language server ended with Neovim"
+  passed=$((passed + 1))
+fi
+if [ "$status" -ne 0 ]; then
+  echo "FAIL neovim exited $status"
+  failed=$((failed + 1))
+fi
 echo "lsp e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$passed" -ge 8 ]
+[ "$failed" -eq 0 ] && [ "$passed" -eq 10 ]
