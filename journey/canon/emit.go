@@ -20,7 +20,10 @@ type printer struct {
 	// kept is how many lines must stay even if blank: a block scalar that
 	// keeps its trailing blank lines (`|+`) owns them.
 	kept int
-	err  error
+	// levels are the block collections being written: their column in
+	// the source and their indentation in the output.
+	levels [][2]int
+	err    error
 }
 
 func emit(src []byte, doc *yaml.Node, kind Kind) ([]byte, error) {
@@ -123,6 +126,11 @@ func (p *printer) blankBeforeFoot(after int) bool {
 	return false
 }
 
+// foot writes a foot comment after the node ending at line after. YAML
+// attaches a comment below a block to its last key however far left it
+// was written; it is written back at the level of the structure it was
+// aligned with in the source (never deeper than the key), so that YAML
+// attaches it the same way again.
 func (p *printer) foot(c string, indent, after int) {
 	if c == "" {
 		return
@@ -130,8 +138,37 @@ func (p *printer) foot(c string, indent, after int) {
 	if p.blankBeforeFoot(after) {
 		p.blank()
 	}
+	if col, ok := p.commentColumn(c, after); ok {
+		at := 0
+		for i := len(p.levels) - 1; i >= 0; i-- {
+			if p.levels[i][0] <= col {
+				at = p.levels[i][1]
+				break
+			}
+		}
+		indent = min(indent, at)
+	}
 	p.comment(c, indent)
 }
+
+// commentColumn finds the 0-based column a comment starts at in the source,
+// looking below line after.
+func (p *printer) commentColumn(c string, after int) (int, bool) {
+	first, _, _ := strings.Cut(strings.TrimLeft(c, "\n"), "\n")
+	first = strings.TrimSpace(first)
+	for n := after + 1; n <= len(p.src) && n <= after+200; n++ {
+		l := p.srcLine(n)
+		if t := strings.TrimSpace(l); t == first {
+			return len(l) - len(strings.TrimLeft(l, " \t")), true
+		}
+	}
+	return 0, false
+}
+
+// enter records that a block collection written at indent starts at source
+// column col; leave undoes it.
+func (p *printer) enter(col, indent int) { p.levels = append(p.levels, [2]int{col, indent}) }
+func (p *printer) leave()                { p.levels = p.levels[:len(p.levels)-1] }
 
 func (p *printer) document(doc *yaml.Node, r role) {
 	if doc.Kind != yaml.DocumentNode {
@@ -148,10 +185,7 @@ func (p *printer) document(doc *yaml.Node, r role) {
 	for _, c := range doc.Content {
 		p.top(c, r)
 	}
-	if doc.FootComment != "" {
-		p.blank()
-		p.comment(doc.FootComment, 0)
-	}
+	p.foot(doc.FootComment, 0, lastLine(doc))
 	if len(doc.Content) == 0 && doc.LineComment != "" {
 		p.comment(doc.LineComment, 0)
 	}
@@ -199,6 +233,8 @@ func (p *printer) top(n *yaml.Node, r role) {
 // "- " of a sequence item), whose head comments the caller has written.
 func (p *printer) entries(m *yaml.Node, indent int, lead string, r role, hoisted bool) {
 	pad := strings.Repeat(" ", indent)
+	p.enter(m.Column-1, indent)
+	defer p.leave()
 	for i, at := range order(m, r) {
 		k, v := m.Content[2*at], m.Content[2*at+1]
 		if k.Kind != yaml.ScalarNode && k.Kind != yaml.AliasNode {
@@ -244,6 +280,8 @@ func firstHead(m *yaml.Node, r role) (*yaml.Node, string) {
 // items writes a block sequence's items at indent.
 func (p *printer) items(s *yaml.Node, indent int, r role) {
 	pad := strings.Repeat(" ", indent)
+	p.enter(s.Column-1, indent)
+	defer p.leave()
 	for i, e := range s.Content {
 		head := e.HeadComment
 		// A mapping item's first key may carry the comment above the item.
