@@ -240,6 +240,18 @@ func TestCorpusAgrees(t *testing.T) {
 			rejected++
 		}
 	}
+	// The files `journeymap init` writes validate as they are.
+	for name, s := range map[string]*jsonschema.Schema{"first.journey.yaml": js, "journeymap.yaml": ws} {
+		src, err := os.ReadFile(filepath.Join("../../cmd/journeymap/starter", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = bytes.ReplaceAll(src, []byte("{{TODAY}}"), []byte("2026-12-01"))
+		if err := s.Validate(asJSON(t, src)); err != nil {
+			t.Errorf("starter %s: %v", name, err)
+		}
+		okFiles++
+	}
 	if okFiles < 10 || rejected < 5 {
 		t.Errorf("too few cases: %d ok files, %d rejected", okFiles, rejected)
 	}
