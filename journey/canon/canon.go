@@ -105,6 +105,10 @@ func Format(name string, src []byte, kind Kind) ([]byte, error) {
 		return nil, &SyntaxError{Findings: fs}
 	}
 	body := bytes.TrimPrefix(src, bom)
+	if i := loneCR(body); i >= 0 {
+		line := bytes.Count(body[:i], []byte("\n")) + 1
+		return nil, &Unsupported{Line: line, Column: 1, Message: "a line ends in a carriage return alone (old Mac line ends); save the file with LF or CRLF line ends"}
+	}
 	in, err := parse(body)
 	if err != nil {
 		return nil, &SyntaxError{Findings: []journey.Finding{{File: name, Line: 1, Column: 1, Rule: journey.RuleSyntax, Severity: journey.Error, Message: err.Error()}}}
@@ -273,4 +277,14 @@ func repeatedKey(n *yaml.Node, depth int) (k, first *yaml.Node) {
 		}
 	}
 	return nil, nil
+}
+
+// loneCR finds a carriage return that is not part of a CRLF, or -1.
+func loneCR(src []byte) int {
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
 }

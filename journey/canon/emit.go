@@ -53,6 +53,9 @@ func emit(src []byte, doc *yaml.Node, kind Kind) ([]byte, error) {
 
 func splitLines(src []byte) []string {
 	lines := strings.Split(string(src), "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // after the final line end: no line
+	}
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
@@ -615,7 +618,7 @@ func (p *printer) blockScalar(prefix string, v *yaml.Node, indent int, comments 
 	p.line(withComment(prefix+ind, comments))
 	pad := strings.Repeat(" ", to)
 	for _, l := range body {
-		if len(l) > from {
+		if from >= 0 && len(l) > from {
 			p.out = append(p.out, pad+l[from:])
 		} else {
 			p.out = append(p.out, "")
