@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 
+	"github.com/journeymap/journeymap/internal/golden"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/journey/schema"
 )
@@ -329,4 +330,29 @@ func dropDuplicate(doc, key string) string {
 		}
 	}
 	return doc
+}
+
+// TestExampleSchemas: the schemas the examples name in their modelines are
+// the current ones (TESTDATA_ACCEPT=1 or `make docs` rewrites them), and
+// every example names its schema on its first line.
+func TestExampleSchemas(t *testing.T) {
+	golden.Check(t, "../../examples/.journeymap/journey.schema.json", schema.Journey())
+	golden.Check(t, "../../examples/.journeymap/workspace.schema.json", schema.Workspace())
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	if len(files) < 5 {
+		t.Fatalf("examples: %v", files)
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "# yaml-language-server: $schema=.journeymap/journey.schema.json\n"
+		if filepath.Base(f) == journey.WorkspaceFile {
+			want = "# yaml-language-server: $schema=.journeymap/workspace.schema.json\n"
+		}
+		if !strings.HasPrefix(string(src), want) {
+			t.Errorf("%s does not start with %q", f, want)
+		}
+	}
 }
