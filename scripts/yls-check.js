@@ -3,7 +3,9 @@
 // over stdio: opens each file given, and prints the diagnostics it publishes
 // as FILE:LINE:COL: MESSAGE, one a line ("FILE: no diagnostics" when none).
 // Usage: node scripts/yls-check.js path/to/yaml-language-server FILE...
-// The schema comes from each file's `# yaml-language-server: $schema=` line.
+// The schema comes from each file's `# yaml-language-server: $schema=` line,
+// or from YLS_SCHEMAS, a JSON object used as the `yaml.schemas` setting.
+// YLS_HOVER=FILE:LINE:COL (1-based) also prints what hovering there shows.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -13,6 +15,8 @@ const { pathToFileURL } = require('url');
 const [server, ...files] = process.argv.slice(2);
 const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 let buf = Buffer.alloc(0);
+const yamlSettings = { validate: true, hover: true, completion: true, schemaStore: { enable: false } };
+if (process.env.YLS_SCHEMAS) yamlSettings.schemas = JSON.parse(process.env.YLS_SCHEMAS);
 let id = 0;
 const pending = new Map();
 const diagnostics = new Map();
@@ -37,7 +41,7 @@ child.stdout.on('data', (chunk) => {
     if (msg.id !== undefined && msg.method) {
       // A request from the server: configuration and the like.
       const result = msg.method === 'workspace/configuration'
-        ? msg.params.items.map((it) => (it.section === 'yaml' ? { validate: true, hover: true, completion: true, schemaStore: { enable: false } } : null))
+        ? msg.params.items.map((it) => (it.section === 'yaml' ? yamlSettings : null))
         : null;
       send({ id: msg.id, result });
     } else if (msg.id !== undefined && pending.has(msg.id)) {
@@ -52,7 +56,7 @@ child.stdout.on('data', (chunk) => {
   const root = pathToFileURL(process.cwd()).href;
   await request('initialize', { processId: process.pid, rootUri: root, capabilities: { workspace: { configuration: true } }, workspaceFolders: [{ uri: root, name: 'w' }] });
   send({ method: 'initialized', params: {} });
-  send({ method: 'workspace/didChangeConfiguration', params: { settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false } } } } });
+  send({ method: 'workspace/didChangeConfiguration', params: { settings: { yaml: yamlSettings } } });
   const uris = files.map((f) => pathToFileURL(path.resolve(f)).href);
   files.forEach((f, i) => send({ method: 'textDocument/didOpen', params: { textDocument: { uri: uris[i], languageId: 'yaml', version: 1, text: fs.readFileSync(f, 'utf8') } } }));
   // Diagnostics arrive asynchronously; wait until every file has some report.
@@ -66,6 +70,12 @@ child.stdout.on('data', (chunk) => {
     if (ds.length === 0) console.log(`${f}: no diagnostics`);
     ds.forEach((d) => console.log(`${f}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message.replace(/\n/g, ' ')}`));
   });
+  if (process.env.YLS_HOVER) {
+    const [f, line, col] = process.env.YLS_HOVER.split(':');
+    const h = await request('textDocument/hover', { textDocument: { uri: pathToFileURL(path.resolve(f)).href }, position: { line: Number(line) - 1, character: Number(col) - 1 } });
+    const text = h && h.contents ? (h.contents.value || JSON.stringify(h.contents)) : '(nothing)';
+    console.log(`hover ${process.env.YLS_HOVER}: ${text.replace(/\n+/g, ' | ')}`);
+  }
   child.kill();
   process.exit(code);
 })();

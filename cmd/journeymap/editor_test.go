@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +40,9 @@ func TestEditorSchema(t *testing.T) {
 	cmd := exec.Command(node, filepath.Join(cliRepoRoot, "scripts", "yls-check.js"), server,
 		"journeymap.yaml", "journeys/first.journey.yaml", "journeys/typo.journey.yaml")
 	cmd.Dir = dir
+	// Hover over the moment_of_truth key shows its description.
+	line := 1 + strings.Count(string(src[:strings.Index(string(src), "        moment_of_truth:")]), "\n")
+	cmd.Env = append(os.Environ(), fmt.Sprintf("YLS_HOVER=journeys/first.journey.yaml:%d:10", line))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("yls-check: %v\n%s", err, out)
@@ -48,6 +52,7 @@ func TestEditorSchema(t *testing.T) {
 		"journeymap.yaml: no diagnostics\n",
 		"journeys/first.journey.yaml: no diagnostics\n",
 		"journeys/typo.journey.yaml:32:9: Property chanel is not allowed.\n",
+		"A moment that decides the relationship: true, or (better) a sentence saying why.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("yaml-language-server output lacks %q:\n%s", want, got)
