@@ -215,7 +215,7 @@ func (p *printer) top(n *yaml.Node, r role) {
 	case n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0 && n.Anchor == "" && n.Style&yaml.TaggedStyle == 0:
 		p.comment(n.HeadComment, 0)
 		p.comment(n.LineComment, 0)
-		p.entries(n, 0, "", r, false)
+		p.entries(n, 0, "", r)
 		p.foot(n.FootComment, 0, lastLine(n))
 	case n.Kind == yaml.SequenceNode && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0 && n.Anchor == "" && n.Style&yaml.TaggedStyle == 0:
 		p.comment(n.HeadComment, 0)
@@ -234,7 +234,7 @@ func (p *printer) top(n *yaml.Node, r role) {
 // entries writes a block mapping's entries at indent. lead, when not
 // empty, starts the first entry's line instead of the indentation (the
 // "- " of a sequence item), whose head comments the caller has written.
-func (p *printer) entries(m *yaml.Node, indent int, lead string, r role, hoisted bool) {
+func (p *printer) entries(m *yaml.Node, indent int, lead string, r role) {
 	pad := strings.Repeat(" ", indent)
 	p.enter(m.Column-1, indent)
 	defer p.leave()
@@ -398,7 +398,11 @@ func (p *printer) value(head string, v *yaml.Node, indent int, r role, keyCommen
 	case v.Kind == yaml.AliasNode:
 		p.line(withComment(head+sep+"*"+v.Value, lineComments))
 	case v.Kind == yaml.ScalarNode && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		p.blockScalar(head+sep+joinSpace(pr, ""), v, indent, lineComments, parentIndent)
+		prefix := head + sep
+		if pr != "" {
+			prefix += pr + " "
+		}
+		p.blockScalar(prefix, v, indent, lineComments, parentIndent)
 	case v.Kind == yaml.ScalarNode:
 		text := scalar(v, false)
 		if v.Tag == "!!null" && v.Value == "" && pr == "" {
@@ -415,9 +419,9 @@ func (p *printer) value(head string, v *yaml.Node, indent int, r role, keyCommen
 			p.line(withComment(text, lineComments))
 			return
 		}
-		p.blockCollection(head, sep, pr, v, indent, r, lineComments, parentIndent)
+		p.blockCollection(head, pr, v, indent, r, lineComments)
 	default:
-		p.blockCollection(head, sep, pr, v, indent, r, lineComments, parentIndent)
+		p.blockCollection(head, pr, v, indent, r, lineComments)
 	}
 }
 
@@ -442,7 +446,7 @@ func joinSpace(a, b string) string {
 }
 
 // blockCollection writes a non-empty mapping or sequence in block style.
-func (p *printer) blockCollection(head, sep, pr string, v *yaml.Node, indent int, r role, lineComments string, parentIndent int) {
+func (p *printer) blockCollection(head, pr string, v *yaml.Node, indent int, r role, lineComments string) {
 	item := strings.HasSuffix(head, "-")
 	child := indent + 2
 	if head == "" {
@@ -451,7 +455,7 @@ func (p *printer) blockCollection(head, sep, pr string, v *yaml.Node, indent int
 	// A sequence item's head comment is written above its "- " by items.
 	if item && v.Kind == yaml.MappingNode && pr == "" && lineComments == "" {
 		// "- key: value", the rest of the mapping under the key.
-		p.entries(v, child, head+" ", r, true)
+		p.entries(v, child, head+" ", r)
 		return
 	}
 	if head != "" || pr != "" || lineComments != "" {
@@ -461,7 +465,7 @@ func (p *printer) blockCollection(head, sep, pr string, v *yaml.Node, indent int
 		p.comment(v.HeadComment, child)
 	}
 	if v.Kind == yaml.MappingNode {
-		p.entries(v, child, "", r, false)
+		p.entries(v, child, "", r)
 	} else {
 		p.items(v, child, r)
 	}
