@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/journeymap/journeymap/journey"
 	"gopkg.in/yaml.v3"
 )
 
@@ -28,9 +29,9 @@ type printer struct {
 
 func emit(src []byte, doc *yaml.Node, kind Kind) ([]byte, error) {
 	p := &printer{src: splitLines(src)}
-	r := role{fields, "journey"}
+	r := role{fields, journey.ObjJourney, newTable()}
 	if kind == Workspace {
-		r = role{fields, "workspace"}
+		r.obj = journey.ObjWorkspace
 	}
 	p.document(doc, r)
 	if p.err != nil {
