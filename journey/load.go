@@ -187,7 +187,7 @@ func parseFile(name string, stdin io.Reader) parsedFile {
 func fileProblem(file, dir, msg string) parsedFile {
 	j := &Journey{File: file, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
 	return parsedFile{journey: j, dir: dir, findings: []Finding{{
-		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg,
+		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile,
 	}}}
 }
 
@@ -229,7 +229,7 @@ func (l *loader) workspaceAt(path string) *Workspace {
 		if tooLarge {
 			msg = fmt.Sprintf("workspace file is larger than %d MiB", MaxFileSize>>20)
 		}
-		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg})
+		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile})
 		l.byPath[key] = nil
 		return nil
 	}
