@@ -185,7 +185,7 @@ func parseFile(name string, stdin io.Reader) parsedFile {
 }
 
 func fileProblem(file, dir, msg string) parsedFile {
-	j := &Journey{File: file, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
+	j := &Journey{File: file, Source: &Source{Name: file}, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
 	return parsedFile{journey: j, dir: dir, findings: []Finding{{
 		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile,
 	}}}

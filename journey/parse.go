@@ -54,13 +54,12 @@ func DefaultID(file string) string {
 // to channels, personas and the rest are checked later by Resolve.
 func Parse(file string, src []byte) (*Journey, []Finding) {
 	d := &decoder{file: file}
-	j := &Journey{File: file, Src: src, Keys: Keys{}}
+	j := &Journey{File: file, Source: newSource(file, src), Keys: Keys{}}
 	j.ID = Text{Value: DefaultID(file), Pos: Pos{1, 1}}
-	root, top := d.document(src)
-	if root == nil {
+	top := d.document(j.Source)
+	if top == nil {
 		return j, d.findings
 	}
-	j.Root = root
 	d.subject = SubjectJourney
 	d.journey(j, top)
 	return j, d.findings
@@ -301,7 +300,14 @@ func (d *decoder) unique(id Text, what string, seen map[string]Pos) {
 
 func (d *decoder) touchpoint(e *yaml.Node) *Touchpoint {
 	defer d.aboutElement(KindTouchpoint, e)()
-	t := &Touchpoint{Pos: pos(e), End: lastLine(e, 0)}
+	t := &Touchpoint{Pos: pos(e)}
+	if x, ok := d.src.Extent(e); ok {
+		t.Extent = x
+	} else {
+		// Not a list item or value of its own (a complex key aliased
+		// here): its line.
+		t.Extent = Extent{From: t.Pos, To: Pos{t.Pos.Line + 1, 1}}
+	}
 	keys, ok := d.fields(e, "a touchpoint", touchpointKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -414,22 +420,6 @@ func (d *decoder) handoff(v *yaml.Node) *Handoff {
 		h.Carries = nil
 	}
 	return h
-}
-
-// lastLine is the last line a node's text reaches. It does not follow
-// aliases, so it stays linear in the size of the file.
-func lastLine(n *yaml.Node, depth int) int {
-	if n == nil || depth > 100 {
-		return 0
-	}
-	end := n.Line
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		end += strings.Count(strings.TrimRight(n.Value, "\n"), "\n") + 1
-	}
-	for _, c := range n.Content {
-		end = max(end, lastLine(c, depth+1))
-	}
-	return end
 }
 
 func quote(s string) string { return `"` + s + `"` }

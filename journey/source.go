@@ -13,6 +13,191 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// Source is one file as read: the name the user knows it by, its text, its
+// YAML tree with comments, where its lines start and where each of its
+// nodes begins and ends. A Journey or Workspace holds the Source it was
+// parsed from; everything that needs the text (suppression comments, the
+// source lines of the text format, fmt) asks the Source, so a file is read
+// by one set of rules.
+type Source struct {
+	// Name is the file as the user knows it: the path as given or found,
+	// "<stdin>", or "plan.journey.yaml@HEAD~1" for a git revision.
+	Name string
+	// Text is the file's content without a leading UTF-8 byte order mark,
+	// which is removed here and nowhere else; positions count from it.
+	Text []byte
+	// Root is the YAML document with its comments, nil when the text is
+	// not YAML (the findings say why).
+	Root *yaml.Node
+
+	lineStarts []int                 // byte offset of each line's start
+	extents    map[*yaml.Node]Extent // every mapping value and list item
+	entries    map[int][]Extent      // line -> outermost entries starting on it
+	comments   []Comment
+}
+
+// Extent is where a node's text lies: from its first character up to, not
+// including, where the next node outside it begins (or the end of the file).
+// Two items written on one line have two extents that do not overlap.
+type Extent struct {
+	From, To Pos
+}
+
+// Contains says whether p lies inside the extent.
+func (e Extent) Contains(p Pos) bool { return !p.Before(e.From) && p.Before(e.To) }
+
+// Before says whether p comes before q in the file.
+func (p Pos) Before(q Pos) bool { return p.Line < q.Line || p.Line == q.Line && p.Col < q.Col }
+
+// Comment is a YAML comment: where its `#` is, its text from the `#` on,
+// and whether code precedes it on its line.
+type Comment struct {
+	Pos      Pos
+	Text     string
+	Trailing bool
+}
+
+func newSource(name string, raw []byte) *Source {
+	s := &Source{Name: name, Text: bytes.TrimPrefix(raw, utf8BOM)}
+	s.lineStarts = append(s.lineStarts, 0)
+	for i, c := range s.Text {
+		if c == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	return s
+}
+
+// Lines is the number of lines in the text.
+func (s *Source) Lines() int { return len(s.lineStarts) }
+
+// Line returns line n (1-based) without its line ending.
+func (s *Source) Line(n int) (string, bool) {
+	if n < 1 || n > len(s.lineStarts) || len(s.Text) == 0 {
+		return "", false
+	}
+	start, end := s.lineStarts[n-1], len(s.Text)
+	if n < len(s.lineStarts) {
+		end = s.lineStarts[n] - 1
+	}
+	return strings.TrimSuffix(string(s.Text[start:end]), "\r"), true
+}
+
+// End is the position just past the last character of the text.
+func (s *Source) End() Pos { return Pos{len(s.lineStarts) + 1, 1} }
+
+// Comments lists the file's comments in order. Only text the YAML parser
+// read as a comment counts, never a `#` inside a quoted string.
+func (s *Source) Comments() []Comment { return s.comments }
+
+// Extent returns where a mapping value or list item lies, for a node of
+// Root; ok is false for any other node.
+func (s *Source) Extent(n *yaml.Node) (e Extent, ok bool) {
+	e, ok = s.extents[n]
+	return e, ok
+}
+
+// EntriesOn returns the extents of the outermost mapping entries (key and
+// value) and list items that start on line: the nodes a comment on that
+// line, or on the line above it, belongs to. Entries nested in one that
+// starts on the same line are inside it and not listed.
+func (s *Source) EntriesOn(line int) []Extent { return s.entries[line] }
+
+// index records extents and comments once the text has parsed.
+func (s *Source) index(root *yaml.Node) {
+	s.Root = root
+	s.extents = map[*yaml.Node]Extent{}
+	s.entries = map[int][]Extent{}
+	s.walk(root, s.End(), 0, 0)
+	s.findComments(root)
+}
+
+// walk records the extents under n, which ends at end. parentLine is the
+// line the innermost enclosing entry starts on (0 for none), so that only
+// outermost entries are listed per line.
+func (s *Source) walk(n *yaml.Node, end Pos, parentLine, depth int) {
+	if n == nil || depth > maxDepth {
+		return
+	}
+	entry := func(from Pos, value *yaml.Node, to Pos) {
+		e := Extent{From: from, To: to}
+		s.extents[value] = e
+		if from.Line != parentLine {
+			s.entries[from.Line] = append(s.entries[from.Line], e)
+		}
+		s.walk(value, to, from.Line, depth+1)
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			s.walk(c, end, parentLine, depth+1)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			to := end
+			if i+1 < len(n.Content) {
+				to = pos(n.Content[i+1])
+			}
+			entry(pos(c), c, to)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			to := end
+			if i+2 < len(n.Content) {
+				to = pos(n.Content[i+2])
+			}
+			entry(pos(n.Content[i]), n.Content[i+1], to)
+		}
+	}
+}
+
+// maxDepth bounds the walks over a tree; yaml.v3 refuses deeper documents.
+const maxDepth = 10000
+
+// findComments finds each comment's position. yaml.v3 keeps comments on
+// nodes but not where they were written (and attaches some to surprising
+// nodes), so the lines are scanned for a `#` whose text the parser read as
+// a comment.
+func (s *Source) findComments(root *yaml.Node) {
+	if !bytes.Contains(s.Text, []byte("#")) {
+		return
+	}
+	known := map[string]bool{}
+	var collect func(n *yaml.Node, depth int)
+	collect = func(n *yaml.Node, depth int) {
+		if n == nil || depth > maxDepth {
+			return
+		}
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for _, l := range strings.Split(c, "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					known[l] = true
+				}
+			}
+		}
+		for _, c := range n.Content {
+			collect(c, depth+1)
+		}
+	}
+	collect(root, 0)
+	for n := 1; n <= s.Lines(); n++ {
+		line, _ := s.Line(n)
+		for i := strings.IndexByte(line, '#'); i >= 0; {
+			text := strings.TrimSpace(line[i:])
+			if (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') && known[text] {
+				code := strings.TrimSpace(line[:i]) != ""
+				s.comments = append(s.comments, Comment{Pos: Pos{n, utf8.RuneCountInString(line[:i]) + 1}, Text: text, Trailing: code})
+				break
+			}
+			next := strings.IndexByte(line[i+1:], '#')
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+		}
+	}
+}
+
 // MaxFileSize is the largest journey or workspace file read. Real journeys are
 // a few kilobytes; the bound keeps a mistaken path from eating memory.
 const MaxFileSize = 8 << 20
@@ -57,18 +242,20 @@ func (d *decoder) checkText(src []byte) bool {
 	return true
 }
 
-// document checks that src is text and parses it, returning the document
-// and its top-level node; an empty document reads as an empty mapping, so
-// that its missing keys are reported. A nil root means the file could not
-// be read as YAML at all (already reported).
-func (d *decoder) document(src []byte) (root, top *yaml.Node) {
-	if !d.checkText(src) {
-		return nil, nil
+// document checks that the source is text and parses it, indexing it and
+// returning its top-level node; an empty document reads as an empty
+// mapping, so that its missing keys are reported. A nil top means the file
+// could not be read as YAML at all (already reported; src.Root stays nil).
+func (d *decoder) document(src *Source) (top *yaml.Node) {
+	d.src = src
+	if !d.checkText(src.Text) {
+		return nil
 	}
-	root = d.parseYAML(bytes.TrimPrefix(src, utf8BOM))
+	root := d.parseYAML(src.Text)
 	if root == nil {
-		return nil, nil
+		return nil
 	}
+	src.index(root)
 	if len(root.Content) > 0 {
 		top = deref(root.Content[0])
 	}
@@ -76,7 +263,7 @@ func (d *decoder) document(src []byte) (root, top *yaml.Node) {
 		top = &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
 	}
 	d.budget = 20*countNodes(root, 0) + 10000
-	return root, top
+	return top
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

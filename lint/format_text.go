@@ -78,23 +78,12 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 
 // sourceLine returns line n (1-based) of src without its line ending; tabs
 // are kept, and caretIndent copies them so that the caret lines up.
-func sourceLine(src []byte, n int) (string, bool) {
-	if len(src) == 0 || n < 1 {
+func sourceLine(src *journey.Source, n int) (string, bool) {
+	if src == nil {
 		return "", false
 	}
-	src = bytes.TrimPrefix(src, []byte{0xEF, 0xBB, 0xBF})
-	for i := 1; i < n; i++ {
-		k := bytes.IndexByte(src, '\n')
-		if k < 0 {
-			return "", false
-		}
-		src = src[k+1:]
-	}
-	if k := bytes.IndexByte(src, '\n'); k >= 0 {
-		src = src[:k]
-	}
-	line := strings.TrimRight(string(src), "\r")
-	if !utf8.ValidString(line) || len(line) > 400 {
+	line, ok := src.Line(n)
+	if !ok || !utf8.ValidString(line) || len(line) > 400 {
 		return "", false
 	}
 	return printable(line), true

@@ -136,7 +136,7 @@ func lintJourney(j *journey.Journey, others []*journey.Journey, c *config, today
 		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, rule: m, sev: st.sev, out: &found}
 		r.Check(p)
 	}
-	sup := readSuppressions(j.Src, j.Root)
+	sup := readSuppressions(j.Source)
 	kept := found[:0]
 	for _, f := range found {
 		if f.File == j.File && sup.covers(f) {

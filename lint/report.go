@@ -9,8 +9,8 @@ type Report struct {
 	Findings []journey.Finding
 	Files    int
 	Journeys int
-	// Sources maps a file name to its content, for showing source lines.
-	Sources map[string][]byte
+	// Sources maps a file name to the file as read, for showing source lines.
+	Sources map[string]*journey.Source
 }
 
 // Summary counts findings by severity.
@@ -40,12 +40,12 @@ func (r *Report) Summary() Summary {
 
 // NewReport builds a report from a loaded set and the findings of a run.
 func NewReport(set *journey.Set, findings []journey.Finding) *Report {
-	r := &Report{Findings: journey.SortFindings(findings), Files: set.Files, Journeys: len(set.Journeys), Sources: map[string][]byte{}}
+	r := &Report{Findings: journey.SortFindings(findings), Files: set.Files, Journeys: len(set.Journeys), Sources: map[string]*journey.Source{}}
 	for _, j := range set.Journeys {
-		r.Sources[j.File] = j.Src
+		r.Sources[j.File] = j.Source
 	}
 	for _, w := range set.Workspaces {
-		r.Sources[w.File] = w.Src
+		r.Sources[w.File] = w.Source
 	}
 	return r
 }

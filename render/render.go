@@ -140,7 +140,7 @@ func findingsByTouchpoint(j *journey.Journey, fs []journey.Finding) (map[*journe
 		}
 		var owner *journey.Touchpoint
 		for _, t := range tps {
-			if t.Contains(f.Line) {
+			if t.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
 				owner = t
 			}
 		}

@@ -608,7 +608,7 @@ func TestLintOverlay(t *testing.T) {
 			tp = x
 		}
 	}
-	if tp == nil || tp.End <= tp.Pos.Line {
+	if tp == nil || tp.Extent.To.Line <= tp.Pos.Line+1 {
 		t.Fatalf("touchpoint call-about-contract not found or one line long: %+v", tp)
 	}
 	th := FindTheme("light")

@@ -1,0 +1,62 @@
+package journey
+
+import "testing"
+
+// TestSourceExtents: touchpoints written side by side on one line have
+// extents that hold their own keys and not each other's.
+func TestSourceExtents(t *testing.T) {
+	src := "version: 1\ntitle: T\nchannels: {app: {kind: digital}}\nstages:\n  - id: s\n" +
+		"    touchpoints: [{id: b, channel: app}, {id: a, channel: app, emotion: 1}]\n" +
+		"  - id: t\n    touchpoints:\n      - id: c\n        channel: app\n\n      # about d\n      - id: d\n        channel: app\n"
+	j, fs := Parse("x.journey.yaml", []byte(src))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	tp := map[string]*Touchpoint{}
+	for _, x := range j.Touchpoints() {
+		tp[x.ID.Value] = x
+	}
+	a, b, c, d := tp["a"], tp["b"], tp["c"], tp["d"]
+	for _, x := range []*Touchpoint{a, b, c, d} {
+		if !x.Contains(x.Pos) || !x.Contains(x.At("channel")) {
+			t.Errorf("%s does not contain its own keys: %+v", x.ID.Value, x.Extent)
+		}
+	}
+	if b.Contains(a.Pos) || a.Contains(b.Pos) || b.Contains(a.At("emotion")) {
+		t.Errorf("flow touchpoints overlap: b %+v, a %+v", b.Extent, a.Extent)
+	}
+	if c.Contains(d.Pos) || !c.Contains(Pos{10, 9}) || d.Contains(Pos{10, 9}) {
+		t.Errorf("block touchpoints: c %+v, d %+v", c.Extent, d.Extent)
+	}
+	if d.Extent.To != j.Source.End() {
+		t.Errorf("the last touchpoint runs to the end of the file: %+v, end %+v", d.Extent, j.Source.End())
+	}
+	if got := len(j.Source.EntriesOn(6)); got != 1 {
+		t.Errorf("line 6 starts %d outermost entries, want 1 (touchpoints)", got)
+	}
+	if cs := j.Source.Comments(); len(cs) != 1 || cs[0].Pos != (Pos{12, 7}) || cs[0].Text != "# about d" || cs[0].Trailing {
+		t.Errorf("comments: %+v", cs)
+	}
+}
+
+// TestSourceText: the byte order mark is removed once, and lines come
+// without their endings.
+func TestSourceText(t *testing.T) {
+	j, fs := Parse("x.journey.yaml", []byte("\uFEFFversion: 1  # v\r\ntitle: \"a # not a comment\"\r\nstages: [{id: s, touchpoints: [{id: a, channel: c}]}]\r\nchannels: {c: {}}\r\n"))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	s := j.Source
+	if l, ok := s.Line(1); !ok || l != "version: 1  # v" {
+		t.Errorf("line 1 = %q, %v", l, ok)
+	}
+	if _, ok := s.Line(6); ok {
+		t.Error("line 6 does not exist")
+	}
+	if j.Version.Pos != (Pos{1, 10}) {
+		t.Errorf("positions count from after the BOM: version at %+v", j.Version.Pos)
+	}
+	if cs := s.Comments(); len(cs) != 1 || cs[0].Pos != (Pos{1, 13}) || !cs[0].Trailing {
+		t.Errorf("comments: %+v", cs)
+	}
+}
