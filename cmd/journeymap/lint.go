@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -84,10 +83,6 @@ func runLint(io *IO, opts *lintOptions) error {
 	}
 	warnIfEmpty(io, set, opts.paths)
 	res, err := lint.Run(set, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
-	var ce *lint.ConfigError
-	if errors.As(err, &ce) {
-		return &exitError{code: exitUsage, err: ce}
-	}
 	if err != nil {
 		return err
 	}

@@ -213,10 +213,6 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	}
 	if opts.lint {
 		res, err := lint.Run(set, lint.Options{})
-		var ce *lint.ConfigError
-		if errors.As(err, &ce) {
-			return &exitError{code: exitUsage, err: ce}
-		}
 		if err != nil {
 			return err
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/journey"
@@ -53,9 +51,8 @@ func runValidate(io *IO, opts *validateOptions) error {
 		return err
 	}
 	warnIfEmpty(io, set, opts.paths)
-	var ce *lint.ConfigError
-	if err := lint.CheckConfig(set, lint.Options{}); errors.As(err, &ce) {
-		return &exitError{code: exitUsage, err: ce}
+	if err := lint.CheckConfig(set, lint.Options{}); err != nil {
+		return err
 	}
 	report := lint.NewReport(set, set.Findings)
 	if err := writeReport(io, report, opts.format); err != nil {
