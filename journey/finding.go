@@ -57,8 +57,10 @@ const (
 )
 
 // ValidationRules lists every validation id, in the order the docs present them.
-var ValidationRules = []string{RuleSyntax, RuleUnknownKey, RuleType, RuleRequired, RuleRange,
-	RuleDuplicate, RuleUnresolved, RuleVersion, RuleFile}
+func ValidationRules() []string {
+	return []string{RuleSyntax, RuleUnknownKey, RuleType, RuleRequired, RuleRange,
+		RuleDuplicate, RuleUnresolved, RuleVersion, RuleFile}
+}
 
 // Finding is one problem at one place in one file.
 type Finding struct {

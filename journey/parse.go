@@ -12,12 +12,18 @@ import (
 // FormatVersion is the only journey format version this build reads.
 const FormatVersion = 1
 
-// Allowed values of the format's enumerations.
-var (
-	ChannelKinds   = []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
-	MetricKinds    = []string{"csat", "nps", "ces", "conversion", "churn", "time", "cost", "custom"}
-	ListeningKinds = []string{"structured", "unstructured"}
-)
+// ChannelKinds lists the allowed values of a channel's `kind`.
+func ChannelKinds() []string {
+	return []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
+}
+
+// MetricKinds lists the allowed values of a metric's `kind`.
+func MetricKinds() []string {
+	return []string{"csat", "nps", "ces", "conversion", "churn", "time", "cost", "custom"}
+}
+
+// ListeningKinds lists the allowed values of a listening post's `kind`.
+func ListeningKinds() []string { return []string{"structured", "unstructured"} }
 
 var (
 	journeyKeys = []string{"version", "id", "title", "owner", "persona", "segment", "goal", "outcome",
@@ -196,7 +202,7 @@ func (d *decoder) channels(v *yaml.Node) []*Channel {
 				case "name":
 					c.Name = d.text(v, "channel name")
 				case "kind":
-					c.Kind = d.enum(v, "channel kind", ChannelKinds)
+					c.Kind = d.enum(v, "channel kind", ChannelKinds())
 				case "owner":
 					c.Owner = d.text(v, "channel owner")
 				}
@@ -217,7 +223,7 @@ func (d *decoder) metrics(v *yaml.Node) []*Metric {
 				case "name":
 					m.Name = d.text(v, "metric name")
 				case "kind":
-					m.Kind = d.enum(v, "metric kind", MetricKinds)
+					m.Kind = d.enum(v, "metric kind", MetricKinds())
 				case "target":
 					m.Target = d.text(v, "metric target")
 				}
@@ -238,7 +244,7 @@ func (d *decoder) listening(v *yaml.Node) []*ListeningPost {
 				case "name":
 					l.Name = d.text(v, "listening post name")
 				case "kind":
-					l.Kind = d.enum(v, "listening kind", ListeningKinds)
+					l.Kind = d.enum(v, "listening kind", ListeningKinds())
 				}
 			})
 		}

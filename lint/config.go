@@ -109,7 +109,7 @@ func (c *config) flagRule(id, flag string) (*setting, error) {
 	if st, ok := c.settings[id]; ok {
 		return st, nil
 	}
-	for _, v := range journey.ValidationRules {
+	for _, v := range journey.ValidationRules() {
 		if v == id {
 			return nil, &ConfigError{Msg: fmt.Sprintf("%s %s: %q is a validation check; validation findings are always errors and cannot be turned on or off", flag, id, id)}
 		}

@@ -233,7 +233,7 @@ func sarifLevel(s journey.Severity) string {
 // sarifRuleFor describes one rule.
 func sarifRuleFor(m *Meta, docs string) sarifRule {
 	kind := "lint"
-	for _, id := range journey.ValidationRules {
+	for _, id := range journey.ValidationRules() {
 		if id == m.ID {
 			kind = "validation"
 		}

@@ -87,8 +87,8 @@ with installed fonts for characters they lack (CJK, symbols).`,
 	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
 	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "view", render.Views...)
-	registerEnum(cmd, "format", render.Formats...)
+	registerEnum(cmd, "view", render.Views()...)
+	registerEnum(cmd, "format", render.Formats()...)
 	registerEnum(cmd, "theme", render.Themes()...)
 	registerEnum(cmd, "size", render.SlideSizes()...)
 	cmd.MarkFlagFilename("output", "svg", "png", "dot")
@@ -129,10 +129,10 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 			fmt.Fprintf(io.Err, "journeymap: warning: writing %s to %s, whose name says %s\n", opts.format, opts.out, byExt)
 		}
 	}
-	if err := checkEnum("view", opts.view, render.Views...); err != nil {
+	if err := checkEnum("view", opts.view, render.Views()...); err != nil {
 		return err
 	}
-	if err := checkEnum("format", opts.format, render.Formats...); err != nil {
+	if err := checkEnum("format", opts.format, render.Formats()...); err != nil {
 		return err
 	}
 	if opts.size != "" {

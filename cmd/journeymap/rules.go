@@ -76,7 +76,7 @@ func listRules(io *IO) error {
 		t.Row(m.ID, m.Severity.String(), strings.Join(wrapWords(m.Summary, 56), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
-	fmt.Fprintln(io.Out, "Validation checks (always errors): "+strings.Join(journey.ValidationRules, ", ")+".")
+	fmt.Fprintln(io.Out, "Validation checks (always errors): "+strings.Join(journey.ValidationRules(), ", ")+".")
 	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details.")
 	return nil
 }
