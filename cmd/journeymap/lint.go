@@ -9,7 +9,10 @@ import (
 	"github.com/journeymap/journeymap/lint"
 )
 
-var lintFormats = []string{"text", "json", "sarif", "github", "gitlab", "checkstyle"}
+// lintFormats lists the formats lint writes findings in, the default first.
+func lintFormats() []string {
+	return []string{"text", "json", "sarif", "github", "gitlab", "checkstyle"}
+}
 
 type lintOptions struct {
 	paths   []string
@@ -50,33 +53,18 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format")
-	f.StringVar(&opts.failOn, "fail-on", "", "lowest severity that makes the exit status 1: error|warning|info (default from journeymap.yaml, else error)")
+	enumFlag(cmd, &opts.format, "format", "text", "output format", lintFormats)
+	enumFlag(cmd, &opts.failOn, "fail-on", "", "lowest severity that makes the exit status 1: %s (default from journeymap.yaml, else error)", journey.Severities)
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
 	f.StringSliceVar(&opts.enable, "enable", nil, "turn rules on (repeat or separate with commas)")
 	f.StringSliceVar(&opts.disable, "disable", nil, "turn rules off (repeat or separate with commas)")
-	registerEnum(cmd, "format", lintFormats...)
-	cmd.RegisterFlagCompletionFunc("fail-on", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp
-	})
-	ruleCompletion := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return lint.RuleIDs(), cobra.ShellCompDirectiveNoFileComp
-	}
-	cmd.RegisterFlagCompletionFunc("enable", ruleCompletion)
-	cmd.RegisterFlagCompletionFunc("disable", ruleCompletion)
+	completeWith(cmd, "enable", lint.RuleIDs)
+	completeWith(cmd, "disable", lint.RuleIDs)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
 func runLint(io *IO, opts *lintOptions) error {
-	if err := checkEnum("format", opts.format, lintFormats...); err != nil {
-		return err
-	}
-	if opts.failOn != "" {
-		if err := checkEnum("fail-on", opts.failOn, "error", "warning", "info"); err != nil {
-			return err
-		}
-	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
 	if err != nil {
 		return err

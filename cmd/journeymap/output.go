@@ -5,8 +5,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 )
@@ -46,25 +44,5 @@ func writeFormat(io *IO, r *lint.Report, format string) error {
 func warnIfEmpty(io *IO, set *journey.Set, paths []string) {
 	if set.Files == 0 {
 		fmt.Fprintf(io.Err, "journeymap: no journey files (*.journey.yaml, *.journey.yml) found in %s\n", strings.Join(orDot(paths), ", "))
-	}
-}
-
-// checkEnum rejects a flag value outside its allowed set.
-func checkEnum(flag, value string, allowed ...string) error {
-	for _, a := range allowed {
-		if value == a {
-			return nil
-		}
-	}
-	return usageError("invalid value %q for --%s: use one of %s", value, flag, strings.Join(allowed, ", "))
-}
-
-// registerEnum completes a flag with its allowed values.
-func registerEnum(cmd *cobra.Command, flag string, values ...string) {
-	cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
-	})
-	if f := cmd.Flags().Lookup(flag); f != nil && !strings.Contains(f.Usage, "|") {
-		f.Usage = fmt.Sprintf("%s (%s)", f.Usage, strings.Join(values, "|"))
 	}
 }

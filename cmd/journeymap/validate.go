@@ -35,17 +35,16 @@ unless --config names one.`,
 			return runValidate(io, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text|json")
+	enumFlag(cmd, &opts.format, "format", "text", "output format", validateFormats)
 	cmd.Flags().StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "format", "text", "json")
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
+// validateFormats lists the formats validate writes findings in.
+func validateFormats() []string { return []string{"text", "json"} }
+
 func runValidate(io *IO, opts *validateOptions) error {
-	if err := checkEnum("format", opts.format, "text", "json"); err != nil {
-		return err
-	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
 	if err != nil {
 		return err
