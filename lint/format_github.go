@@ -23,7 +23,7 @@ const githubAnnotationLimit = 10
 // finding and show up as an annotation that points at no file; as a plain
 // line it is always in the log, where it also says when GitHub hides
 // annotations over its limit.
-func WriteGitHub(w io.Writer, r *Report) error {
+func WriteGitHub(w io.Writer, r *Result) error {
 	var b bytes.Buffer
 	for _, f := range r.Findings {
 		b.WriteString("::")
@@ -60,7 +60,7 @@ func githubCommand(s journey.Severity) string {
 }
 
 // githubSummary is the closing line, which is not a workflow command.
-func githubSummary(r *Report) string {
+func githubSummary(r *Result) string {
 	s := r.Summary()
 	if len(r.Findings) == 0 {
 		return fmt.Sprintf("journeymap: no problems in %s", count(s.Files, "file"))

@@ -133,10 +133,10 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn,omitempty"`
 }
 
-// WriteSARIF prints the report as a SARIF 2.1.0 log with one run, fit for
+// WriteSARIF prints the result as a SARIF 2.1.0 log with one run, fit for
 // GitHub code scanning (github/codeql-action/upload-sarif). Every rule,
 // validation checks included, is described whether or not it fired.
-func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
+func WriteSARIF(w io.Writer, r *Result, opts SARIFOptions) error {
 	docs := opts.DocsURL
 	if docs == "" {
 		docs = DefaultDocsURL

@@ -44,7 +44,7 @@ func newTextStyles(w io.Writer, color bool) textStyles {
 // WriteText prints each finding as `file:line:col: severity: message [rule]`
 // followed by the source line and a caret under the offending column, then
 // a summary line.
-func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+func WriteText(w io.Writer, r *Result, opts TextOptions) error {
 	st := newTextStyles(w, opts.Color)
 	var b bytes.Buffer
 	for _, f := range r.Findings {

@@ -17,14 +17,6 @@ type Options struct {
 	Today   time.Time
 }
 
-// Result is the outcome of a run.
-type Result struct {
-	// Findings are the validation findings and the lint findings, sorted.
-	Findings []journey.Finding
-	// Failed says whether any finding is at or above its fail-on severity.
-	Failed bool
-}
-
 // Run lints every valid journey of the set. Journeys with validation
 // findings report those alone (SPEC §5). It fails only for configuration
 // mistakes, which are usage errors.
@@ -83,7 +75,7 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	}
 	wg.Wait()
 
-	res := &Result{Findings: append([]journey.Finding(nil), set.Findings...)}
+	res := NewResult(set, append([]journey.Finding(nil), set.Findings...))
 	for _, fs := range perJourney {
 		res.Findings = append(res.Findings, fs...)
 	}

@@ -74,8 +74,7 @@ func runLint(io *IO, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	report := lint.NewReport(set, res.Findings)
-	if err := writeReport(io, report, opts.format); err != nil {
+	if err := writeFindings(io, res, opts.format); err != nil {
 		return err
 	}
 	if res.Failed {

@@ -9,16 +9,16 @@ import (
 	"github.com/journeymap/journeymap/lint"
 )
 
-// writeReport prints findings in the chosen format. Failing to write
+// writeFindings prints a result in the chosen format. Failing to write
 // (a full disk, a closed pipe) is exit 1, not a usage error.
-func writeReport(io *IO, r *lint.Report, format string) error {
+func writeFindings(io *IO, r *lint.Result, format string) error {
 	if err := writeFormat(io, r, format); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write the report: %v", err)}
 	}
 	return nil
 }
 
-func writeFormat(io *IO, r *lint.Report, format string) error {
+func writeFormat(io *IO, r *lint.Result, format string) error {
 	switch format {
 	case "json":
 		return lint.WriteJSON(io.Out, r)

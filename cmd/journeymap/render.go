@@ -181,7 +181,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	invalid := len(set.Findings) > 0
 	if invalid {
 		// Say what is wrong on stderr; render what can be rendered.
-		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
+		lint.WriteText(io.Err, lint.NewResult(set, set.Findings), lint.TextOptions{Color: false})
 	}
 	if len(valid) == 0 {
 		return errFindings

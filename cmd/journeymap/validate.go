@@ -53,11 +53,11 @@ func runValidate(io *IO, opts *validateOptions) error {
 	if err := lint.CheckConfig(set, lint.Options{}); err != nil {
 		return err
 	}
-	report := lint.NewReport(set, set.Findings)
-	if err := writeReport(io, report, opts.format); err != nil {
+	res := lint.NewResult(set, set.Findings)
+	if err := writeFindings(io, res, opts.format); err != nil {
 		return err
 	}
-	if len(report.Findings) > 0 {
+	if len(res.Findings) > 0 {
 		return errFindings
 	}
 	return nil

@@ -4,9 +4,13 @@ import (
 	"github.com/journeymap/journeymap/journey"
 )
 
-// Report is what a run found: the findings, sorted, and what was read.
-type Report struct {
+// Result is what a run found, as every output format writes it: the
+// findings, sorted, whether they fail the run, and what was read.
+type Result struct {
+	// Findings are the validation findings and the lint findings, sorted.
 	Findings []journey.Finding
+	// Failed says whether any finding is at or above its fail-on severity.
+	Failed   bool
 	Files    int
 	Journeys int
 	// Sources maps a file name to the file as read, for showing source lines.
@@ -22,8 +26,8 @@ type Summary struct {
 	Info     int `json:"info"`
 }
 
-// Summary counts the report's findings by severity.
-func (r *Report) Summary() Summary {
+// Summary counts the result's findings by severity.
+func (r *Result) Summary() Summary {
 	s := Summary{Files: r.Files, Journeys: r.Journeys}
 	for _, f := range r.Findings {
 		switch f.Severity {
@@ -38,9 +42,11 @@ func (r *Report) Summary() Summary {
 	return s
 }
 
-// NewReport builds a report from a loaded set and the findings of a run.
-func NewReport(set *journey.Set, findings []journey.Finding) *Report {
-	r := &Report{Findings: journey.SortFindings(findings), Files: set.Files, Journeys: len(set.Journeys), Sources: map[string]*journey.Source{}}
+// NewResult holds findings about a loaded set, sorted, with what was
+// read; Failed is left for the caller to decide. validate uses it for the
+// set's own findings; Run for those and the rules'.
+func NewResult(set *journey.Set, findings []journey.Finding) *Result {
+	r := &Result{Findings: journey.SortFindings(findings), Files: set.Files, Journeys: len(set.Journeys), Sources: map[string]*journey.Source{}}
 	for _, j := range set.Journeys {
 		r.Sources[j.File] = j.Source
 	}
