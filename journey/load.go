@@ -7,10 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/journeymap/journeymap/internal/fileerr"
+	"github.com/journeymap/journeymap/internal/parallel"
 )
 
 // StdinName is the file name findings carry for a journey read from `-`.
@@ -78,7 +79,7 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, &PathError{p, unwrapPathErr(err)}
+			return nil, &PathError{p, fileerr.Reason(err)}
 		}
 		if !st.IsDir() {
 			if filepath.Base(p) == WorkspaceFile {
@@ -100,27 +101,17 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	if opts.Config != "" {
 		src, err := os.ReadFile(opts.Config)
 		if err != nil {
-			return nil, &PathError{opts.Config, unwrapPathErr(err)}
+			return nil, &PathError{opts.Config, fileerr.Reason(err)}
 		}
 		l.fixed = l.addWorkspace(opts.Config, src)
 	}
 
 	parsed := make([]parsedFile, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		if explicitWorkspaces[f] {
-			continue
+	parallel.Each(len(files), func(i int) {
+		if !explicitWorkspaces[files[i]] {
+			parsed[i] = parseFile(files[i], opts.Stdin)
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			parsed[i] = parseFile(f, opts.Stdin)
-		}()
-	}
-	wg.Wait()
+	})
 
 	for i, f := range files {
 		l.set.Files++
@@ -168,14 +159,14 @@ func parseFile(name string, stdin io.Reader) parsedFile {
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
+			return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", fileerr.Reason(err)))
 		}
 		defer f.Close()
 		r = f
 	}
 	src, tooLarge, err := readLimited(r)
 	if err != nil {
-		return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
+		return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", fileerr.Reason(err)))
 	}
 	if tooLarge {
 		return fileProblem(display, dir, fmt.Sprintf("file is larger than %d MiB; a journey file should be a few kilobytes", MaxFileSize>>20))
@@ -225,7 +216,7 @@ func (l *loader) workspaceAt(path string) *Workspace {
 		f.Close()
 	}
 	if err != nil || tooLarge {
-		msg := fmt.Sprintf("cannot read workspace file: %v", unwrapPathErr(err))
+		msg := fmt.Sprintf("cannot read workspace file: %v", fileerr.Reason(err))
 		if tooLarge {
 			msg = fmt.Sprintf("workspace file is larger than %d MiB", MaxFileSize>>20)
 		}
@@ -281,7 +272,7 @@ func walk(root string) ([]string, error) {
 		}
 		if err != nil {
 			if p == root {
-				return &PathError{root, unwrapPathErr(err)}
+				return &PathError{root, fileerr.Reason(err)}
 			}
 			return nil // an unreadable subdirectory is skipped, like find(1) would report but go on
 		}
@@ -299,12 +290,4 @@ func walk(root string) ([]string, error) {
 	})
 	sort.Strings(out)
 	return out, err
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

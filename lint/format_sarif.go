@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -319,14 +320,14 @@ func sarifSentence(s string) string {
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return words.Capitalise(s)
 }
 
 // sarifCamelCase turns a rule id such as "missing-owner" into "MissingOwner".
 func sarifCamelCase(id string) string {
 	var b strings.Builder
 	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		b.WriteString(words.Capitalise(part))
 	}
 	return b.String()
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/muesli/termenv"
 )
@@ -67,10 +68,10 @@ func WriteText(w io.Writer, r *Result, opts TextOptions) error {
 	}
 	s := r.Summary()
 	if len(r.Findings) == 0 {
-		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", count(s.Journeys, "journey"), count(s.Files, "file"))))
+		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", words.Count(s.Journeys, "journey"), words.Count(s.Files, "file"))))
 	} else {
 		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("%s, %s, %s in %s",
-			count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Info, "info"), count(s.Files, "file"))))
+			words.Count(s.Errors, "error"), words.Count(s.Warnings, "warning"), words.Count(s.Info, "info"), words.Count(s.Files, "file"))))
 	}
 	_, err := w.Write(b.Bytes())
 	return err

@@ -1,10 +1,9 @@
 package lint
 
 import (
-	"runtime"
-	"sync"
 	"time"
 
+	"github.com/journeymap/journeymap/internal/parallel"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -56,24 +55,17 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	for _, ws := range set.Workspaces {
 		failOn[ws.File] = configs[ws].failOn
 	}
-	perJourney := make([][]journey.Finding, len(set.Journeys))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	cfgs := make([]*config, len(set.Journeys))
 	for i, j := range set.Journeys {
-		c, _ := configFor(j.Workspace)
-		failOn[j.File] = c.failOn
-		if !set.Valid(j) {
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			perJourney[i] = lintJourney(j, others(valid, j), c, opts.Today)
-		}()
+		cfgs[i], _ = configFor(j.Workspace)
+		failOn[j.File] = cfgs[i].failOn
 	}
-	wg.Wait()
+	perJourney := make([][]journey.Finding, len(set.Journeys))
+	parallel.Each(len(set.Journeys), func(i int) {
+		if j := set.Journeys[i]; set.Valid(j) {
+			perJourney[i] = lintJourney(j, others(valid, j), cfgs[i], opts.Today)
+		}
+	})
 
 	res := NewResult(set, append([]journey.Finding(nil), set.Findings...))
 	for _, fs := range perJourney {

@@ -877,32 +877,3 @@ func TestEmotionFollowsFlow(t *testing.T) {
 		t.Errorf("%d rows, want 3", got)
 	}
 }
-
-// TestWrapLines: long words break at their own hyphens first and never
-// leave fewer than three letters on a line; lone punctuation stays with
-// the word before it.
-func TestWrapLines(t *testing.T) {
-	tests := []struct {
-		text  string
-		width int
-		want  string
-	}{
-		{"Fahrgastrechte-Entschädigung beantragen", 17, "Fahrgastrechte-|Entschädigung|beantragen"},
-		{"Sitzplatzreservierung", 10, "Sitzplatz-|reservier-|ung"},
-		{"Refund of (25 %) within a week", 10, "Refund of|(25 %)|within a|week"},
-		{"Ends with a quote »", 10, "Ends with|a quote »"},
-		{"", 10, ""},
-		{"short", 10, "short"},
-	}
-	for _, tt := range tests {
-		got := strings.Join(wrapLines(tt.text, tt.width), "|")
-		if got != tt.want {
-			t.Errorf("wrapLines(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
-		}
-		for _, l := range wrapLines(tt.text, tt.width) {
-			if n := len([]rune(l)); n > tt.width {
-				t.Errorf("line %q is %d wide, over %d", l, n, tt.width)
-			}
-		}
-	}
-}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 	"github.com/journeymap/journeymap/render"
@@ -272,17 +273,9 @@ func emit(io *IO, path string, data []byte) error {
 		return nil
 	}
 	if err := atomicfile.Write(path, data, 0o644); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, fileerr.Reason(err))}
 	}
 	return nil
-}
-
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // renderFailed maps a rendering error to an exit code: a picture too large
@@ -322,7 +315,7 @@ func outputName(j *journey.Journey, view, format string) string {
 // renderEach writes one file per journey into the output directory.
 func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions) error {
 	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, fileerr.Reason(err))}
 	}
 	written := map[string]bool{}
 	for _, j := range js {
