@@ -43,7 +43,15 @@ type PathError struct {
 	Err  error
 }
 
-func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+// ErrNoJourneys is a directory PATH under which no journey file was found.
+var ErrNoJourneys = errors.New("no journey files (*.journey.yaml, *.journey.yml)")
+
+func (e *PathError) Error() string {
+	if e.Err == ErrNoJourneys {
+		return fmt.Sprintf("no journey files under %s (looked for *.journey.yaml and *.journey.yml)", e.Path)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
 func (e *PathError) Unwrap() error { return e.Err }
 
 // Load finds the journey files under paths (no paths means "."), parses and
@@ -90,6 +98,10 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		found, err := walk(p)
 		if err != nil {
 			return nil, err
+		}
+		if len(found) == 0 {
+			// SPEC §6: a CI job pointed at the wrong folder must fail loudly.
+			return nil, &PathError{p, ErrNoJourneys}
 		}
 		for _, f := range found {
 			add(f)
