@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // StdinName is the file name findings carry for a journey read from `-`.
@@ -21,6 +22,7 @@ const StdinName = "<stdin>"
 type LoadOptions struct {
 	Config string    // workspace file to use instead of discovery
 	Stdin  io.Reader // read for the path "-"
+	Today  time.Time // a `reviewed` date after it is a range finding; zero means now
 }
 
 // Set is everything one run reads: journeys, the workspaces they use, and
@@ -150,6 +152,7 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 			ws = l.workspaceFor(p.dir)
 		}
 		rf := Resolve(p.journey, ws)
+		rf = append(rf, reviewedInFuture(p.journey, opts.Today)...)
 		if len(rf) > 0 {
 			l.set.invalid[p.journey] = true
 		}
@@ -160,6 +163,26 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	}
 	l.set.Findings = SortFindings(l.set.Findings)
 	return l.set, nil
+}
+
+// reviewedInFuture reports a `reviewed` date after today: a typo of the
+// year, which would also keep stale-review quiet for years. A day of slack
+// allows for time zones.
+func reviewedInFuture(j *Journey, today time.Time) []Finding {
+	if !j.Reviewed.Set {
+		return nil
+	}
+	if today.IsZero() {
+		today = time.Now()
+	}
+	if j.Reviewed.Time.After(today.UTC().AddDate(0, 0, 1)) {
+		return []Finding{{
+			File: j.File, Line: j.Reviewed.Pos.Line, Column: j.Reviewed.Pos.Col,
+			Rule: RuleRange, Severity: Error,
+			Message: fmt.Sprintf("reviewed %s is in the future; write the date the journey was last checked against reality", j.Reviewed.Time.Format("2006-01-02")),
+		}}
+	}
+	return nil
 }
 
 type parsedFile struct {

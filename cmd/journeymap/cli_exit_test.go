@@ -19,7 +19,7 @@ func TestExitCodes(t *testing.T) {
 		"journeymap.yaml": "version: 1\nlint:\n  rules:\n    no-such-rule: off\n",
 		"a.journey.yaml": `version: 1
 title: A
-reviewed: 2099-01-01
+reviewed: 2026-11-01
 channels:
   web: {name: Website, kind: digital}
 stages:
@@ -49,6 +49,12 @@ stages:
 	cliWriteFiles(t, brokenWS, map[string]string{
 		"journeymap.yaml": "version: 1\nowners: [unclosed\n",
 		"a.journey.yaml":  "version: 1\ntitle: A\nchannels:\n  web: {name: W, kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web}\n",
+	})
+
+	// A journey reviewed in the future: a typo of the year.
+	future := t.TempDir()
+	cliWriteFiles(t, future, map[string]string{
+		"a.journey.yaml": "version: 1\ntitle: A\nreviewed: 2999-01-01\nchannels:\n  web: {name: W, kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web}\n",
 	})
 
 	const (
@@ -95,6 +101,7 @@ stages:
 		{name: "lint invalid journey json", args: []string{"lint", "--format", "json", invalid}, want: 1},
 		{name: "validate broken workspace", args: []string{"validate", brokenWS}, want: 1},
 		{name: "lint broken workspace", args: []string{"lint", brokenWS}, want: 1},
+		{name: "validate reviewed in the future", args: []string{"validate", future}, want: 1},
 		{name: "render invalid journey", args: []string{"render", "-o", filepath.Join(out, "bad.svg"), invalid}, want: 1},
 
 		// 2: usage errors.
