@@ -178,7 +178,7 @@ func reviewedInFuture(j *Journey, today time.Time) []Finding {
 	if j.Reviewed.Time.After(today.UTC().AddDate(0, 0, 1)) {
 		return []Finding{{
 			File: j.File, Line: j.Reviewed.Pos.Line, Column: j.Reviewed.Pos.Col,
-			Rule: RuleRange, Severity: Error,
+			Rule: RuleRange, Severity: Error, Subject: SubjectJourney,
 			Message: fmt.Sprintf("reviewed %s is in the future; write the date the journey was last checked against reality", j.Reviewed.Time.Format("2006-01-02")),
 		}}
 	}
@@ -222,7 +222,7 @@ func parseFile(name string, stdin io.Reader) parsedFile {
 func fileProblem(file, dir, msg string) parsedFile {
 	j := &Journey{File: file, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
 	return parsedFile{journey: j, dir: dir, findings: []Finding{{
-		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg,
+		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile,
 	}}}
 }
 
@@ -264,7 +264,7 @@ func (l *loader) workspaceAt(path string) *Workspace {
 		if tooLarge {
 			msg = fmt.Sprintf("workspace file is larger than %d MiB", MaxFileSize>>20)
 		}
-		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg})
+		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile})
 		l.byPath[key] = nil
 		return nil
 	}
