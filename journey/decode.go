@@ -1,7 +1,9 @@
 package journey
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -360,16 +362,37 @@ func (d *decoder) enum(v *yaml.Node, what string, allowed []string) Text {
 
 // integer reads a whole number.
 func (d *decoder) integer(v *yaml.Node, what string) (int, bool) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && wholeNumber.MatchString(v.Value) {
+		// yaml.v3 tags a whole number too large for int64 as a float.
+		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, clip(v.Value))
+		return 0, false
+	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
 		d.errorf(d.where(v), RuleType, "%s must be a whole number, not %s", what, describe(v))
 		return 0, false
 	}
 	i, err := strconv.ParseInt(v.Value, 0, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		// An explicit tag on text that is no number: `!!int abc`.
+		d.errorf(pos(v), RuleType, "%s must be a whole number, not %q (a !!int tag does not make text a number)", what, clip(v.Value))
+		return 0, false
+	}
 	if err != nil || i > 1<<31 || i < -(1<<31) {
-		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, v.Value)
+		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, clip(v.Value))
 		return 0, false
 	}
 	return int(i), true
+}
+
+// wholeNumber is a decimal integer literal, whatever its size.
+var wholeNumber = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
 }
 
 // describe names a value for a message: its kind, and the value if short.

@@ -29,7 +29,7 @@ stages:
 `,
 		Good: `version: 1
 title: Register a newborn
-reviewed: 2099-01-01
+reviewed: 2026-10-01
 channels:
   office: {name: Registry office, kind: assisted}
 stages:

@@ -18,7 +18,8 @@ type enumValue struct {
 
 func (e *enumValue) Set(s string) error {
 	if !slices.Contains(e.allowed(), s) {
-		return fmt.Errorf("%q is not one of %s", s, strings.Join(e.allowed(), ", "))
+		// explainFlagError puts the value and the flag in front.
+		return fmt.Errorf("use one of %s", strings.Join(e.allowed(), ", "))
 	}
 	*e.value = s
 	return nil

@@ -37,7 +37,7 @@ func TestEnumFlags(t *testing.T) {
 				t.Errorf("--help does not list %s", strings.Join(tc.values, "|"))
 			}
 			bad := cliRunArgs(t, tc.cmd, "--"+tc.flag, "nonsense", "testdata/lint/ok")
-			if bad.code != exitUsage || !strings.Contains(bad.stderr, `"nonsense" is not one of `+strings.Join(tc.values, ", ")) {
+			if bad.code != exitUsage || !strings.Contains(bad.stderr, `invalid value "nonsense" for --`+tc.flag+`: use one of `+strings.Join(tc.values, ", ")) {
 				t.Errorf("a bad value: exit %d, stderr %q", bad.code, bad.stderr)
 			}
 		})

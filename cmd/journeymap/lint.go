@@ -69,7 +69,6 @@ func runLint(io *IO, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	warnIfEmpty(io, set, opts.paths)
 	res, err := lint.Run(set, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
 	if err != nil {
 		return err

@@ -49,7 +49,6 @@ func runValidate(io *IO, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	warnIfEmpty(io, set, opts.paths)
 	if err := lint.CheckConfig(set, lint.Options{}); err != nil {
 		return err
 	}
