@@ -83,6 +83,26 @@ func (s *Source) Line(n int) (string, bool) {
 	return strings.TrimSuffix(string(s.Text[start:end]), "\r"), true
 }
 
+// Offset is the byte offset in Text of p, whose column counts characters
+// as yaml.v3 and findings do; ok is false for a position outside the text.
+func (s *Source) Offset(p Pos) (offset int, ok bool) {
+	line, ok := s.Line(p.Line)
+	if !ok || p.Col < 1 {
+		return 0, false
+	}
+	col := 1
+	for i := range line {
+		if col == p.Col {
+			return s.lineStarts[p.Line-1] + i, true
+		}
+		col++
+	}
+	if col == p.Col { // just past the line's last character
+		return s.lineStarts[p.Line-1] + len(line), true
+	}
+	return 0, false
+}
+
 // End is the position just past the last character of the text.
 func (s *Source) End() Pos { return Pos{len(s.lineStarts) + 1, 1} }
 

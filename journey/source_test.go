@@ -60,3 +60,29 @@ func TestSourceText(t *testing.T) {
 		t.Errorf("comments: %+v", cs)
 	}
 }
+
+// TestSourceOffset: a position's column counts characters; its offset
+// counts bytes, from the text without the BOM.
+func TestSourceOffset(t *testing.T) {
+	j, fs := Parse("x.journey.yaml", []byte("\uFEFFversion: 1\ntitle: [\"ééé\", x]\nstages: []\n"))
+	if len(fs) != 2 { // title is not a string; stages is empty
+		t.Fatalf("findings: %v", fs)
+	}
+	s := j.Source
+	for _, tt := range []struct {
+		p    Pos
+		want int
+		ok   bool
+	}{
+		{Pos{1, 1}, 0, true}, {Pos{1, 10}, 9, true}, {Pos{1, 11}, 10, true}, {Pos{1, 12}, 0, false},
+		{Pos{2, 16}, 11 + 18, true}, {Pos{0, 1}, 0, false}, {Pos{2, 0}, 0, false}, {Pos{9, 1}, 0, false},
+	} {
+		got, ok := s.Offset(tt.p)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Offset(%+v) = %d, %v; want %d, %v", tt.p, got, ok, tt.want, tt.ok)
+		}
+	}
+	if at, _ := s.Offset(Pos{2, 16}); string(s.Text[at]) != "x" {
+		t.Errorf("offset of x points at %q", s.Text[at:])
+	}
+}
