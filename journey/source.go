@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,9 +32,12 @@ type Source struct {
 	Root *yaml.Node
 
 	lineStarts []int                 // byte offset of each line's start
-	extents    map[*yaml.Node]Extent // every mapping value and list item
-	entries    map[int][]Extent      // line -> outermost entries starting on it
+	extents    map[*yaml.Node]Extent // every list item that is a mapping
 	comments   []Comment
+	// entries are the outermost entries starting on the lines comments
+	// belong to, in document order; other lines are not indexed, so a
+	// file without comments costs nothing here.
+	entries []Extent
 }
 
 // Extent is where a node's text lies: from its first character up to, not
@@ -55,6 +59,9 @@ type Comment struct {
 	Pos      Pos
 	Text     string
 	Trailing bool
+	// target is the line of the node the comment belongs to: its own when
+	// trailing, else the next line with content (0 when there is none).
+	target int
 }
 
 func newSource(name string, raw []byte) *Source {
@@ -110,47 +117,69 @@ func (s *Source) End() Pos { return Pos{len(s.lineStarts) + 1, 1} }
 // read as a comment counts, never a `#` inside a quoted string.
 func (s *Source) Comments() []Comment { return s.comments }
 
-// Extent returns where a mapping value or list item lies, for a node of
-// Root; ok is false for any other node.
+// Extent returns where a list item of Root that is a mapping lies (a
+// stage, a touchpoint, a `{text, owner}` entry); ok is false for any other
+// node. Other nodes are left out to keep a large file's index small; their
+// keys' positions say where they are.
 func (s *Source) Extent(n *yaml.Node) (e Extent, ok bool) {
 	e, ok = s.extents[n]
 	return e, ok
 }
 
-// EntriesOn returns the extents of the outermost mapping entries (key and
-// value) and list items that start on line: the nodes a comment on that
-// line, or on the line above it, belongs to. Entries nested in one that
-// starts on the same line are inside it and not listed.
-func (s *Source) EntriesOn(line int) []Extent { return s.entries[line] }
+// CommentTarget returns where the node a comment belongs to lies (SPEC
+// §5): for a comment at the end of a line, the node (mapping entry or list
+// item, with all inside it) that starts last on that line; for a comment on
+// its own line, the one that starts first on the next line with content.
+// Where no node starts on that line (inside a block scalar, say), it is the
+// line itself; ok is false when the comment ends the file.
+func (s *Source) CommentTarget(c Comment) (e Extent, ok bool) {
+	if c.target == 0 {
+		return Extent{}, false
+	}
+	if on := s.entriesOn(c.target); len(on) > 0 {
+		if c.Trailing {
+			return on[len(on)-1], true
+		}
+		return on[0], true
+	}
+	return Extent{From: Pos{c.target, 1}, To: Pos{c.target + 1, 1}}, true
+}
+
+// entriesOn returns the extents of the outermost entries that start on a
+// line comments belong to; entries nested in one that starts on the same
+// line are inside it and not listed.
+func (s *Source) entriesOn(line int) []Extent {
+	i := sort.Search(len(s.entries), func(i int) bool { return s.entries[i].From.Line >= line })
+	j := i
+	for j < len(s.entries) && s.entries[j].From.Line == line {
+		j++
+	}
+	return s.entries[i:j:j]
+}
 
 // index records extents and comments once the text has parsed.
 func (s *Source) index(root *yaml.Node) {
 	s.Root = root
 	s.extents = map[*yaml.Node]Extent{}
-	s.entries = map[int][]Extent{}
-	s.walk(root, s.End(), 0, 0)
 	s.findComments(root)
+	targets := make([]bool, s.Lines()+1)
+	for _, c := range s.comments {
+		targets[c.target] = c.target > 0
+	}
+	s.walk(root, s.End(), 0, 0, targets)
 }
 
 // walk records the extents under n, which ends at end. parentLine is the
 // line the innermost enclosing entry starts on (0 for none), so that only
 // outermost entries are listed per line.
-func (s *Source) walk(n *yaml.Node, end Pos, parentLine, depth int) {
+func (s *Source) walk(n *yaml.Node, end Pos, parentLine, depth int, targets []bool) {
 	if n == nil || depth > maxDepth {
 		return
-	}
-	entry := func(from Pos, value *yaml.Node, to Pos) {
-		e := Extent{From: from, To: to}
-		s.extents[value] = e
-		if from.Line != parentLine {
-			s.entries[from.Line] = append(s.entries[from.Line], e)
-		}
-		s.walk(value, to, from.Line, depth+1)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			s.walk(c, end, parentLine, depth+1)
+			s.walk(c, end, parentLine, depth+1, targets)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
@@ -158,7 +187,10 @@ func (s *Source) walk(n *yaml.Node, end Pos, parentLine, depth int) {
 			if i+1 < len(n.Content) {
 				to = pos(n.Content[i+1])
 			}
-			entry(pos(c), c, to)
+			if c.Kind == yaml.MappingNode {
+				s.extents[c] = Extent{From: pos(c), To: to}
+			}
+			s.entry(pos(c), c, to, parentLine, depth, targets)
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -166,9 +198,20 @@ func (s *Source) walk(n *yaml.Node, end Pos, parentLine, depth int) {
 			if i+2 < len(n.Content) {
 				to = pos(n.Content[i+2])
 			}
-			entry(pos(n.Content[i]), n.Content[i+1], to)
+			s.entry(pos(n.Content[i]), n.Content[i+1], to, parentLine, depth, targets)
 		}
 	}
+}
+
+// entry records a mapping entry (from its key) or list item that ends at
+// to, and walks its value. targets marks the lines comments belong to.
+func (s *Source) entry(from Pos, value *yaml.Node, to Pos, parentLine, depth int, targets []bool) {
+	e := Extent{From: from, To: to}
+	if from.Line != parentLine && from.Line < len(targets) && targets[from.Line] {
+		// The walk is in document order, so entries stay sorted.
+		s.entries = append(s.entries, e)
+	}
+	s.walk(value, to, from.Line, depth+1, targets)
 }
 
 // maxDepth bounds the walks over a tree; yaml.v3 refuses deeper documents.
@@ -189,7 +232,9 @@ func (s *Source) findComments(root *yaml.Node) {
 			return
 		}
 		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			for _, l := range strings.Split(c, "\n") {
+			for c != "" {
+				var l string
+				l, c, _ = strings.Cut(c, "\n")
 				if l = strings.TrimSpace(l); l != "" {
 					known[l] = true
 				}
@@ -200,13 +245,26 @@ func (s *Source) findComments(root *yaml.Node) {
 		}
 	}
 	collect(root, 0)
+	if len(known) == 0 {
+		return
+	}
 	for n := 1; n <= s.Lines(); n++ {
+		start, end := s.lineStarts[n-1], len(s.Text)
+		if n < len(s.lineStarts) {
+			end = s.lineStarts[n]
+		}
+		if bytes.IndexByte(s.Text[start:end], '#') < 0 {
+			continue
+		}
 		line, _ := s.Line(n)
 		for i := strings.IndexByte(line, '#'); i >= 0; {
 			text := strings.TrimSpace(line[i:])
 			if (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') && known[text] {
-				code := strings.TrimSpace(line[:i]) != ""
-				s.comments = append(s.comments, Comment{Pos: Pos{n, utf8.RuneCountInString(line[:i]) + 1}, Text: text, Trailing: code})
+				c := Comment{Pos: Pos{n, utf8.RuneCountInString(line[:i]) + 1}, Text: text, Trailing: strings.TrimSpace(line[:i]) != ""}
+				if c.Trailing {
+					c.target = n
+				}
+				s.comments = append(s.comments, c)
 				break
 			}
 			next := strings.IndexByte(line[i+1:], '#')
@@ -214,6 +272,23 @@ func (s *Source) findComments(root *yaml.Node) {
 				break
 			}
 			i += 1 + next
+		}
+	}
+	// A comment on its own line belongs to the next line with content:
+	// one pass from the end finds it for every comment.
+	next, k := 0, len(s.comments)-1
+	for n := s.Lines(); n >= 1 && k >= 0; n-- {
+		for ; k >= 0 && s.comments[k].Pos.Line == n; k-- {
+			if !s.comments[k].Trailing {
+				s.comments[k].target = next
+			}
+		}
+		start, end := s.lineStarts[n-1], len(s.Text)
+		if n < len(s.lineStarts) {
+			end = s.lineStarts[n]
+		}
+		if t := bytes.TrimSpace(s.Text[start:end]); len(t) > 0 && t[0] != '#' {
+			next = n
 		}
 	}
 }

@@ -31,11 +31,12 @@ func TestSourceExtents(t *testing.T) {
 	if d.Extent.To != j.Source.End() {
 		t.Errorf("the last touchpoint runs to the end of the file: %+v, end %+v", d.Extent, j.Source.End())
 	}
-	if got := len(j.Source.EntriesOn(6)); got != 1 {
-		t.Errorf("line 6 starts %d outermost entries, want 1 (touchpoints)", got)
+	cs := j.Source.Comments()
+	if len(cs) != 1 || cs[0].Pos != (Pos{12, 7}) || cs[0].Text != "# about d" || cs[0].Trailing {
+		t.Fatalf("comments: %+v", cs)
 	}
-	if cs := j.Source.Comments(); len(cs) != 1 || cs[0].Pos != (Pos{12, 7}) || cs[0].Text != "# about d" || cs[0].Trailing {
-		t.Errorf("comments: %+v", cs)
+	if e, ok := j.Source.CommentTarget(cs[0]); !ok || e != d.Extent {
+		t.Errorf("the comment above d belongs to %+v, want d's extent %+v", e, d.Extent)
 	}
 }
 
@@ -84,5 +85,32 @@ func TestSourceOffset(t *testing.T) {
 	}
 	if at, _ := s.Offset(Pos{2, 16}); string(s.Text[at]) != "x" {
 		t.Errorf("offset of x points at %q", s.Text[at:])
+	}
+}
+
+// TestCommentTarget: a comment belongs to the node next to it, even where
+// several share a line; consecutive comments belong to the same node.
+func TestCommentTarget(t *testing.T) {
+	src := "version: 1\ntitle: T   # the title\n" +
+		"channels: {\n  # first\n  # still first\n  app: {kind: digital}, web: {kind: digital},  # last\n  sms: {}}\n" +
+		"stages: []\n# the end\n"
+	j, _ := Parse("x.journey.yaml", []byte(src))
+	want := map[string]Extent{
+		"# the title":   {Pos{2, 1}, Pos{3, 1}},
+		"# first":       {Pos{6, 3}, Pos{6, 25}},
+		"# still first": {Pos{6, 3}, Pos{6, 25}},
+		"# last":        {Pos{6, 25}, Pos{7, 3}},
+	}
+	for _, c := range j.Source.Comments() {
+		e, ok := j.Source.CommentTarget(c)
+		if c.Text == "# the end" {
+			if ok {
+				t.Errorf("a comment ending the file belongs to nothing, got %+v", e)
+			}
+			continue
+		}
+		if w, known := want[c.Text]; !known || !ok || e != w {
+			t.Errorf("%q belongs to %+v (%v), want %+v", c.Text, e, ok, w)
+		}
 	}
 }

@@ -71,36 +71,11 @@ func readSuppressions(src *journey.Source) *suppressions {
 		if m == nil {
 			continue
 		}
-		target := c.Pos.Line
-		if !c.Trailing {
-			// A whole-line comment belongs to the next line with content.
-			target = nextContentLine(src, c.Pos.Line)
-			if target == 0 {
-				continue
-			}
-		}
-		// A line inside a value (a block scalar, a wrapped flow list)
-		// starts no node: the comment covers the line itself.
-		covered := journey.Extent{From: journey.Pos{Line: target, Col: 1}, To: journey.Pos{Line: target + 1, Col: 1}}
-		if entries := src.EntriesOn(target); len(entries) > 0 {
-			covered = entries[0]
-			if c.Trailing {
-				covered = entries[len(entries)-1]
-			}
+		covered, ok := src.CommentTarget(c)
+		if !ok {
+			continue
 		}
 		s.spans = append(s.spans, span{extent: covered, rules: parseRules(m[1])})
 	}
 	return s
-}
-
-// nextContentLine is the first line after line that holds more than
-// blanks and comments, or 0.
-func nextContentLine(src *journey.Source, line int) int {
-	for n := line + 1; n <= src.Lines(); n++ {
-		l, _ := src.Line(n)
-		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "#") {
-			return n
-		}
-	}
-	return 0
 }
