@@ -41,6 +41,11 @@ Silence a finding in place with a comment:
   # journeymap:ignore RULE[,RULE] -- reason      (the node it belongs to)
   # journeymap:ignore-file RULE                  (the whole file)
 
+Every finding names its subject, what it is about: journey, stage:ID,
+touchpoint:ID, handoff:FROM>TO, channel:ID, listening:ID, metric:ID,
+workspace or file. --format json gives it as "subject" in each finding;
+SARIF as a logical location.
+
 Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 		Example: `  journeymap lint
   journeymap lint journeys/ --fail-on warning
