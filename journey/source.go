@@ -15,8 +15,9 @@ import (
 )
 
 // Source is one file as read: the name the user knows it by, its text, its
-// YAML tree with comments, where its lines start and where each of its
-// nodes begins and ends. A Journey or Workspace holds the Source it was
+// YAML tree with comments, where its lines start, where its comments are
+// and which node each belongs to, and where its list items (stages,
+// touchpoints) begin and end. A Journey or Workspace holds the Source it was
 // parsed from; everything that needs the text (suppression comments, the
 // source lines of the text format, fmt) asks the Source, so a file is read
 // by one set of rules.
