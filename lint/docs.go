@@ -35,7 +35,7 @@ In ` + "`journeymap.yaml`" + `:
 
 ` + "```yaml" + `
 lint:
-  fail_on: error            # lowest severity that makes 'journeymap lint' exit 1: error | warning | info
+  fail_on: error            # lowest severity that makes 'journeymap lint' exit 1: ` + strings.Join(journey.Severities(), " | ") + `
   rules:
     missing-emotion: off                         # turn a rule off
     missing-goal: warning                        # change its severity

@@ -131,7 +131,7 @@ func explainRule(io *IO, id string) error {
 
 func configExample(m *lint.Meta) string {
 	if len(m.Params) == 0 {
-		return "off    # or error, warning, info"
+		return "off    # or " + strings.Join(journey.Severities(), ", ")
 	}
 	var ps []string
 	for _, p := range m.Params {
