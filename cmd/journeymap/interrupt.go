@@ -17,7 +17,11 @@ import (
 func onInterrupt(ctx context.Context) (_ context.Context, stop func() os.Signal) {
 	ctx, cancel := context.WithCancel(ctx)
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		if !signal.Ignored(sig) { // started with nohup or in the background: stay deaf to it
+			signal.Notify(ch, sig)
+		}
+	}
 	var mu sync.Mutex
 	var got os.Signal
 	done := make(chan struct{})
