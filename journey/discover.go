@@ -43,8 +43,9 @@ func skippedDir(name string) bool {
 // SPEC §2: a file is taken as named (journeymap.yaml as a workspace), a
 // directory is searched recursively for *.journey.yaml and *.journey.yml,
 // skipping .git, node_modules, vendor and hidden directories, and "-" is
-// standard input. It fails only for a path that does not exist or cannot
-// be searched at all, or "-" named twice.
+// standard input. It fails only for a path that does not exist, cannot be
+// searched at all or holds no journey file (ErrNoJourneys), or "-" named
+// twice.
 func Discover(paths []string) (*Discovery, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -81,9 +82,16 @@ func Discover(paths []string) (*Discovery, error) {
 			add(p)
 			continue
 		}
+		problems := len(d.Findings)
 		found, err := d.walk(p)
 		if err != nil {
 			return nil, err
+		}
+		if len(found) == 0 && len(d.Findings) == problems {
+			// SPEC §6: a CI job pointed at the wrong folder must fail
+			// loudly. (One with a folder it cannot search gets that
+			// finding instead.)
+			return nil, &PathError{p, ErrNoJourneys}
 		}
 		for _, f := range found {
 			add(f)
@@ -118,7 +126,7 @@ func (d *Discovery) walk(root string) ([]string, error) {
 			}
 			// A directory that cannot be listed may hold journeys: say so,
 			// so a CI job does not pass for want of reading them.
-			d.Findings = append(d.Findings, Finding{File: p, Line: 1, Column: 1, Rule: RuleFile, Severity: Error,
+			d.Findings = append(d.Findings, Finding{File: p, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Subject: SubjectFile,
 				Message: fmt.Sprintf("cannot search directory: %v; its journeys are not checked", unwrapPathErr(err))})
 			return nil
 		}
