@@ -70,9 +70,11 @@ func TestInterruptedBatch(t *testing.T) {
 			}
 			cmd.Process.Signal(sig)
 			var rest bytes.Buffer
-			go io.Copy(&rest, stderr)
 			waited := make(chan error, 1)
-			go func() { waited <- cmd.Wait() }()
+			go func() {
+				io.Copy(&rest, stderr) // to the end, before Wait closes the pipe
+				waited <- cmd.Wait()
+			}()
 			select {
 			case err = <-waited:
 			case <-time.After(10 * time.Second):
