@@ -34,7 +34,8 @@ func (d *Discovery) IsWorkspace(file string) bool { return d.workspaces[file] }
 // directory searched, which could otherwise echo a secret into a CI log.
 func (d *Discovery) Refused(file string) string { return d.refused[file] }
 
-// skippedDirs are never searched: other tools' copies of other people's files.
+// skippedDir says whether a directory is never searched: version control,
+// other tools' copies of other people's files, hidden directories.
 func skippedDir(name string) bool {
 	return name == ".git" || name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")
 }
