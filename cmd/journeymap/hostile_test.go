@@ -80,6 +80,10 @@ func TestHostileInputs(t *testing.T) {
 	// Temporary files a killed run left (no process holds their lock).
 	write("stale-o/.x.svg.tmp-42", "<svg half")
 	write("stale-O/.ok.svg.tmp-7", "<svg half")
+	// A file name that leaves no room for a view, an extension and a
+	// temporary name, with no id in the file.
+	longName := strings.Repeat("a", 230)
+	write("longname/"+longName+".journey.yaml", strings.Replace(hostileJourney, "id: ok\n", "", 1))
 	// A 5,000-character id.
 	write("long/l.journey.yaml", strings.Replace(hostileJourney, "id: ok", "id: "+strings.Repeat("a", 5000), 1))
 
@@ -118,6 +122,7 @@ func TestHostileInputs(t *testing.T) {
 		{"a journey over 8 MiB", []string{"validate", "big"}, 1, "file is larger than 8 MiB", ""},
 		{"a link to a secret, text", []string{"lint", "secrets"}, 1, "secrets/aws.journey.yaml:1:1: error: symbolic link to a file outside secrets; not read", ""},
 		{"a workspace link to a secret", []string{"lint", "secret-ws/j"}, 1, "symbolic link to a file outside its directory; not read (name it with --config to use it)", ""},
+		{"an id from a 230-character file name with -O", []string{"render", "longname", "-O", "longname-out", "--view", "channels", "--format", "dot"}, 0, wrote, "longname-out/" + longName[:100] + "-channels.dot"},
 		{"a 5,000-character id", []string{"validate", "long"}, 1, "journey id is 5000 characters long; use at most 100 [range]", ""},
 		{"a 5,000-character id with -O", []string{"render", "long", "-O", "long-out"}, 1, "use at most 100", ""},
 	}
