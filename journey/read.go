@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/journeymap/journeymap/internal/filekind"
 )
 
 // ErrTooLarge is the error of a read that went past MaxFileSize.
@@ -19,29 +21,7 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return "not a regular file (" + KindOfFile(e.Mode) + "); journeymap reads only regular files"
-}
-
-// KindOfFile names a file mode's type the way a user would.
-func KindOfFile(m fs.FileMode) string {
-	switch {
-	case m.IsRegular():
-		return "a regular file"
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a block device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	default:
-		return "a special file"
-	}
+	return "not a regular file (" + filekind.Of(e.Mode) + "); journeymap reads only regular files"
 }
 
 // ReadFile reads a journey, workspace or other input file through the one

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/filekind"
 	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
@@ -399,7 +400,7 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			return usageError("%v", err)
 		}
 		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-			return usageError("refusing to write to %s: it is %s, and -O replaces only regular files (remove it, or name it with -o to write into it)", path, journey.KindOfFile(st.Mode()))
+			return usageError("refusing to write to %s: it is %s, and -O replaces only regular files (remove it, or name it with -o to write into it)", path, filekind.Of(st.Mode()))
 		}
 	}
 	if err := os.MkdirAll(opts.outDir, 0o777); err != nil {

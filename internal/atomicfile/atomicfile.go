@@ -22,6 +22,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/journeymap/journeymap/internal/filekind"
 )
 
 // ErrNotRegular is the error of a target that exists and is not a regular
@@ -173,18 +175,5 @@ func sameFile(f *os.File, st fs.FileInfo) bool {
 }
 
 func notRegular(m fs.FileMode) error {
-	kind := "a special file"
-	switch {
-	case m.IsDir():
-		kind = "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		kind = "a FIFO"
-	case m&fs.ModeSocket != 0:
-		kind = "a socket"
-	case m&fs.ModeCharDevice != 0:
-		kind = "a character device"
-	case m&fs.ModeDevice != 0:
-		kind = "a block device"
-	}
-	return fmt.Errorf("%w (%s); only a regular file is replaced", ErrNotRegular, kind)
+	return fmt.Errorf("%w (%s); only a regular file is replaced", ErrNotRegular, filekind.Of(m))
 }
