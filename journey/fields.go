@@ -71,6 +71,7 @@ type Field struct {
 	Required    bool
 	Enum        []string // allowed values of a ShapeText key; nil when free
 	Pattern     string   // a regular expression a text value matches (RE2 and ECMA-262 alike)
+	MaxLength   int      // the longest a text value may be, in characters; 0 when unbounded
 	Min, Max    int      // bounds of a ShapeScore
 	Description string
 }
@@ -90,9 +91,6 @@ const (
 	FontPattern = `^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$`
 )
 
-// Severity words as the workspace spells them.
-func severityWords() []string { return []string{"error", "warning", "info"} }
-
 // ChannelKinds lists the allowed channel `kind` values.
 func ChannelKinds() []string {
 	return []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
@@ -106,8 +104,6 @@ func MetricKinds() []string {
 // ListeningKinds lists the allowed listening post `kind` values.
 func ListeningKinds() []string { return []string{"structured", "unstructured"} }
 
-// RuleSettingWords lists what a lint rule can be set to: off or a severity.
-func RuleSettingWords() []string { return append([]string{"off"}, severityWords()...) }
 
 // Objects lists every object of the formats, journey objects first.
 func Objects() []Object {
@@ -122,7 +118,7 @@ func Fields(o Object) []Field {
 	case ObjJourney:
 		return []Field{
 			{Key: "version", Shape: ShapeVersion, Required: true, Description: "The format version; this journeymap reads version 1."},
-			{Key: "id", Pattern: KebabPattern, Description: "The journey's id, kebab-case; defaults to the file name without .journey.yaml."},
+			{Key: "id", Pattern: KebabPattern, MaxLength: MaxIDLength, Description: "The journey's id, kebab-case; defaults to the file name without .journey.yaml."},
 			{Key: "title", Required: true, Pattern: `\S`, Description: "The journey's title, shown as the heading of diagrams and reports."},
 			{Key: "owner", Description: "Who is accountable for the whole journey (an owner id when the workspace lists owners)."},
 			{Key: "persona", Shape: ShapePersona, Object: ObjPersona, Description: "The customer the journey is told for: a workspace persona id, or an inline {name, segment, needs}."},
@@ -216,7 +212,7 @@ func Fields(o Object) []Field {
 		}
 	case ObjLint:
 		return []Field{
-			{Key: "fail_on", Enum: severityWords(), Description: "The lowest severity that makes lint exit 1: error, warning or info."},
+			{Key: "fail_on", Enum: Severities(), Description: "The lowest severity that makes lint exit 1: error, warning or info."},
 			{Key: "rules", Shape: ShapeRuleSettings, Description: "Rule settings: rule id -> off, a severity, or {severity, parameters}."},
 		}
 	case ObjRender:

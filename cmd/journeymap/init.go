@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/journey/schema"
 )
 
@@ -88,7 +89,7 @@ func runInit(io *IO, opts *initOptions) error {
 		case errors.Is(err, fs.ErrExist):
 			fmt.Fprintf(io.Out, "kept     %s (it already exists; not overwritten)\n", path)
 		case err != nil:
-			fmt.Fprintf(io.Err, "journeymap: cannot write %s: %v\n", path, unwrapFS(err))
+			fmt.Fprintf(io.Err, "journeymap: cannot write %s: %v\n", path, fileerr.Reason(err))
 			failed = true
 		default:
 			fmt.Fprintf(io.Out, "created  %s\n", path)

@@ -267,7 +267,7 @@ func TestFieldByField(t *testing.T) {
 		`[{owner: o}]`, `[{text: t, bad: 1}]`, `{}`, `{a: b}`, `{score: 1}`, `{score: 1, feeling: f}`, `{score: 9}`, `{feeling: f}`,
 		`{name: n, kind: digital}`, `{kind: telepathy}`, `2026-10-01`, `2026-02-30`, `"2026-10-01"`, `01/10/2026`, `my-id`, `My_Id`,
 		`digital`, `nps`, `structured`, `warning`, `off`, `"1"`, `2`, `Inter`, `"bad;font"`, `{carries: [a], owner: o}`, `{carries: x}`,
-		`{ch: {name: n, kind: digital}}`, `{ch: null}`, `{ch: {kind: nope}}`, `{r: off}`, `{r: {severity: info, max: 3}}`, `{r: {max: [1]}}`, `{r: 3}`}
+		`{ch: {name: n, kind: digital}}`, `{ch: null}`, strings.Repeat("a", 100), strings.Repeat("a", 101), `{ch: {kind: nope}}`, `{r: off}`, `{r: {severity: info, max: 3}}`, `{r: {max: [1]}}`, `{r: 3}`}
 	base := map[journey.Object]struct {
 		doc       string // a valid file with %s where the object's key goes
 		workspace bool
