@@ -104,7 +104,6 @@ func MetricKinds() []string {
 // ListeningKinds lists the allowed listening post `kind` values.
 func ListeningKinds() []string { return []string{"structured", "unstructured"} }
 
-
 // Objects lists every object of the formats, journey objects first.
 func Objects() []Object {
 	return []Object{ObjJourney, ObjStage, ObjTouchpoint, ObjHandoff, ObjEmotion, ObjItem,
