@@ -66,11 +66,14 @@ to standard output. No PATH means the current directory.`,
 }
 
 func runFmt(io *IO, opts *fmtOptions) error {
-	files, err := fmtFiles(io, opts.paths)
+	files, problems, err := fmtFiles(io, opts.paths)
 	if err != nil {
 		return err
 	}
 	code := exitOK
+	if problems > 0 {
+		code = exitFindings
+	}
 	for _, f := range files {
 		code = max(code, fmtOne(io, opts, f))
 	}
@@ -92,13 +95,15 @@ type fmtFile struct {
 // directories named. A file reached twice (through a link, say) is
 // formatted once; a link found in a directory that leads out of it is not
 // followed (name it to format its target).
-func fmtFiles(io *IO, paths []string) ([]fmtFile, error) {
+// problems counts what it reported instead of formatting (exit 1).
+func fmtFiles(io *IO, paths []string) (files []fmtFile, problems int, err error) {
 	d, err := journey.Discover(paths)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	for _, f := range d.Findings {
 		fmt.Fprintln(io.Err, f.String())
+		problems++
 	}
 	names := d.Files
 	for _, p := range orDot(paths) {
@@ -115,11 +120,12 @@ func fmtFiles(io *IO, paths []string) ([]fmtFile, error) {
 		}
 		if why := d.Refused(name); why != "" {
 			fmt.Fprintf(io.Err, "%s:1:1: error: %s [file]\n", name, why)
+			problems++
 			continue
 		}
 		target, err := filepath.EvalSymlinks(name)
 		if err != nil {
-			return nil, &journey.PathError{Path: name, Err: fileerr.Reason(err)}
+			return nil, 0, &journey.PathError{Path: name, Err: fileerr.Reason(err)}
 		}
 		abs, _ := filepath.Abs(target)
 		if !seen[abs] {
@@ -127,7 +133,7 @@ func fmtFiles(io *IO, paths []string) ([]fmtFile, error) {
 			out = append(out, fmtFile{name: name, target: target})
 		}
 	}
-	return out, nil
+	return out, problems, nil
 }
 
 // workspacesUnder lists the workspace files under root in lexical order,
