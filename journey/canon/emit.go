@@ -24,7 +24,10 @@ type printer struct {
 	// levels are the block collections being written: their column in
 	// the source and their indentation in the output.
 	levels [][2]int
-	err    error
+	// keyLine is the source line of the key or dash being written, where
+	// its end-of-line comment was.
+	keyLine int
+	err     error
 }
 
 func emit(src []byte, doc *yaml.Node, kind Kind) ([]byte, error) {
@@ -265,6 +268,7 @@ func (p *printer) entries(m *yaml.Node, indent int, lead string, r role) {
 		if k.Kind == yaml.AliasNode {
 			ks = "*" + k.Value + " "
 		}
+		p.keyLine = k.Line
 		p.value(first+ks+":", v, indent, r.child(k.Value), k.LineComment, k.Column-1)
 		p.foot(k.FootComment, indent, lastLine(v))
 		p.foot(v.FootComment, indent, lastLine(v))
@@ -306,9 +310,11 @@ func (p *printer) items(s *yaml.Node, indent int, r role) {
 		if firstKey != nil {
 			saved := firstKey.HeadComment
 			firstKey.HeadComment = ""
+			p.keyLine = e.Line
 			p.value(pad+"-", e, indent, r.item(), "", s.Column-1)
 			firstKey.HeadComment = saved
 		} else {
+			p.keyLine = e.Line
 			p.value(pad+"-", e, indent, r.item(), "", s.Column-1)
 		}
 		p.foot(e.FootComment, indent, lastLine(e))
@@ -368,6 +374,29 @@ func props(n *yaml.Node) string {
 	return strings.Join(parts, " ")
 }
 
+// trail ends the line s with an end-of-line comment. The comment keeps
+// the column it had in the source (on the key's line or the value's) where
+// s leaves room, so comments an author aligned stay aligned; otherwise one
+// space separates it.
+func (p *printer) trail(valueLine int, s, c string) string {
+	if c == "" || strings.Contains(c, "\n") {
+		return withComment(s, c)
+	}
+	for _, n := range []int{p.keyLine, valueLine} {
+		l := p.srcLine(n)
+		at := strings.LastIndex(l, c)
+		if at < 1 || strings.TrimRight(l[at:], " \t") != c || (l[at-1] != ' ' && l[at-1] != '\t') {
+			continue
+		}
+		col := utf8.RuneCountInString(l[:at])
+		if w := utf8.RuneCountInString(strings.TrimRight(s, " ")); w > 0 && w < col {
+			return strings.TrimRight(s, " ") + strings.Repeat(" ", col-w) + c
+		}
+		break
+	}
+	return withComment(s, c)
+}
+
 func withComment(s, c string) string {
 	if c == "" {
 		return s
@@ -397,7 +426,7 @@ func (p *printer) value(head string, v *yaml.Node, indent int, r role, keyCommen
 	}
 	switch {
 	case v.Kind == yaml.AliasNode:
-		p.line(withComment(head+sep+"*"+v.Value, lineComments))
+		p.line(p.trail(v.Line, head+sep+"*"+v.Value, lineComments))
 	case v.Kind == yaml.ScalarNode && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		prefix := head + sep
 		if pr != "" {
@@ -407,17 +436,17 @@ func (p *printer) value(head string, v *yaml.Node, indent int, r role, keyCommen
 	case v.Kind == yaml.ScalarNode:
 		text := scalar(v, false)
 		if v.Tag == "!!null" && v.Value == "" && pr == "" {
-			p.line(withComment(head, lineComments))
+			p.line(p.trail(v.Line, head, lineComments))
 			return
 		}
-		p.line(withComment(head+sep+joinSpace(pr, text), lineComments))
+		p.line(p.trail(v.Line, head+sep+joinSpace(pr, text), lineComments))
 	case fitsFlow(v):
 		text := head + sep + joinSpace(pr, flowText(v, r))
 		if len(v.Content) == 0 || utf8.RuneCountInString(text) <= maxWidth {
 			if !strings.HasSuffix(head, "-") {
 				p.comment(v.HeadComment, indent)
 			}
-			p.line(withComment(text, lineComments))
+			p.line(p.trail(v.Line, text, lineComments))
 			return
 		}
 		p.blockCollection(head, pr, v, indent, r, lineComments)
@@ -460,7 +489,7 @@ func (p *printer) blockCollection(head, pr string, v *yaml.Node, indent int, r r
 		return
 	}
 	if head != "" || pr != "" || lineComments != "" {
-		p.line(withComment(joinSpace(head, pr), lineComments))
+		p.line(p.trail(v.Line, joinSpace(head, pr), lineComments))
 	}
 	if !item {
 		p.comment(v.HeadComment, child)
@@ -620,7 +649,7 @@ func (p *printer) blockScalar(prefix string, v *yaml.Node, indent int, comments 
 	if digit > 0 {
 		to = indent + digit
 	}
-	p.line(withComment(prefix+ind, comments))
+	p.line(p.trail(v.Line, prefix+ind, comments))
 	pad := strings.Repeat(" ", to)
 	for _, l := range body {
 		if from >= 0 && len(l) > from {
