@@ -106,6 +106,20 @@ func (f *fixture) detail(t *testing.T) detail {
 	return d
 }
 
+// waitFor polls the journey's detail until ok holds, for up to a second:
+// a loaded change is the saved file as a whole, never a half-written one.
+func (f *fixture) waitFor(t *testing.T, ok func(detail) bool) detail {
+	t.Helper()
+	deadline := time.Now().Add(time.Second)
+	for {
+		d := f.detail(t)
+		if ok(d) || time.Now().After(deadline) {
+			return d
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 func TestPagesAndPictures(t *testing.T) {
 	f := newFixture(t)
 	for _, path := range []string{"/", "/j/pay-bill", "/assets/app.js", "/assets/style.css", "/api/journeys", "/api/options"} {
@@ -186,13 +200,13 @@ func TestFollowsSaves(t *testing.T) {
 	if gen := waitEvent(t, events, first); gen <= first {
 		t.Fatalf("generation %d after a save, want > %d", gen, first)
 	}
-	if d := f.detail(t); d.Title != "Pay a bill online" || !d.Valid || d.Stale {
+	if d := f.waitFor(t, func(d detail) bool { return d.Title == "Pay a bill online" }); d.Title != "Pay a bill online" || !d.Valid || d.Stale {
 		t.Errorf("after a good save: %+v", d)
 	}
 
 	write(t, f.file, "version: 1\ntitle: [unclosed\n")
 	waitEvent(t, events, 0)
-	d := f.detail(t)
+	d := f.waitFor(t, func(d detail) bool { return !d.Valid })
 	if d.Valid || !d.Stale || len(d.Findings) == 0 || d.Findings[0].Rule != "syntax" {
 		t.Errorf("after an invalid save: %+v, want stale with its syntax finding", d)
 	}
@@ -202,7 +216,7 @@ func TestFollowsSaves(t *testing.T) {
 
 	write(t, f.file, journeySrc("Pay a bill, fixed"))
 	waitEvent(t, events, 0)
-	if d := f.detail(t); !d.Valid || d.Stale || d.Title != "Pay a bill, fixed" {
+	if d := f.waitFor(t, func(d detail) bool { return d.Valid }); !d.Valid || d.Stale || d.Title != "Pay a bill, fixed" {
 		t.Errorf("after the fix: %+v", d)
 	}
 

@@ -3,10 +3,7 @@ package serve
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -56,7 +53,11 @@ type state struct {
 
 	mu    sync.Mutex
 	cur   *snapshot
-	stamp string
+	stamp string // the inputs as last loaded
+	// pending is a change seen at the last poll but not loaded yet: a
+	// change is loaded once it has held for one poll, so that a file caught
+	// half-written (truncated, then written) is not shown as a broken save.
+	pending string
 }
 
 func newState(opts Options) *state {
@@ -72,16 +73,23 @@ func (st *state) snapshot() *snapshot {
 // refresh reloads when an input changed since the last load, and says
 // whether it did.
 func (st *state) refresh() bool {
-	stamp := inputStamp(st.opts.Paths, st.opts.Config)
+	stamp := journey.InputStamp(st.opts.Paths, st.opts.Config)
 	st.mu.Lock()
-	same := stamp == st.stamp && st.cur.Gen > 0
-	st.mu.Unlock()
-	if same {
+	first := st.cur.Gen == 0
+	if !first && stamp == st.stamp {
+		st.pending = ""
+		st.mu.Unlock()
 		return false
 	}
+	if !first && stamp != st.pending {
+		st.pending = stamp // wait one poll for the write to finish
+		st.mu.Unlock()
+		return false
+	}
+	st.mu.Unlock()
 	next := st.load(st.snapshot())
 	st.mu.Lock()
-	st.stamp = stamp
+	st.stamp, st.pending = stamp, ""
 	st.cur = next
 	st.mu.Unlock()
 	return true
@@ -140,64 +148,4 @@ func (st *state) load(prev *snapshot) *snapshot {
 	}
 	sort.Slice(next.Entries, func(a, b int) bool { return next.Entries[a].File < next.Entries[b].File })
 	return next
-}
-
-// inputStamp summarises the size and modification time of every journey
-// file under the PATHs and of the workspace files that apply, so that a save
-// (or a file appearing, disappearing or turning into a directory) changes it.
-func inputStamp(paths []string, config string) string {
-	var b strings.Builder
-	stamp := func(path string) {
-		if info, err := os.Stat(path); err == nil {
-			fmt.Fprintf(&b, "%s %t %d %d\n", path, info.IsDir(), info.Size(), info.ModTime().UnixNano())
-		} else {
-			fmt.Fprintf(&b, "%s missing\n", path)
-		}
-	}
-	if config != "" {
-		stamp(config)
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	for _, p := range paths {
-		if p == "-" {
-			continue
-		}
-		dir := p
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			dir = filepath.Dir(p)
-		}
-		if ws := journey.FindWorkspace(dir); ws != "" {
-			stamp(ws)
-		}
-		stamp(p)
-		filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil || path == p {
-				return nil
-			}
-			if d.IsDir() {
-				if skipDir(d.Name()) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if journey.IsJourneyFile(d.Name()) || d.Name() == journey.WorkspaceFile {
-				if info, err := d.Info(); err == nil {
-					fmt.Fprintf(&b, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
-				}
-			}
-			return nil
-		})
-	}
-	return b.String()
-}
-
-// skipDir mirrors the directories a PATH walk skips (SPEC §2).
-func skipDir(name string) bool {
-	switch name {
-	case ".git", "node_modules", "vendor":
-		return true
-	}
-	return strings.HasPrefix(name, ".")
 }
