@@ -17,6 +17,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -253,7 +254,7 @@ func (s *Server) apiJourney(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiOptions(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, map[string][]string{"views": render.Views, "themes": render.Themes()})
+	writeJSON(w, map[string][]string{"views": render.Views(), "themes": render.Themes()})
 }
 
 func writeJSON(w http.ResponseWriter, v any) {
@@ -279,7 +280,7 @@ func (s *Server) picture(w http.ResponseWriter, r *http.Request) {
 	if view == "" {
 		view = "flow"
 	}
-	if !contains(render.Views, view) {
+	if !slices.Contains(render.Views(), view) {
 		http.Error(w, fmt.Sprintf("unknown view %q", view), http.StatusBadRequest)
 		return
 	}
@@ -287,7 +288,7 @@ func (s *Server) picture(w http.ResponseWriter, r *http.Request) {
 		theme = defaultTheme(e.good)
 	}
 	t := render.FindTheme(theme)
-	if t == nil || !contains(render.Themes(), theme) {
+	if t == nil || !slices.Contains(render.Themes(), theme) {
 		http.Error(w, fmt.Sprintf("unknown theme %q", theme), http.StatusBadRequest)
 		return
 	}
@@ -326,14 +327,6 @@ func defaultTheme(j *journey.Journey) string {
 	return "light"
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 func (s *Server) cached(k pictureKey) ([]byte, bool) {
 	s.cacheMu.Lock()
