@@ -327,7 +327,6 @@ func defaultTheme(j *journey.Journey) string {
 	return "light"
 }
 
-
 func (s *Server) cached(k pictureKey) ([]byte, bool) {
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
