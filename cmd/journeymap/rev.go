@@ -1,12 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"os/exec"
-	"path/filepath"
-	"strings"
 
+	"github.com/journeymap/journeymap/internal/gitrev"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -20,7 +17,7 @@ func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []
 			return nil, nil, usageError("--rev needs journey files, not standard input")
 		}
 		for _, rev := range revs {
-			src, err := gitShow(j.File, rev)
+			src, err := gitrev.Show(j.File, rev)
 			if err != nil {
 				return nil, nil, usageError("--rev %s: %v", rev, err)
 			}
@@ -36,24 +33,4 @@ func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []
 		labels = append(labels, j.Title.Value+" (working copy)")
 	}
 	return out, labels, nil
-}
-
-// gitShow reads a file as it was at a revision.
-func gitShow(file, rev string) ([]byte, error) {
-	dir, base := filepath.Split(file)
-	if dir == "" {
-		dir = "."
-	}
-	cmd := exec.Command("git", "-C", dir, "show", "--end-of-options", rev+":./"+base)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, errors.New(msg)
-	}
-	return out, nil
 }

@@ -1,0 +1,117 @@
+// Package gitrev reads files as they were at a git revision, for the
+// commands that compare a journey with its past (`render --rev`, `diff
+// --rev`). It runs the git command-line tool: a revision is whatever git
+// accepts (HEAD~1, a tag, a branch, a commit), and git's own messages are
+// turned into ones that name the path and the revision.
+package gitrev
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+// ErrAbsent says the path did not exist at the revision: a journey added since.
+var ErrAbsent = errors.New("not in the revision")
+
+// Error is git failing: not a repository, an unknown revision, git missing.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+// Show returns file as it was at rev. The file's directory selects the
+// repository, so a path works from any working directory. A file that did
+// not exist at rev is ErrAbsent.
+func Show(file, rev string) ([]byte, error) {
+	dir, base := split(file)
+	if err := Check(dir, rev); err != nil {
+		return nil, err
+	}
+	names, err := List(dir, rev, base)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: %w %s", file, ErrAbsent, rev)
+	}
+	out, err := run(dir, "cat-file", "blob", "--end-of-options", rev+":./"+base)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > journey.MaxFileSize {
+		return nil, &Error{fmt.Sprintf("%s at %s is larger than %d MiB", file, rev, journey.MaxFileSize>>20)}
+	}
+	return out, nil
+}
+
+// Check says whether rev names a commit in the repository holding dir.
+func Check(dir, rev string) error {
+	if strings.HasPrefix(rev, "-") || rev == "" {
+		return &Error{fmt.Sprintf("%q is not a revision", rev)}
+	}
+	if _, err := run(dir, "rev-parse", "--git-dir"); err != nil {
+		return &Error{fmt.Sprintf("%s is not inside a git repository (--rev reads the old side with git)", dir)}
+	}
+	if _, err := run(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+		return &Error{fmt.Sprintf("unknown revision %q", rev)}
+	}
+	return nil
+}
+
+// List returns the files under dir (recursively) at rev, as paths joined to
+// dir. With names, only those entries of dir (files or directories) are
+// listed. The revision must have been checked.
+func List(dir, rev string, names ...string) ([]string, error) {
+	args := []string{"ls-tree", "-r", "--name-only", "-z", "--end-of-options", rev, "--"}
+	if len(names) == 0 {
+		args = append(args, ".")
+	}
+	for _, n := range names {
+		args = append(args, "./"+n)
+	}
+	out, err := run(dir, args...)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, f := range bytes.Split(out, []byte{0}) {
+		if len(f) > 0 {
+			files = append(files, filepath.Join(dir, filepath.FromSlash(string(f))))
+		}
+	}
+	return files, nil
+}
+
+func split(file string) (dir, base string) {
+	dir, base = filepath.Split(file)
+	if dir == "" {
+		dir = "."
+	}
+	return filepath.Clean(dir), base
+}
+
+// run runs git in dir and returns its output, or its message as an Error.
+func run(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			return nil, &Error{fmt.Sprintf("cannot run git: %v", err)}
+		}
+		msg := strings.TrimSpace(stderr.String())
+		msg = strings.TrimPrefix(msg, "fatal: ")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, &Error{msg}
+	}
+	return out, nil
+}

@@ -1,0 +1,76 @@
+package gitrev
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func repo(t *testing.T) (dir string, git func(args ...string)) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir = t.TempDir()
+	git = func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	return dir, git
+}
+
+func TestShowAndList(t *testing.T) {
+	dir, git := repo(t)
+	os.MkdirAll(filepath.Join(dir, "j", "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "j", "a.journey.yaml"), []byte("old a\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "j", "sub", "b.journey.yaml"), []byte("old b\n"), 0o644)
+	git("add", ".")
+	git("commit", "-qm", "one")
+	os.WriteFile(filepath.Join(dir, "j", "a.journey.yaml"), []byte("new a\n"), 0o644)
+
+	got, err := Show(filepath.Join(dir, "j", "a.journey.yaml"), "HEAD")
+	if err != nil || string(got) != "old a\n" {
+		t.Fatalf("Show = %q, %v", got, err)
+	}
+	files, err := List(filepath.Join(dir, "j"), "HEAD")
+	want := []string{filepath.Join(dir, "j", "a.journey.yaml"), filepath.Join(dir, "j", "sub", "b.journey.yaml")}
+	if err != nil || !reflect.DeepEqual(files, want) {
+		t.Errorf("List = %q, %v; want %q", files, err, want)
+	}
+	files, err = List(filepath.Join(dir, "j"), "HEAD", "sub")
+	if err != nil || !reflect.DeepEqual(files, want[1:]) {
+		t.Errorf("List sub = %q, %v", files, err)
+	}
+
+	_, err = Show(filepath.Join(dir, "j", "new.journey.yaml"), "HEAD")
+	if !errors.Is(err, ErrAbsent) {
+		t.Errorf("a file added since: %v, want ErrAbsent", err)
+	}
+	for rev, want := range map[string]string{"no-such": `unknown revision "no-such"`, "--output=x": "is not a revision", "HEAD~5": "unknown revision"} {
+		_, err = Show(filepath.Join(dir, "j", "a.journey.yaml"), rev)
+		var ge *Error
+		if !errors.As(err, &ge) || !strings.Contains(err.Error(), want) {
+			t.Errorf("rev %q: %v, want an Error saying %q", rev, err, want)
+		}
+	}
+}
+
+func TestOutsideGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	_, err := Show(filepath.Join(dir, "a.journey.yaml"), "HEAD")
+	if err == nil || !strings.Contains(err.Error(), "not inside a git repository") {
+		t.Errorf("outside git: %v", err)
+	}
+}
