@@ -166,6 +166,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 		newLintCmd(io),
 		newRulesCmd(io),
 		newRenderCmd(io),
+		newDiffCmd(io),
 		newVersionCmd(io),
 	)
 	return root

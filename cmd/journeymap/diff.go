@@ -1,0 +1,224 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/journeymap/journeymap/diff"
+	"github.com/journeymap/journeymap/internal/gitrev"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/lint"
+)
+
+type diffOptions struct {
+	args     []string
+	rev      string
+	format   string
+	exitCode bool
+	config   string
+	today    time.Time // tests pin the date; zero means now
+}
+
+func newDiffCmd(io *IO) *cobra.Command {
+	opts := &diffOptions{}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW | --rev REV [PATH...]",
+		Short: "Compare journeys by meaning: what a pull request changes",
+		Long: `Diff compares journeys the way a reviewer reads them: matched by id, it lists
+journey fields changed; stages and touchpoints added, removed, moved or
+renamed; each touchpoint field changed (channel, owner, emotion, handoff…);
+the emotion curve before and after; and lint findings introduced and fixed.
+
+OLD NEW compares two journey files (or directories). --rev REV compares every
+journey file under the PATHs as it is at git revision REV with the working
+copy: a file on one side only is a journey added or removed, and a file
+renamed keeps its journey id and so its match.
+
+--format markdown writes a pull-request comment. Exit status is 0, or 1 with
+--exit-code when anything changed; 1 when a side does not validate.`,
+		Example: `  journeymap diff --rev HEAD
+  journeymap diff --rev origin/main journeys/ --format markdown > comment.md
+  journeymap diff as-is.journey.yaml to-be.journey.yaml
+  journeymap diff --rev HEAD~1 --exit-code --format json .`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.args = args
+			return runDiff(io, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.rev, "rev", "", "compare with the journeys as they were at this git revision")
+	f.StringVar(&opts.format, "format", "text", "output format")
+	f.BoolVar(&opts.exitCode, "exit-code", false, "exit with status 1 when anything changed")
+	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
+	registerEnum(cmd, "format", diff.Formats...)
+	cmd.MarkFlagFilename("config", "yaml", "yml")
+	return cmd
+}
+
+func runDiff(io *IO, opts *diffOptions) error {
+	if err := checkEnum("format", opts.format, diff.Formats...); err != nil {
+		return err
+	}
+	load := journey.LoadOptions{Config: opts.config, Stdin: io.In}
+	var old, new *journey.Set
+	var err error
+	if opts.rev == "" {
+		if len(opts.args) != 2 {
+			return usageError("diff needs two journey files, OLD and NEW, or --rev REV [PATH...]; got %d argument(s)", len(opts.args))
+		}
+		if old, err = journey.Load(opts.args[:1], load); err != nil {
+			return err
+		}
+		if new, err = journey.Load(opts.args[1:], load); err != nil {
+			return err
+		}
+	} else {
+		if new, err = journey.Load(opts.args, load); err != nil {
+			return err
+		}
+		if old, err = loadAtRevision(opts.args, opts.rev, opts.config); err != nil {
+			return err
+		}
+	}
+	if len(old.Journeys) == 0 && len(new.Journeys) == 0 {
+		return usageError("no journey files (*.journey.yaml, *.journey.yml) in %s", strings.Join(orDot(opts.args), ", "))
+	}
+	res, err := diff.Compare(old, new, diff.Options{
+		Lint:       lint.Options{Today: opts.today},
+		Rev:        opts.rev,
+		PairSingle: opts.rev == "",
+	})
+	var ce *lint.ConfigError
+	if errors.As(err, &ce) {
+		return &exitError{code: exitUsage, err: ce}
+	}
+	if err != nil {
+		return err
+	}
+	if len(res.Invalid) > 0 {
+		// The findings go to standard error with their source lines, so
+		// that a comment written to standard output stays a comment.
+		rep := &lint.Report{Findings: res.Invalid, Sources: res.Sources}
+		lint.WriteText(io.Err, rep, lint.TextOptions{Color: false})
+	}
+	if err := diff.Write(io.Out, res, opts.format); err != nil {
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write the diff: %v", err)}
+	}
+	if len(res.Invalid) > 0 || (opts.exitCode && res.Changed()) {
+		return errFindings
+	}
+	return nil
+}
+
+// loadAtRevision reads the journey files under paths as they were at rev,
+// each named path@rev and resolved against its workspace as it was then.
+func loadAtRevision(paths []string, rev, config string) (*journey.Set, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	set := &journey.Set{}
+	var fixed *journey.Workspace
+	if config != "" {
+		src, err := os.ReadFile(config)
+		if err != nil {
+			return nil, &journey.PathError{Path: config, Err: err}
+		}
+		fixed = set.AddWorkspace(config, src)
+	}
+	workspaces := map[string]*journey.Workspace{}
+	workspaceFor := func(file string) (*journey.Workspace, error) {
+		if fixed != nil {
+			return fixed, nil
+		}
+		// The workspace the working copy uses, as it was at rev: a
+		// registry or catalogue edited in the same change stays in step.
+		p := journey.FindWorkspace(filepath.Dir(file))
+		if p == "" {
+			return nil, nil
+		}
+		if ws, ok := workspaces[p]; ok {
+			return ws, nil
+		}
+		src, err := gitrev.Show(p, rev)
+		var ws *journey.Workspace
+		switch {
+		case errors.Is(err, gitrev.ErrAbsent):
+		case err != nil:
+			return nil, usageError("--rev %s: %v", rev, err)
+		default:
+			ws = set.AddWorkspace(displayName(p)+"@"+rev, src)
+		}
+		workspaces[p] = ws
+		return ws, nil
+	}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		if p == "-" {
+			return nil, usageError("--rev needs journey files, not standard input")
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, &journey.PathError{Path: p, Err: errors.Unwrap(err)}
+		}
+		dir, names := p, []string(nil)
+		if !st.IsDir() {
+			dir, names = filepath.Dir(p), []string{filepath.Base(p)}
+		}
+		if err := gitrev.Check(dir, rev); err != nil {
+			return nil, usageError("--rev %s: %v", rev, err)
+		}
+		files, err := gitrev.List(dir, rev, names...)
+		if err != nil {
+			return nil, usageError("--rev %s: %v", rev, err)
+		}
+		for _, f := range files {
+			if !journey.IsJourneyFile(f) || skipped(dir, f) || seen[f] {
+				continue
+			}
+			seen[f] = true
+			src, err := gitrev.Show(f, rev)
+			if err != nil {
+				return nil, usageError("--rev %s: %v", rev, err)
+			}
+			ws, err := workspaceFor(f)
+			if err != nil {
+				return nil, err
+			}
+			set.AddSource(f+"@"+rev, src, ws)
+		}
+	}
+	return set, nil
+}
+
+// skipped says whether a file lies in a directory that the walk of the
+// working copy skips (.git, node_modules, vendor, hidden), so both sides of
+// a diff hold the same files.
+func skipped(root, file string) bool {
+	rel, err := filepath.Rel(root, filepath.Dir(file))
+	if err != nil || rel == "." {
+		return false
+	}
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if part == "node_modules" || part == "vendor" || (strings.HasPrefix(part, ".") && part != "..") {
+			return true
+		}
+	}
+	return false
+}
+
+// displayName shows an absolute path relative to the working directory
+// when that is shorter, as Load names the files it finds.
+func displayName(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, p); err == nil && len(rel) < len(p) {
+			return rel
+		}
+	}
+	return p
+}

@@ -1,0 +1,157 @@
+package diff
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+// Formats lists the output formats of diff.
+var Formats = []string{"text", "markdown", "json"}
+
+// Write prints the result in format (text, markdown or json).
+func Write(w io.Writer, r *Result, format string) error {
+	switch format {
+	case "json":
+		return WriteJSON(w, r)
+	case "markdown":
+		return WriteMarkdown(w, r)
+	default:
+		return WriteText(w, r)
+	}
+}
+
+// WriteJSON prints the result as the JSON object of SPEC §6.
+func WriteJSON(w io.Writer, r *Result) error {
+	out := *r
+	if out.Journeys == nil {
+		out.Journeys = []*Journey{}
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// WriteText prints the changes for a terminal: a block per changed journey.
+func WriteText(w io.Writer, r *Result) error {
+	var b strings.Builder
+	for _, d := range r.Journeys {
+		if d.Status == Unchanged {
+			continue
+		}
+		fmt.Fprintf(&b, "%s  %s  %s\n", d.ID, d.Status, sides(d, " → "))
+		for _, c := range d.Changes {
+			fmt.Fprintf(&b, "  %s %s\n", mark(c.Kind), c.Message)
+		}
+		if d.Emotion.Changed() {
+			before, after := sparklines(d.Emotion)
+			fmt.Fprintf(&b, "  emotion  before %s  %s\n", before, statLine(d.Emotion.Average.Before, d.Emotion.Lowest.Before))
+			fmt.Fprintf(&b, "           after  %s  %s\n", after, statLine(d.Emotion.Average.After, d.Emotion.Lowest.After))
+		}
+		for _, f := range d.Findings.Introduced {
+			fmt.Fprintf(&b, "  introduced  %s\n", f)
+		}
+		for _, f := range d.Findings.Fixed {
+			fmt.Fprintf(&b, "  fixed       %s\n", f)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(summaryLine(r) + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func sides(d *Journey, arrow string) string {
+	switch {
+	case d.Old == "":
+		return d.New
+	case d.New == "":
+		return d.Old
+	case d.Old == d.New:
+		return d.New
+	}
+	return d.Old + arrow + d.New
+}
+
+// mark is the one-character sign of a change in text output.
+func mark(kind string) string {
+	switch {
+	case strings.HasSuffix(kind, "-added"):
+		return "+"
+	case strings.HasSuffix(kind, "-removed"):
+		return "-"
+	case strings.HasSuffix(kind, "-moved"):
+		return ">"
+	}
+	return "~"
+}
+
+func summaryLine(r *Result) string {
+	s := r.Summary
+	if s.Changed == 0 && s.Invalid == 0 {
+		return "No journey changes."
+	}
+	line := fmt.Sprintf("%d of %s changed: %s, %s introduced, %d fixed", s.Changed, countOf(s.Journeys, "journey"),
+		countOf(s.Changes, "change"), countOf(s.Introduced, "finding"), s.Fixed)
+	if s.Invalid > 0 {
+		line += fmt.Sprintf("; %s not compared: they do not validate", countOf(s.Invalid, "journey"))
+	}
+	return line
+}
+
+func statLine(avg, low any) string {
+	if avg == nil {
+		return "no scores"
+	}
+	l := low.(Low)
+	return fmt.Sprintf("average %+.2f  lowest %s at %s", avg.(float64), signed(l.Score), l.Touchpoint)
+}
+
+// spark draws a score -2..2 as a bar; unscored is a dot, absent a space.
+var spark = []string{"▁", "▂", "▄", "▆", "█"}
+
+// sparklines draws the curves before and after on one set of columns: the
+// touchpoints of both sides lined up by id, so a column compares one
+// touchpoint.
+func sparklines(e Emotion) (before, after string) {
+	ids := mergeOrder(pointIDs(e.After), pointIDs(e.Before))
+	line := func(ps []Point) string {
+		by := map[string]*int{}
+		has := map[string]bool{}
+		for _, p := range ps {
+			by[p.Touchpoint], has[p.Touchpoint] = p.Score, true
+		}
+		var b strings.Builder
+		for _, id := range ids {
+			switch s := by[id]; {
+			case !has[id]:
+				b.WriteString(" ")
+			case s == nil:
+				b.WriteString("·")
+			default:
+				b.WriteString(spark[*s+2])
+			}
+		}
+		return b.String()
+	}
+	return line(e.Before), line(e.After)
+}
+
+func pointIDs(ps []Point) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Touchpoint)
+	}
+	return out
+}
+
+// findingLine is a finding in one line for a comment: severity, rule, where.
+func findingLine(f journey.Finding) string {
+	return fmt.Sprintf("%s `%s` %s:%d — %s", f.Severity, f.Rule, f.File, f.Line, f.Message)
+}
