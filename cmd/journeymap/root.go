@@ -167,6 +167,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 		newRulesCmd(io),
 		newRenderCmd(io),
 		newDiffCmd(io),
+		newExportCmd(io),
 		newVersionCmd(io),
 	)
 	return root
