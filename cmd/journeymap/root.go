@@ -168,6 +168,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 		newRenderCmd(io),
 		newDiffCmd(io),
 		newExportCmd(io),
+		newReportCmd(io),
 		newVersionCmd(io),
 	)
 	return root
