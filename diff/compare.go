@@ -209,7 +209,6 @@ func (c *changes) touchpoints(old, new *journey.Journey) {
 	}
 }
 
-
 func emotionNote(t *journey.Touchpoint) string {
 	if t.Emotion == nil {
 		return ""

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExportAndReportInvalid: an invalid journey gets its validation
+// findings and exit 1; the others are still exported and reported.
+func TestExportAndReportInvalid(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.journey.yaml"), []byte("version: 1\nid: good\ntitle: Good\nchannels: {app: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: app, emotion: 1}]}]\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.journey.yaml"), []byte("version: 1\nid: bad\ntitle: Bad\nstages: [{id: s, touchpoints: [{id: a, channel: nowhere}]}]\n"), 0o644)
+	for _, args := range [][]string{{"export", dir, "--format", "csv"}, {"export", dir, "--format", "mermaid"}, {"report", dir, "--format", "csv"}} {
+		r := cliRunArgs(t, args...)
+		if r.code != 1 || !strings.Contains(r.stderr, "bad.journey.yaml:4:") || !strings.Contains(r.stderr, "unresolved-reference") {
+			t.Errorf("%v: %v", args, r)
+		}
+		if low := strings.ToLower(r.stdout); !strings.Contains(low, "good") || strings.Contains(low, "bad") {
+			t.Errorf("%v: the valid journey only should be in the output: %v", args, r)
+		}
+	}
+}
+
+// TestExportOutput: -o writes the file (atomically, by atomicfile) and
+// never over an input.
+func TestExportOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "good.journey.yaml")
+	src := []byte("version: 1\nid: good\ntitle: Good\nchannels: {app: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: app}]}]\n")
+	os.WriteFile(in, src, 0o644)
+	out := filepath.Join(dir, "good.mmd")
+	if r := cliRunArgs(t, "export", in, "--format", "mermaid", "-o", out); r.code != 0 || r.stdout != "" {
+		t.Fatalf("%v", r)
+	}
+	if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "journey\n") {
+		t.Errorf("-o wrote %q", b)
+	}
+	r := cliRunArgs(t, "export", in, "--format", "json", "-o", in)
+	if r.code != 2 || !strings.Contains(r.stderr, "is one of the input files") {
+		t.Errorf("-o over the input: %v", r)
+	}
+	if b, _ := os.ReadFile(in); string(b) != string(src) {
+		t.Error("the input was changed")
+	}
+	if r := cliRunArgs(t, "export", in); r.code != 2 || !strings.Contains(r.stderr, "--format") {
+		t.Errorf("no --format: %v", r)
+	}
+}
