@@ -71,21 +71,5 @@ func isValidation(rule string) bool {
 	return false
 }
 
-// subjectOf names what a finding is about. Until every finding carries its
-// subject (SPEC §5), it is read from where the finding points: the
-// touchpoint whose block holds the line, else the journey.
-func subjectOf(j *journey.Journey, f journey.Finding) string {
-	if f.File == j.File {
-		for _, t := range j.Touchpoints() {
-			if t.Contains(f.Line) {
-				return "touchpoint:" + t.ID.Value
-			}
-		}
-		for _, s := range j.Stages {
-			if s.Pos.Line == f.Line {
-				return "stage:" + s.ID.Value
-			}
-		}
-	}
-	return "journey"
-}
+// subjectOf names what a finding is about (SPEC §5).
+func subjectOf(_ *journey.Journey, f journey.Finding) string { return string(f.Subject) }

@@ -1,9 +1,6 @@
 package portfolio
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -70,11 +67,8 @@ func byChannel(in Input) *Table {
 			if f.Rule != "inconsistent-channel" {
 				continue
 			}
-			for _, id := range order {
-				if strings.Contains(f.Message, fmt.Sprintf("%q", id)) {
-					stats[id].inconsistent++
-					break
-				}
+			if kind, id := f.Subject.Split(); kind == journey.KindChannel {
+				get(j, id).inconsistent++
 			}
 		}
 	}

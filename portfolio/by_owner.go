@@ -20,7 +20,7 @@ type ownerStats struct {
 // owner named, by id. A seam is a flow edge that changes channel; its owner
 // is the `handoff` block's. "Unowned seams" are the seams into an owner's
 // touchpoints whose handoff names no owner (or is missing). A finding
-// counts for the owner of the touchpoint it is about, else the journey's.
+// counts for the owner of what it is about (accountable).
 func byOwner(in Input) *Table {
 	t := &Table{By: ByOwner, Columns: ownerColumns}
 	stats := map[string]*ownerStats{}
@@ -75,11 +75,7 @@ func byOwner(in Input) *Table {
 			}
 		}
 		for _, f := range findingsOf(j, in.Findings) {
-			o := j.Owner.Value
-			if tp := subjectOf(j, f); tp != nil && tp.ResolvedOwner().Value != "" {
-				o = tp.ResolvedOwner().Value
-			}
-			if o != "" {
+			if o := accountable(j, f); o != "" {
 				get(o).findings++
 			}
 		}

@@ -59,19 +59,36 @@ func Build(in Input, by string) *Table {
 	}
 }
 
-// subjectOf names what a finding is about. Until every finding carries its
-// subject (SPEC §5), it is read from where the finding points: the
-// touchpoint whose block holds the line, else the journey.
-func subjectOf(j *journey.Journey, f journey.Finding) (tp *journey.Touchpoint) {
-	if f.File != j.File {
-		return nil
-	}
-	for _, t := range j.Touchpoints() {
-		if t.Contains(f.Line) {
-			return t
+// accountable is who owns what a finding is about (its subject, SPEC §5):
+// a touchpoint's resolved owner (for a handoff, the receiving touchpoint's,
+// unless the handoff names its own), a stage's or a channel's owner, else
+// the journey's owner.
+func accountable(j *journey.Journey, f journey.Finding) string {
+	kind, id := f.Subject.Split()
+	owner := ""
+	switch kind {
+	case journey.KindTouchpoint, journey.KindHandoff:
+		if t := j.SubjectTouchpoint(f.Subject); t != nil {
+			owner = t.ResolvedOwner().Value
+			if kind == journey.KindHandoff && t.Handoff != nil && t.Handoff.Owner.Value != "" {
+				owner = t.Handoff.Owner.Value
+			}
+		}
+	case journey.KindStage:
+		for _, s := range j.Stages {
+			if s.ID.Value == id {
+				owner = s.Owner.Value
+			}
+		}
+	case journey.KindChannel:
+		if c := j.Channel(id); c != nil {
+			owner = c.Owner.Value
 		}
 	}
-	return nil
+	if owner == "" {
+		owner = j.Owner.Value
+	}
+	return owner
 }
 
 func findingsOf(j *journey.Journey, fs []journey.Finding) []journey.Finding {
