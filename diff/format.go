@@ -49,7 +49,7 @@ func WriteText(w io.Writer, r *Result) error {
 		for _, c := range d.Changes {
 			fmt.Fprintf(&b, "  %s %s\n", mark(c.Kind), c.Message)
 		}
-		if d.Emotion.Changed() {
+		if d.Status == Modified && d.Emotion.Changed() {
 			before, after := sparklines(d.Emotion)
 			fmt.Fprintf(&b, "  emotion  before %s  %s\n", before, statLine(d.Emotion.Average.Before, d.Emotion.Lowest.Before))
 			fmt.Fprintf(&b, "           after  %s  %s\n", after, statLine(d.Emotion.Average.After, d.Emotion.Lowest.After))

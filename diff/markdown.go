@@ -42,7 +42,9 @@ func WriteMarkdown(w io.Writer, r *Result) error {
 		} else if d.Status != Modified {
 			fmt.Fprintf(&b, "%s\n", md(d.Changes[0].Message))
 		}
-		emotionSection(&b, d.Emotion)
+		if d.Status == Modified {
+			emotionSection(&b, d.Emotion)
+		}
 		findingsSection(&b, "Findings introduced", d.Findings.Introduced)
 		findingsSection(&b, "Findings fixed", d.Findings.Fixed)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,10 +80,11 @@ func runDiff(io *IO, opts *diffOptions) error {
 			return err
 		}
 	} else {
-		if new, err = journey.Load(opts.args, load); err != nil {
+		var had map[string]bool
+		if old, had, err = loadAtRevision(opts.args, opts.rev, opts.config); err != nil {
 			return err
 		}
-		if old, err = loadAtRevision(opts.args, opts.rev, opts.config); err != nil {
+		if new, err = loadWorkingCopy(opts.args, had, load); err != nil {
 			return err
 		}
 	}
@@ -116,9 +118,49 @@ func runDiff(io *IO, opts *diffOptions) error {
 	return nil
 }
 
+// loadWorkingCopy loads the journeys under paths, leaving out a PATH that
+// is gone or holds no journey any more when the revision had journeys
+// there: those journeys were removed, which is what the diff reports.
+func loadWorkingCopy(paths []string, had map[string]bool, opts journey.LoadOptions) (*journey.Set, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for {
+		set, err := journey.Load(paths, opts)
+		var pe *journey.PathError
+		if err == nil || !errors.As(err, &pe) || !had[pe.Path] {
+			return set, err
+		}
+		if _, statErr := os.Stat(pe.Path); statErr == nil && !errors.Is(err, journey.ErrNoJourneys) {
+			return set, err
+		}
+		var rest []string
+		for _, p := range paths {
+			if p != pe.Path {
+				rest = append(rest, p)
+			}
+		}
+		if len(rest) == 0 {
+			return &journey.Set{}, nil
+		}
+		paths = rest
+	}
+}
+
 // loadAtRevision reads the journey files under paths as they were at rev,
 // each named path@rev and resolved against its workspace as it was then.
-func loadAtRevision(paths []string, rev, config string) (*journey.Set, error) {
+// had lists the PATHs under which the revision had journey files.
+func loadAtRevision(paths []string, rev, config string) (set *journey.Set, had map[string]bool, err error) {
+	set, err = readAtRevision(paths, rev, config, func(p string) {
+		if had == nil {
+			had = map[string]bool{}
+		}
+		had[p] = true
+	})
+	return set, had, err
+}
+
+func readAtRevision(paths []string, rev, config string, found func(path string)) (*journey.Set, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -162,13 +204,15 @@ func loadAtRevision(paths []string, rev, config string) (*journey.Set, error) {
 		if p == "-" {
 			return nil, usageError("--rev needs journey files, not standard input")
 		}
-		st, err := os.Stat(p)
-		if err != nil {
+		// A PATH deleted since is looked up from the nearest directory
+		// that still exists.
+		if _, err := os.Stat(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, &journey.PathError{Path: p, Err: errors.Unwrap(err)}
 		}
-		dir, names := p, []string(nil)
-		if !st.IsDir() {
-			dir, names = filepath.Dir(p), []string{filepath.Base(p)}
+		dir, rel := gitrev.Nearest(filepath.Clean(p), "")
+		var names []string
+		if rel != "" {
+			names = []string{rel}
 		}
 		if err := gitrev.Check(dir, rev); err != nil {
 			return nil, usageError("--rev %s: %v", rev, err)
@@ -182,6 +226,7 @@ func loadAtRevision(paths []string, rev, config string) (*journey.Set, error) {
 				continue
 			}
 			seen[f] = true
+			found(p)
 			src, err := gitrev.Show(f, rev)
 			if err != nil {
 				return nil, usageError("--rev %s: %v", rev, err)

@@ -113,6 +113,26 @@ func TestDiffRevRenamed(t *testing.T) {
 	}
 }
 
+// TestDiffRevDeleted: a directory deleted since the revision, or one that
+// no longer holds a journey, is a journey removed, not a usage error.
+func TestDiffRevDeleted(t *testing.T) {
+	diffRepo(t)
+	os.RemoveAll("journeys")
+	for _, args := range [][]string{{"diff", "--rev", "HEAD", "journeys"}, {"diff", "--rev", "HEAD", "journeys/claim.journey.yaml"}, {"diff", "--rev", "HEAD", "--format", "json"}} {
+		r := cliRunArgs(t, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "removed") {
+			t.Errorf("%v: %v", args, r)
+		}
+	}
+	os.Mkdir("journeys", 0o755)
+	if r := cliRunArgs(t, "diff", "--rev", "HEAD", "--exit-code", "journeys"); r.code != 1 || !strings.Contains(r.stdout, `journey "claim" removed`) {
+		t.Errorf("an empty directory: %v", r)
+	}
+	if r := cliRunArgs(t, "diff", "--rev", "HEAD", "elsewhere"); r.code != 2 {
+		t.Errorf("a PATH that never held journeys: %v", r)
+	}
+}
+
 // TestDiffBadInput: clear messages and the right exit codes, never a crash.
 func TestDiffBadInput(t *testing.T) {
 	diffRepo(t)

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -24,9 +25,9 @@ type Error struct{ Msg string }
 
 func (e *Error) Error() string { return e.Msg }
 
-// Show returns file as it was at rev. The file's directory selects the
-// repository, so a path works from any working directory. A file that did
-// not exist at rev is ErrAbsent.
+// Show returns file as it was at rev. The file's directory (or the nearest
+// one that still exists) selects the repository, so a path works from any
+// working directory. A file that did not exist at rev is ErrAbsent.
 func Show(file, rev string) ([]byte, error) {
 	dir, base := split(file)
 	if err := Check(dir, rev); err != nil {
@@ -87,12 +88,29 @@ func List(dir, rev string, names ...string) ([]string, error) {
 	return files, nil
 }
 
-func split(file string) (dir, base string) {
-	dir, base = filepath.Split(file)
-	if dir == "" {
-		dir = "."
+// split returns the nearest existing directory above file and file's path
+// from it: a file, or a whole directory, deleted since the revision is
+// still looked up from a directory git can run in.
+func split(file string) (dir, rel string) {
+	dir, rel = filepath.Split(filepath.Clean(file))
+	dir = filepath.Clean(dir)
+	return Nearest(dir, rel)
+}
+
+// Nearest walks up from dir to the nearest directory that exists and
+// returns it with rel extended by the part walked over.
+func Nearest(dir, rel string) (string, string) {
+	for {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir, filepath.ToSlash(rel)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return dir, filepath.ToSlash(rel)
+		}
+		rel = filepath.Join(filepath.Base(dir), rel)
+		dir = parent
 	}
-	return filepath.Clean(dir), base
 }
 
 // run runs git in dir and returns its output, or its message as an Error.
