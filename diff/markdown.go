@@ -58,9 +58,9 @@ func table(b *strings.Builder, cs []Change) {
 		if c.Field != "" {
 			before, after = cell(c.Before), cell(c.After)
 		}
-		fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s |\n", symbol(c.Kind), c.Subject, what(c), before, after)
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", c.Subject, what(c), before, after)
 	}
-	head := "| | Subject | Change | Before | After |\n|---|---|---|---|---|\n"
+	head := "| Subject | Change | Before | After |\n|---|---|---|---|\n"
 	b.WriteString(head)
 	for i, c := range cs {
 		if i == detailsAfter {
@@ -89,21 +89,29 @@ func what(c Change) string {
 	return md(msg)
 }
 
-func symbol(kind string) string {
-	switch mark(kind) {
-	case "+":
-		return "➕"
-	case "-":
-		return "➖"
-	case ">":
-		return "↕️"
-	}
-	return "✏️"
-}
-
+// cell is a value in the table: text as it reads (the column says it is a
+// value), lists comma-separated, absent as a dash.
 func cell(v any) string {
-	if v == nil {
+	switch x := v.(type) {
+	case nil:
 		return "—"
+	case string:
+		return md(x)
+	case []string:
+		if len(x) == 0 {
+			return "(none: the journey can end here)"
+		}
+		return md(strings.Join(x, ", "))
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			if s, ok := e.(string); ok {
+				parts[i] = s
+			} else {
+				parts[i] = show(e)
+			}
+		}
+		return md(strings.Join(parts, "; "))
 	}
 	return md(show(v))
 }
@@ -112,14 +120,11 @@ func emotionSection(b *strings.Builder, e Emotion) {
 	if !e.Changed() {
 		return
 	}
+	// The curves in a code block, where the columns line up touchpoint by
+	// touchpoint as they do in a terminal.
 	before, after := sparklines(e)
-	fmt.Fprintf(b, "**Emotion** `%s` → `%s`", strings.ReplaceAll(before, " ", "\u00a0"), strings.ReplaceAll(after, " ", "\u00a0"))
-	if e.Average.Before != nil && e.Average.After != nil {
-		lb, la := e.Lowest.Before.(Low), e.Lowest.After.(Low)
-		fmt.Fprintf(b, " · average %+.2f → %+.2f · lowest %s (`%s`) → %s (`%s`)",
-			e.Average.Before.(float64), e.Average.After.(float64), signed(lb.Score), lb.Touchpoint, signed(la.Score), la.Touchpoint)
-	}
-	b.WriteString("\n\n")
+	fmt.Fprintf(b, "**Emotion along the flow** (▁ −2 … █ +2, · unscored)\n\n```text\nbefore  %s  %s\nafter   %s  %s\n```\n\n",
+		before, statLine(e.Average.Before, e.Lowest.Before), after, statLine(e.Average.After, e.Lowest.After))
 	// The touchpoints whose score changed, before and after.
 	before2 := map[string]*int{}
 	for _, p := range e.Before {
