@@ -111,10 +111,12 @@ func description(j *journey.Journey) string {
 // Mermaid's journey grammar reads a line up to a character that ends the
 // field: `#` and `;` end every field, `:` ends a section or a task name,
 // `,` separates actors, and `%%` starts a comment. Each field gets the look-
-// alike characters a reader will not notice instead.
+// alike characters a reader will not notice instead, chosen from those
+// the fonts browsers fall back to can draw (DejaVu, Arial, Segoe UI
+// Symbol): fullwidth forms would be boxes on many machines.
 var (
-	lineSafe    = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "#", "＃", ";", "；", "%%", "% %")
-	colonSafe   = strings.NewReplacer(":", "꞉")
+	lineSafe    = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "#", "♯", ";", ",", "%%", "% %")
+	colonSafe   = strings.NewReplacer(":", "∶")
 	commaSafe   = strings.NewReplacer(",", "‚")
 	commentSafe = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 )
