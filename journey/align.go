@@ -26,9 +26,17 @@ func (a Aligned) First() *Touchpoint {
 // keeps its first touchpoint.
 func AlignTouchpoints(js []*Journey) []Aligned {
 	var out []Aligned
-	index := map[string]int{}
 	for ji, j := range js {
-		prev := -1
+		index := make(map[string]int, len(out))
+		for i, a := range out {
+			index[a.ID] = i
+		}
+		// A touchpoint the order lacks goes after the last one of this
+		// journey already in the order (-1: at the start). Collecting the
+		// insertions and merging once keeps this linear.
+		inserts := map[int][]Aligned{}
+		added := map[string]bool{}
+		prev, n := -1, 0
 		for _, tp := range j.Touchpoints() {
 			id := tp.ID.Value
 			if i, ok := index[id]; ok {
@@ -38,18 +46,25 @@ func AlignTouchpoints(js []*Journey) []Aligned {
 				prev = i
 				continue
 			}
-			at := prev + 1
+			if added[id] {
+				continue
+			}
+			added[id] = true
 			a := Aligned{ID: id, In: make([]*Touchpoint, len(js))}
 			a.In[ji] = tp
-			out = append(out[:at], append([]Aligned{a}, out[at:]...)...)
-			for k, i := range index {
-				if i >= at {
-					index[k] = i + 1
-				}
-			}
-			index[id] = at
-			prev = at
+			inserts[prev] = append(inserts[prev], a)
+			n++
 		}
+		if n == 0 {
+			continue
+		}
+		merged := make([]Aligned, 0, len(out)+n)
+		merged = append(merged, inserts[-1]...)
+		for i, a := range out {
+			merged = append(merged, a)
+			merged = append(merged, inserts[i]...)
+		}
+		out = merged
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -74,4 +75,91 @@ func indexOf(j *Journey, id string) int {
 		}
 	}
 	return -1
+}
+
+// alignReference is the first, quadratic implementation (insert each
+// new touchpoint into the slice, shift every later index): the oracle for
+// TestAlignMatchesReference and the baseline for BenchmarkAlign.
+func alignReference(js []*Journey) []Aligned {
+	var out []Aligned
+	index := map[string]int{}
+	for ji, j := range js {
+		prev := -1
+		for _, tp := range j.Touchpoints() {
+			id := tp.ID.Value
+			if i, ok := index[id]; ok {
+				if out[i].In[ji] == nil {
+					out[i].In[ji] = tp
+				}
+				prev = i
+				continue
+			}
+			at := prev + 1
+			a := Aligned{ID: id, In: make([]*Touchpoint, len(js))}
+			a.In[ji] = tp
+			out = append(out[:at], append([]Aligned{a}, out[at:]...)...)
+			for k, i := range index {
+				if i >= at {
+					index[k] = i + 1
+				}
+			}
+			index[id] = at
+			prev = at
+		}
+	}
+	return out
+}
+
+func journeyOfIDs(ids []string) *Journey {
+	s := &Stage{ID: Text{Value: "s"}}
+	for _, id := range ids {
+		s.Touchpoints = append(s.Touchpoints, &Touchpoint{ID: Text{Value: id}, Stage: s})
+	}
+	return &Journey{Stages: []*Stage{s}}
+}
+
+// TestAlignMatchesReference: on random revisions of a journey (touchpoints
+// dropped, added, shuffled), the linear alignment equals the reference.
+func TestAlignMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 500; round++ {
+		var js []*Journey
+		for k := 0; k < 1+rng.IntN(3); k++ {
+			var ids []string
+			seen := map[string]bool{}
+			for n := rng.IntN(12); len(ids) < n; {
+				id := fmt.Sprintf("t%d", rng.IntN(16))
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
+			}
+			js = append(js, journeyOfIDs(ids))
+		}
+		got, want := AlignTouchpoints(js), alignReference(js)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("round %d:\n got %v\nwant %v", round, got, want)
+		}
+	}
+}
+
+// BenchmarkAlign lines up two large journeys that share no touchpoint (the
+// worst case: every touchpoint of the second is inserted), with the
+// reference implementation as the baseline in the same run.
+func BenchmarkAlign(b *testing.B) {
+	var a, c []string
+	for i := 0; i < 3000; i++ {
+		a, c = append(a, fmt.Sprintf("a%d", i)), append(c, fmt.Sprintf("b%d", i))
+	}
+	js := []*Journey{journeyOfIDs(a), journeyOfIDs(c)}
+	b.Run("linear", func(b *testing.B) {
+		for b.Loop() {
+			AlignTouchpoints(js)
+		}
+	})
+	b.Run("reference", func(b *testing.B) {
+		for b.Loop() {
+			alignReference(js)
+		}
+	})
 }
