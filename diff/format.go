@@ -6,21 +6,33 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
 	"github.com/journeymap/journeymap/journey"
 )
 
 // Formats lists the output formats of diff.
 var Formats = []string{"text", "markdown", "json"}
 
+// TextOptions controls the terminal format.
+type TextOptions struct {
+	Color bool // style with ANSI colours; only on a terminal and never with NO_COLOR
+}
+
 // Write prints the result in format (text, markdown or json).
-func Write(w io.Writer, r *Result, format string) error {
+func Write(w io.Writer, r *Result, format string, o ...TextOptions) error {
 	switch format {
 	case "json":
 		return WriteJSON(w, r)
 	case "markdown":
 		return WriteMarkdown(w, r)
 	default:
-		return WriteText(w, r)
+		var opts TextOptions
+		if len(o) > 0 {
+			opts = o[0]
+		}
+		return WriteText(w, r, opts)
 	}
 }
 
@@ -39,15 +51,16 @@ func WriteJSON(w io.Writer, r *Result) error {
 }
 
 // WriteText prints the changes for a terminal: a block per changed journey.
-func WriteText(w io.Writer, r *Result) error {
+func WriteText(w io.Writer, r *Result, o TextOptions) error {
+	st := newStyles(w, o.Color)
 	var b strings.Builder
 	for _, d := range r.Journeys {
 		if d.Status == Unchanged {
 			continue
 		}
-		fmt.Fprintf(&b, "%s  %s  %s\n", d.ID, d.Status, sides(d, " → "))
+		fmt.Fprintf(&b, "%s  %s  %s\n", st.id.Render(d.ID), d.Status, st.faint.Render(sides(d, " → ")))
 		for _, c := range d.Changes {
-			fmt.Fprintf(&b, "  %s %s\n", mark(c.Kind), c.Message)
+			fmt.Fprintf(&b, "  %s %s\n", st.mark(c.Kind).Render(mark(c.Kind)), c.Message)
 		}
 		if d.Status == Modified && d.Emotion.Changed() {
 			before, after := sparklines(d.Emotion)
@@ -55,16 +68,48 @@ func WriteText(w io.Writer, r *Result) error {
 			fmt.Fprintf(&b, "           after  %s  %s\n", after, statLine(d.Emotion.Average.After, d.Emotion.Lowest.After))
 		}
 		for _, f := range d.Findings.Introduced {
-			fmt.Fprintf(&b, "  introduced  %s\n", f)
+			fmt.Fprintf(&b, "  %s  %s\n", st.removed.Render("introduced"), f)
 		}
 		for _, f := range d.Findings.Fixed {
-			fmt.Fprintf(&b, "  fixed       %s\n", f)
+			fmt.Fprintf(&b, "  %s       %s\n", st.added.Render("fixed"), f)
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(summaryLine(r) + "\n")
+	b.WriteString(st.id.Render(summaryLine(r)) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+type styles struct{ id, faint, added, removed, moved, changed lipgloss.Style }
+
+func newStyles(w io.Writer, color bool) styles {
+	r := lipgloss.NewRenderer(w)
+	if color {
+		r.SetColorProfile(termenv.ANSI256)
+	} else {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	s := r.NewStyle()
+	return styles{
+		id:      s.Bold(true),
+		faint:   s.Faint(true),
+		added:   s.Foreground(lipgloss.Color("10")).Bold(true),
+		removed: s.Foreground(lipgloss.Color("9")).Bold(true),
+		moved:   s.Foreground(lipgloss.Color("12")).Bold(true),
+		changed: s.Foreground(lipgloss.Color("11")).Bold(true),
+	}
+}
+
+func (s styles) mark(kind string) lipgloss.Style {
+	switch mark(kind) {
+	case "+":
+		return s.added
+	case "-":
+		return s.removed
+	case ">":
+		return s.moved
+	}
+	return s.changed
 }
 
 func sides(d *Journey, arrow string) string {

@@ -109,7 +109,7 @@ func runDiff(io *IO, opts *diffOptions) error {
 		rep := &lint.Report{Findings: res.Invalid, Sources: res.Sources}
 		lint.WriteText(io.Err, rep, lint.TextOptions{Color: false})
 	}
-	if err := diff.Write(io.Out, res, opts.format); err != nil {
+	if err := diff.Write(io.Out, res, opts.format, diff.TextOptions{Color: io.Color()}); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write the diff: %v", err)}
 	}
 	if len(res.Invalid) > 0 || (opts.exitCode && res.Changed()) {

@@ -10,8 +10,9 @@ import (
 	"github.com/journeymap/journeymap/internal/golden"
 )
 
-// reviewExample is a command in docs/review.md and the block of its output.
-var reviewExample = regexp.MustCompile("(?s)(<!-- example: ([^>]*) -->\n```\n)(.*?)(```\n)")
+// reviewExample is a command in docs/review.md and the block of its
+// output, fenced with four backticks as the markdown output holds fences.
+var reviewExample = regexp.MustCompile("(?s)(<!-- example: ([^>]*) -->\n````\n)(.*?)(````\n)")
 
 // TestReviewDocExamples: each example in docs/review.md is what the command
 // prints, run from the repository root. TESTDATA_ACCEPT=1 rewrites them.
