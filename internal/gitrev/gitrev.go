@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,14 +41,55 @@ func Show(file, rev string) ([]byte, error) {
 	if len(names) == 0 {
 		return nil, fmt.Errorf("%s: %w %s", file, ErrAbsent, rev)
 	}
-	out, err := run(dir, "cat-file", "blob", "--end-of-options", rev+":./"+base)
+	return blob(dir, rev, base, file)
+}
+
+// blob reads rev:./rel through the bound every input has: a blob larger
+// than journey.MaxFileSize is not read whole (git is stopped).
+func blob(dir, rev, rel, file string) ([]byte, error) {
+	cmd := exec.Command("git", "-C", dir, "cat-file", "blob", "--end-of-options", rev+":./"+rel)
+	stderr := &bounded{max: 64 << 10}
+	cmd.Stderr = stderr
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return nil, &Error{fmt.Sprintf("cannot run git: %v", err)}
 	}
-	if len(out) > journey.MaxFileSize {
-		return nil, &Error{fmt.Sprintf("%s at %s is larger than %d MiB", file, rev, journey.MaxFileSize>>20)}
+	if err := cmd.Start(); err != nil {
+		return nil, &Error{fmt.Sprintf("cannot run git: %v", err)}
+	}
+	out, readErr := io.ReadAll(io.LimitReader(stdout, journey.MaxFileSize+1))
+	tooLarge := len(out) > journey.MaxFileSize
+	if tooLarge || readErr != nil {
+		cmd.Process.Kill() // do not wait for the rest of a huge blob
+	}
+	err = cmd.Wait()
+	switch {
+	case tooLarge:
+		return nil, &Error{fmt.Sprintf("%s at %s is larger than %d MiB; a journey file should be a few kilobytes", file, rev, journey.MaxFileSize>>20)}
+	case readErr != nil:
+		return nil, &Error{fmt.Sprintf("cannot read %s at %s: %v", file, rev, readErr)}
+	case err != nil:
+		msg := strings.TrimPrefix(strings.TrimSpace(stderr.b.String()), "fatal: ")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, &Error{msg}
 	}
 	return out, nil
+}
+
+// bounded keeps the first max bytes written to it: git's messages are
+// read, not a flood of them.
+type bounded struct {
+	max int
+	b   bytes.Buffer
+}
+
+func (w *bounded) Write(p []byte) (int, error) {
+	if room := w.max - w.b.Len(); room > 0 {
+		w.b.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
 }
 
 // Check says whether rev names a commit in the repository holding dir.
@@ -116,15 +158,15 @@ func Nearest(dir, rel string) (string, string) {
 // run runs git in dir and returns its output, or its message as an Error.
 func run(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	stderr := &bounded{max: 64 << 10}
+	cmd.Stderr = stderr
 	out, err := cmd.Output()
 	if err != nil {
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) {
 			return nil, &Error{fmt.Sprintf("cannot run git: %v", err)}
 		}
-		msg := strings.TrimSpace(stderr.String())
+		msg := strings.TrimSpace(stderr.b.String())
 		msg = strings.TrimPrefix(msg, "fatal: ")
 		if msg == "" {
 			msg = err.Error()

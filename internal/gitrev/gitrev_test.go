@@ -1,6 +1,7 @@
 package gitrev
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -8,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/journeymap/journeymap/journey"
 )
 
 func repo(t *testing.T) (dir string, git func(args ...string)) {
@@ -72,5 +75,19 @@ func TestOutsideGit(t *testing.T) {
 	_, err := Show(filepath.Join(dir, "a.journey.yaml"), "HEAD")
 	if err == nil || !strings.Contains(err.Error(), "not inside a git repository") {
 		t.Errorf("outside git: %v", err)
+	}
+}
+
+// TestShowTooLarge: a blob over the journey size bound is refused without
+// being read whole.
+func TestShowTooLarge(t *testing.T) {
+	dir, git := repo(t)
+	big := filepath.Join(dir, "big.journey.yaml")
+	os.WriteFile(big, bytes.Repeat([]byte("# padding\n"), journey.MaxFileSize/10+10), 0o644)
+	git("add", ".")
+	git("commit", "-qm", "big")
+	_, err := Show(big, "HEAD")
+	if err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a huge blob: %v", err)
 	}
 }
