@@ -181,7 +181,7 @@ type pair struct{ old, new *journey.Journey }
 // pairJourneys matches journeys by id. A file renamed between revisions
 // keeps its id and so its pair; two journeys with the same id on one side
 // (a mistake lint reports elsewhere) pair by file name first, then in order.
-// The pairs come in the new side's order, removed journeys last.
+// The pairs are sorted by id, so the output does not depend on file names.
 func pairJourneys(old, new []*journey.Journey, single bool) []pair {
 	if single && len(old) == 1 && len(new) == 1 && !old[0].ID.Set && !new[0].ID.Set {
 		return []pair{{old[0], new[0]}}

@@ -167,6 +167,15 @@ func TestInvalidSide(t *testing.T) {
 	if got := kinds(r); got != "touchpoint-changed touchpoint:x channel app→web" {
 		t.Errorf("the valid journey: %s", got)
 	}
+	var text, md bytes.Buffer
+	Write(&text, r, "text")
+	Write(&md, r, "markdown")
+	if !strings.Contains(text.String(), "1 of 1 journey changed: 1 change, 2 findings introduced, 2 fixed; 1 journey not compared: it does not validate") {
+		t.Errorf("text summary:\n%s", text.String())
+	}
+	if !strings.Contains(md.String(), "**Does not validate**") || !strings.Contains(md.String(), "a.journey.yaml:6") {
+		t.Errorf("markdown:\n%s", md.String())
+	}
 }
 
 // TestFindingsBySubject: a finding that moved lines is neither introduced

@@ -139,13 +139,23 @@ func mark(kind string) string {
 
 func summaryLine(r *Result) string {
 	s := r.Summary
-	if s.Changed == 0 && s.Invalid == 0 {
+	var line string
+	switch {
+	case s.Changed == 0 && len(r.Invalid) == 0:
 		return "No journey changes."
+	case s.Changed == 0:
+		line = "No changes in the journeys compared"
+	default:
+		line = fmt.Sprintf("%d of %s changed: %s, %s introduced, %d fixed", s.Changed, countOf(s.Journeys, "journey"),
+			countOf(s.Changes, "change"), countOf(s.Introduced, "finding"), s.Fixed)
 	}
-	line := fmt.Sprintf("%d of %s changed: %s, %s introduced, %d fixed", s.Changed, countOf(s.Journeys, "journey"),
-		countOf(s.Changes, "change"), countOf(s.Introduced, "finding"), s.Fixed)
-	if s.Invalid > 0 {
-		line += fmt.Sprintf("; %s not compared: they do not validate", countOf(s.Invalid, "journey"))
+	switch {
+	case s.Invalid == 1:
+		line += "; 1 journey not compared: it does not validate"
+	case s.Invalid > 1:
+		line += fmt.Sprintf("; %d journeys not compared: they do not validate", s.Invalid)
+	case len(r.Invalid) > 0:
+		line += "; a workspace file does not validate"
 	}
 	return line
 }

@@ -19,13 +19,13 @@ const detailsAfter = 12
 func WriteMarkdown(w io.Writer, r *Result) error {
 	var b strings.Builder
 	b.WriteString("### journeymap diff\n\n")
-	if r.Summary.Changed == 0 && r.Summary.Invalid == 0 {
+	if r.Summary.Changed == 0 && len(r.Invalid) == 0 {
 		b.WriteString("No journey changes.\n")
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
 	b.WriteString(summaryLine(r) + "\n")
-	if r.Summary.Invalid > 0 {
+	if len(r.Invalid) > 0 {
 		b.WriteString("\n**Does not validate** — fix these first:\n\n")
 		for _, f := range r.Invalid {
 			fmt.Fprintf(&b, "- %s\n", md(findingLine(f)))
