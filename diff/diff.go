@@ -60,8 +60,6 @@ type Result struct {
 	// Invalid holds the validation findings of either side; a journey that
 	// does not validate on a side is not compared.
 	Invalid []journey.Finding `json:"invalid,omitempty"`
-	// Sources maps file names to their text, for showing findings in context.
-	Sources map[string][]byte `json:"-"`
 }
 
 // Summary counts what changed.
@@ -142,15 +140,9 @@ func Compare(old, new *journey.Set, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Sources: map[string][]byte{}}
+	r := &Result{}
 	for _, s := range []*journey.Set{old, new} {
 		r.Invalid = append(r.Invalid, s.Findings...)
-		for _, j := range s.Journeys {
-			r.Sources[j.File] = j.Src
-		}
-		for _, w := range s.Workspaces {
-			r.Sources[w.File] = w.Src
-		}
 	}
 	r.Invalid = journey.SortFindings(r.Invalid)
 

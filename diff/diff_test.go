@@ -76,7 +76,7 @@ func TestEdit(t *testing.T) {
 	if !r.Changed() || r.Summary.Changes != 5 || r.Summary.Introduced != 1 || r.Summary.Fixed != 0 {
 		t.Errorf("summary %+v", r.Summary)
 	}
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		var b bytes.Buffer
 		if err := Write(&b, r, format); err != nil {
 			t.Fatal(err)

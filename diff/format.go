@@ -13,7 +13,7 @@ import (
 )
 
 // Formats lists the output formats of diff.
-var Formats = []string{"text", "markdown", "json"}
+func Formats() []string { return []string{"text", "markdown", "json"} }
 
 // TextOptions controls the terminal format.
 type TextOptions struct {

@@ -38,7 +38,7 @@ func FuzzCompare(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, format := range Formats {
+		for _, format := range Formats() {
 			var out bytes.Buffer
 			if err := Write(&out, r, format); err != nil {
 				t.Fatal(err)

@@ -10,9 +10,11 @@ import (
 )
 
 // CSVColumns are the columns of the CSV export, in order (SPEC §6).
-var CSVColumns = []string{"journey", "stage", "touchpoint", "name", "channel", "channel_kind", "owner",
-	"emotion", "feeling", "moment_of_truth", "pain_points", "opportunities", "metrics", "listening",
-	"handoff_carries", "handoff_owner"}
+func CSVColumns() []string {
+	return []string{"journey", "stage", "touchpoint", "name", "channel", "channel_kind", "owner",
+		"emotion", "feeling", "moment_of_truth", "pain_points", "opportunities", "metrics", "listening",
+		"handoff_carries", "handoff_owner"}
+}
 
 // WriteCSV writes a row per touchpoint for spreadsheets: RFC 4180 (CRLF
 // line ends, fields quoted where they hold a comma, quote or line break),
@@ -21,7 +23,7 @@ var CSVColumns = []string{"journey", "stage", "touchpoint", "name", "channel", "
 func WriteCSV(w io.Writer, js []*journey.Journey) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(CSVColumns); err != nil {
+	if err := cw.Write(CSVColumns()); err != nil {
 		return err
 	}
 	for _, j := range js {

@@ -11,7 +11,7 @@ import (
 )
 
 // Formats lists the export formats.
-var Formats = []string{"mermaid", "json", "csv"}
+func Formats() []string { return []string{"mermaid", "json", "csv"} }
 
 // Write exports the journeys in format. The journeys must be valid
 // (resolved without validation findings).

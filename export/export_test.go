@@ -35,7 +35,7 @@ func loadValid(t *testing.T, paths ...string) []*journey.Journey {
 
 func TestGolden(t *testing.T) {
 	js := loadValid(t, examples, tricky)
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		var b bytes.Buffer
 		if err := Write(&b, js, f); err != nil {
 			t.Fatal(err)
@@ -71,7 +71,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 4 || strings.Join(rows[0], ",") != strings.Join(CSVColumns, ",") {
+	if len(rows) != 4 || strings.Join(rows[0], ",") != strings.Join(CSVColumns(), ",") {
 		t.Fatalf("rows: %q", rows)
 	}
 	c := rows[3]

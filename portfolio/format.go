@@ -15,7 +15,7 @@ import (
 )
 
 // Formats lists the output formats of report.
-var Formats = []string{"text", "markdown", "json", "csv"}
+func Formats() []string { return []string{"text", "markdown", "json", "csv"} }
 
 // TextOptions controls the terminal table.
 type TextOptions struct {

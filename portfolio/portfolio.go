@@ -18,7 +18,7 @@ const (
 )
 
 // Groupings lists them in the order the CLI offers them.
-var Groupings = []string{ByJourney, ByOwner, ByChannel}
+func Groupings() []string { return []string{ByJourney, ByOwner, ByChannel} }
 
 // Column is one column: its JSON/CSV key and its heading in a table.
 type Column struct {

@@ -109,7 +109,7 @@ func TestByJourney(t *testing.T) {
 // TestTextFits: the text table is no wider than the width it is given.
 func TestTextFits(t *testing.T) {
 	in := input(t, filepath.Join("..", "examples"))
-	for _, by := range Groupings {
+	for _, by := range Groupings() {
 		for _, width := range []int{80, 100, 160} {
 			var b bytes.Buffer
 			WriteText(&b, Build(in, by), TextOptions{Width: width})

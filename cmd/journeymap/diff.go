@@ -57,13 +57,13 @@ renamed keeps its journey id and so its match.
 	f.StringVar(&opts.format, "format", "text", "output format")
 	f.BoolVar(&opts.exitCode, "exit-code", false, "exit with status 1 when anything changed")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "format", diff.Formats...)
+	registerEnum(cmd, "format", diff.Formats()...)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
 func runDiff(io *IO, opts *diffOptions) error {
-	if err := checkEnum("format", opts.format, diff.Formats...); err != nil {
+	if err := checkEnum("format", opts.format, diff.Formats()...); err != nil {
 		return err
 	}
 	load := journey.LoadOptions{Config: opts.config, Stdin: io.In}
@@ -103,12 +103,10 @@ func runDiff(io *IO, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(res.Invalid) > 0 {
-		// The findings go to standard error with their source lines, so
-		// that a comment written to standard output stays a comment.
-		rep := &lint.Report{Findings: res.Invalid, Sources: res.Sources}
-		lint.WriteText(io.Err, rep, lint.TextOptions{Color: false})
-	}
+	// Validation findings go to standard error with their source lines,
+	// so that a comment written to standard output stays a comment.
+	printInvalid(io, old)
+	printInvalid(io, new)
 	if err := diff.Write(io.Out, res, opts.format, diff.TextOptions{Color: io.Color()}); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write the diff: %v", err)}
 	}

@@ -51,7 +51,7 @@ never over one of the inputs.`,
 	f.StringVar(&opts.format, "format", "", "output format")
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "format", export.Formats...)
+	registerEnum(cmd, "format", export.Formats()...)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
@@ -60,7 +60,7 @@ func runExport(io *IO, opts *exportOptions) error {
 	if opts.format == "" {
 		return usageError("export needs --format: use one of mermaid, json, csv")
 	}
-	if err := checkEnum("format", opts.format, export.Formats...); err != nil {
+	if err := checkEnum("format", opts.format, export.Formats()...); err != nil {
 		return err
 	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
@@ -104,9 +104,7 @@ func validJourneys(io *IO, set *journey.Set) ([]*journey.Journey, error) {
 	if err := lint.CheckConfig(set, lint.Options{}); errors.As(err, &ce) {
 		return nil, &exitError{code: exitUsage, err: ce}
 	}
-	if len(set.Findings) > 0 {
-		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
-	}
+	printInvalid(io, set)
 	var out []*journey.Journey
 	for _, j := range set.Journeys {
 		if set.Valid(j) {
@@ -114,6 +112,14 @@ func validJourneys(io *IO, set *journey.Set) ([]*journey.Journey, error) {
 		}
 	}
 	return out, nil
+}
+
+// printInvalid prints a set's validation findings on standard error, with
+// their source lines, for the commands whose standard output is a document.
+func printInvalid(io *IO, set *journey.Set) {
+	if len(set.Findings) > 0 {
+		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
+	}
 }
 
 // refuseExportInput rejects an output path that names one of the files read: an

@@ -54,17 +54,17 @@ error (exit 1). The text table fits the terminal's width.`,
 	f.StringVar(&opts.by, "by", portfolio.ByJourney, "what a row is")
 	f.StringVar(&opts.format, "format", "text", "output format")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "by", portfolio.Groupings...)
-	registerEnum(cmd, "format", portfolio.Formats...)
+	registerEnum(cmd, "by", portfolio.Groupings()...)
+	registerEnum(cmd, "format", portfolio.Formats()...)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
 func runReport(io *IO, opts *reportOptions) error {
-	if err := checkEnum("by", opts.by, portfolio.Groupings...); err != nil {
+	if err := checkEnum("by", opts.by, portfolio.Groupings()...); err != nil {
 		return err
 	}
-	if err := checkEnum("format", opts.format, portfolio.Formats...); err != nil {
+	if err := checkEnum("format", opts.format, portfolio.Formats()...); err != nil {
 		return err
 	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
