@@ -67,6 +67,9 @@ func runExport(io *IO, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.out == "-" {
+		opts.out = "" // standard output, as for render
+	}
 	if opts.out != "" {
 		if err := refuseExportInput(opts.out, set); err != nil {
 			return err

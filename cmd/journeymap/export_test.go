@@ -45,6 +45,9 @@ func TestExportOutput(t *testing.T) {
 	if b, _ := os.ReadFile(in); string(b) != string(src) {
 		t.Error("the input was changed")
 	}
+	if r := cliRunArgs(t, "export", in, "--format", "csv", "-o", "-"); r.code != 0 || !strings.HasPrefix(r.stdout, "journey,stage,") {
+		t.Errorf("-o - is standard output: %v", r)
+	}
 	if r := cliRunArgs(t, "export", in); r.code != 2 || !strings.Contains(r.stderr, "--format") {
 		t.Errorf("no --format: %v", r)
 	}
