@@ -17,11 +17,11 @@ func compareJourney(old, new *journey.Journey, opts Options) *Journey {
 	switch {
 	case old == nil:
 		d.ID, d.Title, d.Status, d.New = new.ID.Value, new.Title.Value, Added, new.File
-		d.Changes = append(d.Changes, Change{Kind: JourneyAdded, Subject: "journey",
+		d.Changes = append(d.Changes, Change{Kind: JourneyAdded, Subject: string(journey.SubjectJourney),
 			Message: fmt.Sprintf("journey %q added (%s)", new.ID.Value, countOf(len(new.Touchpoints()), "touchpoint"))})
 	case new == nil:
 		d.ID, d.Title, d.Status, d.Old = old.ID.Value, old.Title.Value, Removed, old.File
-		d.Changes = append(d.Changes, Change{Kind: JourneyRemoved, Subject: "journey",
+		d.Changes = append(d.Changes, Change{Kind: JourneyRemoved, Subject: string(journey.SubjectJourney),
 			Message: fmt.Sprintf("journey %q removed (had %s)", old.ID.Value, countOf(len(old.Touchpoints()), "touchpoint"))})
 	default:
 		d.ID, d.Title, d.Old, d.New = new.ID.Value, new.Title.Value, old.File, new.File
@@ -60,7 +60,7 @@ func same(a, b any) bool {
 
 func (c *changes) journey(old, new *journey.Journey, opts Options) {
 	f := func(field string, before, after any) {
-		c.field(JourneyChanged, "journey", field, before, after, "journey")
+		c.field(JourneyChanged, string(journey.SubjectJourney), field, before, after, "journey")
 	}
 	if opts.Rev != "" {
 		if was := strings.TrimSuffix(old.File, "@"+opts.Rev); was != new.File {
@@ -76,10 +76,10 @@ func (c *changes) journey(old, new *journey.Journey, opts Options) {
 	f("principles", items(old.Principles), items(new.Principles))
 	f("reviewed", date(old.Reviewed), date(new.Reviewed))
 	for _, id := range union(idsOf(old.Metrics, metricID), idsOf(new.Metrics, metricID)) {
-		c.field(JourneyChanged, "metric:"+id, "metrics", metric(findMetric(old, id)), metric(findMetric(new, id)), fmt.Sprintf("journey metric %q", id))
+		c.field(JourneyChanged, journey.KindMetric+":"+id, "metrics", metric(findMetric(old, id)), metric(findMetric(new, id)), fmt.Sprintf("journey metric %q", id))
 	}
 	for _, id := range union(idsOf(old.Listening, listeningID), idsOf(new.Listening, listeningID)) {
-		c.field(JourneyChanged, "listening:"+id, "listening", listeningPost(findListening(old, id)), listeningPost(findListening(new, id)), fmt.Sprintf("journey listening post %q", id))
+		c.field(JourneyChanged, journey.KindListening+":"+id, "listening", listeningPost(findListening(old, id)), listeningPost(findListening(new, id)), fmt.Sprintf("journey listening post %q", id))
 	}
 }
 
@@ -89,7 +89,7 @@ func (c *changes) journey(old, new *journey.Journey, opts Options) {
 func (c *changes) channels(old, new *journey.Journey) {
 	for _, id := range union(idsOf(old.Channels, channelID), idsOf(new.Channels, channelID)) {
 		a, b := findChannel(old, id), findChannel(new, id)
-		subject := "channel:" + id
+		subject := journey.KindChannel + ":" + id
 		switch {
 		case a == nil:
 			c.list = append(c.list, Change{Kind: ChannelAdded, Subject: subject, Message: fmt.Sprintf("channel %q declared (%s)", id, b.Label())})
@@ -109,7 +109,7 @@ func (c *changes) stages(old, new *journey.Journey) {
 	moved := movedIDs(oldIDs, newIDs)
 	for _, id := range mergeOrder(newIDs, oldIDs) {
 		a, b := findStage(old, id), findStage(new, id)
-		subject := "stage:" + id
+		subject := journey.KindStage + ":" + id
 		switch {
 		case a == nil:
 			c.list = append(c.list, Change{Kind: StageAdded, Subject: subject,
@@ -158,7 +158,7 @@ func (c *changes) touchpoints(old, new *journey.Journey) {
 	for _, a := range journey.AlignTouchpoints([]*journey.Journey{new, old}) {
 		nt, ot := a.In[0], a.In[1]
 		id := a.ID
-		subject := "touchpoint:" + id
+		subject := journey.KindTouchpoint + ":" + id
 		what := fmt.Sprintf("touchpoint %q", id)
 		switch {
 		case ot == nil:
