@@ -238,7 +238,7 @@ func wrapWords(s string, width int) string {
 func WriteMarkdown(w io.Writer, t *Table) error {
 	cols := displayColumns(t.Columns)
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Journeys by %s\n\n|", t.By)
+	fmt.Fprintf(&b, "### Portfolio by %s\n\n|", t.By)
 	for _, c := range cols {
 		b.WriteString(" " + c.header + " |")
 	}
