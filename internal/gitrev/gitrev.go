@@ -65,7 +65,7 @@ func blob(dir, rev, rel, file string) ([]byte, error) {
 	err = cmd.Wait()
 	switch {
 	case tooLarge:
-		return nil, &Error{fmt.Sprintf("%s at %s is larger than %d MiB; a journey file should be a few kilobytes", file, rev, journey.MaxFileSize>>20)}
+		return nil, &Error{fmt.Sprintf("%s at %s: file is larger than %d MiB; a journey or workspace file should be a few kilobytes", file, rev, journey.MaxFileSize>>20)}
 	case readErr != nil:
 		return nil, &Error{fmt.Sprintf("cannot read %s at %s: %v", file, rev, readErr)}
 	case err != nil:
