@@ -47,28 +47,19 @@ func compareFindings(old, new *journey.Journey, oldFs, newFs []journey.Finding) 
 	return out
 }
 
-// of returns the lint findings about j (not its validation findings: a
-// journey that does not validate is not compared).
+// of returns the findings about j. Only valid journeys are compared, so
+// they are lint findings.
 func of(j *journey.Journey, fs []journey.Finding) []journey.Finding {
 	if j == nil {
 		return nil
 	}
 	var out []journey.Finding
 	for _, f := range fs {
-		if f.Journey == j.ID.Value && !isValidation(f.Rule) {
+		if f.Journey == j.ID.Value {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func isValidation(rule string) bool {
-	for _, r := range journey.ValidationRules {
-		if r == rule {
-			return true
-		}
-	}
-	return false
 }
 
 // subjectOf names what a finding is about (SPEC §5).
