@@ -17,7 +17,7 @@ func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []
 			return nil, nil, usageError("--rev needs journey files, not standard input")
 		}
 		for _, rev := range revs {
-			src, err := gitrev.Show(j.File, rev)
+			src, err := gitShow(j.File, rev)
 			if err != nil {
 				return nil, nil, usageError("--rev %s: %v", rev, err)
 			}
@@ -33,4 +33,15 @@ func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []
 		labels = append(labels, j.Title.Value+" (working copy)")
 	}
 	return out, labels, nil
+}
+
+// gitShow reads a file as it was at a revision, through gitrev: the one
+// helper that render --rev and diff --rev share (bounded, with messages
+// that name the path and the revision).
+func gitShow(file, rev string) ([]byte, error) {
+	out, err := gitrev.Show(file, rev)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
