@@ -219,16 +219,30 @@ func readAtRevision(paths []string, rev, config string, found func(path string))
 		if err != nil {
 			return nil, usageError("--rev %s: %v", rev, err)
 		}
+		var journeys, rels []string
 		for _, f := range files {
 			if !journey.IsJourneyFile(f) || skipped(dir, f) || seen[f] {
 				continue
 			}
 			seen[f] = true
-			found(p)
-			src, err := gitrev.Show(f, rev)
+			rel, err := filepath.Rel(dir, f)
 			if err != nil {
 				return nil, usageError("--rev %s: %v", rev, err)
 			}
+			journeys, rels = append(journeys, f), append(rels, rel)
+		}
+		// One git process reads them all: a portfolio of hundreds of
+		// journeys is not hundreds of processes.
+		srcs, err := gitrev.ShowAll(dir, rev, rels)
+		if err != nil {
+			return nil, usageError("--rev %s: %v", rev, err)
+		}
+		for i, f := range journeys {
+			src, ok := srcs[rels[i]]
+			if !ok {
+				continue
+			}
+			found(p)
 			ws, err := workspaceFor(f)
 			if err != nil {
 				return nil, err

@@ -6,6 +6,7 @@
 package gitrev
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/journeymap/journeymap/journey"
@@ -90,6 +92,87 @@ func (w *bounded) Write(p []byte) (int, error) {
 		w.b.Write(p[:min(len(p), room)])
 	}
 	return len(p), nil
+}
+
+// ShowAll reads many files of one revision with a single git process
+// (cat-file --batch): rels are paths from dir, as List returns them
+// relative to it. Each blob is bounded like Show's; a file absent at rev
+// is left out of the map. The revision must have been checked.
+func ShowAll(dir, rev string, rels []string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	if len(rels) == 0 {
+		return out, nil
+	}
+	cmd := exec.Command("git", "-C", dir, "cat-file", "--batch")
+	var in bytes.Buffer
+	for _, r := range rels {
+		if strings.ContainsAny(r, "\n\r") {
+			return nil, &Error{fmt.Sprintf("%q: a file name with a line break cannot be read at a revision", r)}
+		}
+		fmt.Fprintf(&in, "%s:./%s\n", rev, filepath.ToSlash(r))
+	}
+	cmd.Stdin = &in
+	stderr := &bounded{max: 64 << 10}
+	cmd.Stderr = stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, &Error{fmt.Sprintf("cannot run git: %v", err)}
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, &Error{fmt.Sprintf("cannot run git: %v", err)}
+	}
+	readErr := readBatch(bufio.NewReader(stdout), dir, rev, rels, out)
+	if readErr != nil {
+		cmd.Process.Kill()
+	}
+	if err := cmd.Wait(); err != nil && readErr == nil {
+		msg := strings.TrimPrefix(strings.TrimSpace(stderr.b.String()), "fatal: ")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, &Error{msg}
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	return out, nil
+}
+
+// readBatch reads cat-file --batch's answers, one per requested path:
+// "<object> <type> <size>" and the content, or "<name> missing".
+func readBatch(r *bufio.Reader, dir, rev string, rels []string, out map[string][]byte) error {
+	for _, rel := range rels {
+		head, err := r.ReadString('\n')
+		if err != nil {
+			return &Error{fmt.Sprintf("cannot read %s at %s from git: %v", rel, rev, err)}
+		}
+		fields := strings.Fields(head)
+		if len(fields) == 2 && fields[1] == "missing" {
+			continue
+		}
+		if len(fields) != 3 {
+			return &Error{fmt.Sprintf("unexpected answer from git cat-file: %q", strings.TrimSpace(head))}
+		}
+		size, err := strconv.Atoi(fields[2])
+		if err != nil {
+			return &Error{fmt.Sprintf("unexpected answer from git cat-file: %q", strings.TrimSpace(head))}
+		}
+		if fields[1] != "blob" || size > journey.MaxFileSize {
+			if _, err := io.CopyN(io.Discard, r, int64(size)+1); err != nil {
+				return &Error{fmt.Sprintf("cannot read %s at %s from git: %v", rel, rev, err)}
+			}
+			if fields[1] == "blob" {
+				return &Error{fmt.Sprintf("%s at %s: file is larger than %d MiB; a journey or workspace file should be a few kilobytes", filepath.Join(dir, rel), rev, journey.MaxFileSize>>20)}
+			}
+			continue // a directory or a submodule, not a file
+		}
+		b := make([]byte, size+1) // the content and its newline
+		if _, err := io.ReadFull(r, b); err != nil {
+			return &Error{fmt.Sprintf("cannot read %s at %s from git: %v", rel, rev, err)}
+		}
+		out[rel] = b[:size]
+	}
+	return nil
 }
 
 // Check says whether rev names a commit in the repository holding dir.

@@ -91,3 +91,27 @@ func TestShowTooLarge(t *testing.T) {
 		t.Errorf("a huge blob: %v", err)
 	}
 }
+
+// TestShowAll: one git process reads many files; a file absent at the
+// revision is left out, a directory is not a file, a huge blob is refused.
+func TestShowAll(t *testing.T) {
+	dir, git := repo(t)
+	os.MkdirAll(filepath.Join(dir, "sub dir"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a.journey.yaml"), []byte("a\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub dir", "b.journey.yaml"), []byte(""), 0o644)
+	git("add", ".")
+	git("commit", "-qm", "one")
+	got, err := ShowAll(dir, "HEAD", []string{"a.journey.yaml", "gone.journey.yaml", "sub dir/b.journey.yaml", "sub dir"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || string(got["a.journey.yaml"]) != "a\n" || string(got["sub dir/b.journey.yaml"]) != "" {
+		t.Errorf("ShowAll = %q", got)
+	}
+	os.WriteFile(filepath.Join(dir, "big.journey.yaml"), bytes.Repeat([]byte("# padding\n"), journey.MaxFileSize/10+10), 0o644)
+	git("add", ".")
+	git("commit", "-qm", "big")
+	if _, err := ShowAll(dir, "HEAD", []string{"a.journey.yaml", "big.journey.yaml"}); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("a huge blob: %v", err)
+	}
+}
