@@ -236,4 +236,3 @@ func TestJSONShape(t *testing.T) {
 		}
 	}
 }
-
