@@ -28,7 +28,7 @@ func load(t *testing.T, paths ...string) *journey.Set {
 // source builds a set from text, as diff --rev does for a revision.
 func source(name, src string) *journey.Set {
 	s := &journey.Set{}
-	s.AddSource(name, []byte(src), nil)
+	s.AddSource(name, []byte(src), nil, today)
 	return s
 }
 
@@ -156,9 +156,9 @@ func TestChanges(t *testing.T) {
 // findings are the result's, and the other journeys are still compared.
 func TestInvalidSide(t *testing.T) {
 	old := source("a.journey.yaml@HEAD", j("a", "  - {id: s, touchpoints: [{id: x, channel: app}]}\n"))
-	old.AddSource("b.journey.yaml@HEAD", []byte(j("b", "  - {id: s, touchpoints: [{id: x, channel: app}]}\n")), nil)
+	old.AddSource("b.journey.yaml@HEAD", []byte(j("b", "  - {id: s, touchpoints: [{id: x, channel: app}]}\n")), nil, today)
 	new := source("a.journey.yaml", j("a", "  - {id: s, touchpoints: [{id: x, channel: nowhere}]}\n"))
-	new.AddSource("b.journey.yaml", []byte(j("b", "  - {id: s, touchpoints: [{id: x, channel: web}]}\n")), nil)
+	new.AddSource("b.journey.yaml", []byte(j("b", "  - {id: s, touchpoints: [{id: x, channel: web}]}\n")), nil, today)
 	r := compare(t, old, new, Options{Rev: "HEAD"})
 	if r.Summary.Invalid != 1 || len(r.Invalid) != 1 || r.Invalid[0].Rule != journey.RuleUnresolved || r.Invalid[0].File != "a.journey.yaml" {
 		t.Errorf("invalid: %+v %v", r.Summary, r.Invalid)

@@ -32,8 +32,8 @@ func FuzzCompare(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b []byte) {
 		old, new := &journey.Set{}, &journey.Set{}
-		old.AddSource("a.journey.yaml", a, nil)
-		new.AddSource("a.journey.yaml", b, nil)
+		old.AddSource("a.journey.yaml", a, nil, today)
+		new.AddSource("a.journey.yaml", b, nil, today)
 		r, err := Compare(old, new, Options{Lint: lint.Options{Today: today}})
 		if err != nil {
 			t.Fatal(err)
@@ -55,7 +55,7 @@ func FuzzCompare(f *testing.F) {
 			}
 		}
 		self := &journey.Set{}
-		self.AddSource("a.journey.yaml", a, nil)
+		self.AddSource("a.journey.yaml", a, nil, today)
 		r, _ = Compare(old, self, Options{Lint: lint.Options{Today: today}})
 		if r.Changed() {
 			t.Fatalf("a journey differs from itself: %+v", r.Journeys[0].Changes)

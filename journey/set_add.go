@@ -1,11 +1,15 @@
 package journey
 
+import "time"
+
 // AddSource parses a journey read by other means than Load — a file as it
 // was at a git revision, say — resolves it against ws (which may be nil) and
-// adds it to the set with its validation findings, as Load would have.
-func (s *Set) AddSource(name string, src []byte, ws *Workspace) *Journey {
+// adds it to the set with its validation findings, as Load would have
+// (today as LoadOptions.Today: zero means now).
+func (s *Set) AddSource(name string, src []byte, ws *Workspace, today time.Time) *Journey {
 	j, fs := Parse(name, src)
 	fs = append(fs, Resolve(j, ws)...)
+	fs = append(fs, reviewedInFuture(j, today)...)
 	s.Files++
 	s.Journeys = append(s.Journeys, j)
 	if len(fs) > 0 {

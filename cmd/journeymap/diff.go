@@ -66,7 +66,7 @@ func runDiff(io *IO, opts *diffOptions) error {
 	if err := checkEnum("format", opts.format, diff.Formats()...); err != nil {
 		return err
 	}
-	load := journey.LoadOptions{Config: opts.config, Stdin: io.In}
+	load := journey.LoadOptions{Config: opts.config, Stdin: io.In, Today: opts.today}
 	var old, new *journey.Set
 	var err error
 	if opts.rev == "" {
@@ -81,7 +81,7 @@ func runDiff(io *IO, opts *diffOptions) error {
 		}
 	} else {
 		var had map[string]bool
-		if old, had, err = loadAtRevision(opts.args, opts.rev, opts.config); err != nil {
+		if old, had, err = loadAtRevision(opts.args, opts.rev, opts.config, opts.today); err != nil {
 			return err
 		}
 		if new, err = loadWorkingCopy(opts.args, had, load); err != nil {
@@ -148,8 +148,8 @@ func loadWorkingCopy(paths []string, had map[string]bool, opts journey.LoadOptio
 // loadAtRevision reads the journey files under paths as they were at rev,
 // each named path@rev and resolved against its workspace as it was then.
 // had lists the PATHs under which the revision had journey files.
-func loadAtRevision(paths []string, rev, config string) (set *journey.Set, had map[string]bool, err error) {
-	set, err = readAtRevision(paths, rev, config, func(p string) {
+func loadAtRevision(paths []string, rev, config string, today time.Time) (set *journey.Set, had map[string]bool, err error) {
+	set, err = readAtRevision(paths, rev, config, today, func(p string) {
 		if had == nil {
 			had = map[string]bool{}
 		}
@@ -158,7 +158,7 @@ func loadAtRevision(paths []string, rev, config string) (set *journey.Set, had m
 	return set, had, err
 }
 
-func readAtRevision(paths []string, rev, config string, found func(path string)) (*journey.Set, error) {
+func readAtRevision(paths []string, rev, config string, today time.Time, found func(path string)) (*journey.Set, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -247,7 +247,7 @@ func readAtRevision(paths []string, rev, config string, found func(path string))
 			if err != nil {
 				return nil, err
 			}
-			set.AddSource(f+"@"+rev, src, ws)
+			set.AddSource(f+"@"+rev, src, ws, today)
 		}
 	}
 	return set, nil

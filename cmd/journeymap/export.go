@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/export"
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 )
@@ -70,9 +70,10 @@ func runExport(io *IO, opts *exportOptions) error {
 	if opts.out == "-" {
 		opts.out = "" // standard output, as for render
 	}
+	// An export never replaces a file it read, whatever the names say.
 	if opts.out != "" {
-		if err := refuseExportInput(opts.out, set); err != nil {
-			return err
+		if err := outpath.CheckNotInput(opts.out, set.Inputs()); err != nil {
+			return usageError("%v", err)
 		}
 	}
 	valid, err := validJourneys(io, set)
@@ -125,24 +126,3 @@ func printInvalid(io *IO, set *journey.Set) {
 	}
 }
 
-// refuseExportInput rejects an output path that names one of the files read: an
-// export must never replace the journey it came from.
-func refuseExportInput(out string, set *journey.Set) error {
-	st, err := os.Stat(out)
-	if err != nil {
-		return nil // a new file cannot be an input
-	}
-	var inputs []string
-	for _, j := range set.Journeys {
-		inputs = append(inputs, j.File)
-	}
-	for _, w := range set.Workspaces {
-		inputs = append(inputs, w.File)
-	}
-	for _, in := range inputs {
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return usageError("-o %s is one of the input files; write the export somewhere else", out)
-		}
-	}
-	return nil
-}

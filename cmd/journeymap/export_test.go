@@ -39,8 +39,14 @@ func TestExportOutput(t *testing.T) {
 		t.Errorf("-o wrote %q", b)
 	}
 	r := cliRunArgs(t, "export", in, "--format", "json", "-o", in)
-	if r.code != 2 || !strings.Contains(r.stderr, "is one of the input files") {
+	if r.code != 2 || !strings.Contains(r.stderr, "it is an input of this run") {
 		t.Errorf("-o over the input: %v", r)
+	}
+	link := filepath.Join(dir, "other-name.json")
+	if err := os.Link(in, link); err == nil {
+		if r := cliRunArgs(t, "export", in, "--format", "json", "-o", link); r.code != 2 || !strings.Contains(r.stderr, "same file as the input") {
+			t.Errorf("-o over a hard link to the input: %v", r)
+		}
 	}
 	if b, _ := os.ReadFile(in); string(b) != string(src) {
 		t.Error("the input was changed")

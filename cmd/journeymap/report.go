@@ -67,17 +67,17 @@ func runReport(io *IO, opts *reportOptions) error {
 	if err := checkEnum("format", opts.format, portfolio.Formats()...); err != nil {
 		return err
 	}
-	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
+	today := opts.today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In, Today: today})
 	if err != nil {
 		return err
 	}
 	valid, err := validJourneys(io, set)
 	if err != nil {
 		return err
-	}
-	today := opts.today
-	if today.IsZero() {
-		today = time.Now()
 	}
 	res, err := lint.Run(set, lint.Options{Today: today})
 	var ce *lint.ConfigError

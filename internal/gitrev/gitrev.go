@@ -59,15 +59,14 @@ func blob(dir, rev, rel, file string) ([]byte, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, &Error{fmt.Sprintf("cannot run git: %v", err)}
 	}
-	out, readErr := io.ReadAll(io.LimitReader(stdout, journey.MaxFileSize+1))
-	tooLarge := len(out) > journey.MaxFileSize
-	if tooLarge || readErr != nil {
+	out, readErr := journey.ReadAll(stdout)
+	if readErr != nil {
 		cmd.Process.Kill() // do not wait for the rest of a huge blob
 	}
 	err = cmd.Wait()
 	switch {
-	case tooLarge:
-		return nil, &Error{fmt.Sprintf("%s at %s: file is larger than %d MiB; a journey or workspace file should be a few kilobytes", file, rev, journey.MaxFileSize>>20)}
+	case errors.Is(readErr, journey.ErrTooLarge):
+		return nil, &Error{fmt.Sprintf("%s at %s: %v", file, rev, readErr)}
 	case readErr != nil:
 		return nil, &Error{fmt.Sprintf("cannot read %s at %s: %v", file, rev, readErr)}
 	case err != nil:
@@ -162,7 +161,7 @@ func readBatch(r *bufio.Reader, dir, rev string, rels []string, out map[string][
 				return &Error{fmt.Sprintf("cannot read %s at %s from git: %v", rel, rev, err)}
 			}
 			if fields[1] == "blob" {
-				return &Error{fmt.Sprintf("%s at %s: file is larger than %d MiB; a journey or workspace file should be a few kilobytes", filepath.Join(dir, rel), rev, journey.MaxFileSize>>20)}
+				return &Error{fmt.Sprintf("%s at %s: %v", filepath.Join(dir, rel), rev, journey.ErrTooLarge)}
 			}
 			continue // a directory or a submodule, not a file
 		}
