@@ -125,4 +125,3 @@ func printInvalid(io *IO, set *journey.Set) {
 		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
 	}
 }
-
