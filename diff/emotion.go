@@ -10,6 +10,9 @@ type Emotion struct {
 	After   []Point `json:"after"`
 	Average Stat    `json:"average"`
 	Lowest  Stat    `json:"lowest"`
+	// order is both sides' touchpoints lined up by id, the columns of the
+	// sparklines.
+	order []string
 }
 
 // Point is a touchpoint's score; Score is nil when it has none.
@@ -49,6 +52,15 @@ func curve(j *journey.Journey) []Point {
 
 func compareEmotion(old, new *journey.Journey) Emotion {
 	e := Emotion{Before: curve(old), After: curve(new)}
+	var sides []*journey.Journey
+	for _, j := range []*journey.Journey{new, old} {
+		if j != nil {
+			sides = append(sides, j)
+		}
+	}
+	for _, a := range journey.AlignTouchpoints(sides) {
+		e.order = append(e.order, a.ID)
+	}
 	e.Average.Before, e.Lowest.Before = stats(e.Before)
 	e.Average.After, e.Lowest.After = stats(e.After)
 	return e

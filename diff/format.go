@@ -172,10 +172,10 @@ func statLine(avg, low any) string {
 var spark = []string{"▁", "▂", "▄", "▆", "█"}
 
 // sparklines draws the curves before and after on one set of columns: the
-// touchpoints of both sides lined up by id, so a column compares one
-// touchpoint.
+// touchpoints of both sides lined up by id (journey.AlignTouchpoints, as
+// the emotion overlay does), so a column compares one touchpoint.
 func sparklines(e Emotion) (before, after string) {
-	ids := mergeOrder(pointIDs(e.After), pointIDs(e.Before))
+	ids := e.order
 	line := func(ps []Point) string {
 		by := map[string]*int{}
 		has := map[string]bool{}
@@ -196,14 +196,6 @@ func sparklines(e Emotion) (before, after string) {
 		return b.String()
 	}
 	return line(e.Before), line(e.After)
-}
-
-func pointIDs(ps []Point) []string {
-	var out []string
-	for _, p := range ps {
-		out = append(out, p.Touchpoint)
-	}
-	return out
 }
 
 // findingLine is a finding in one line for a comment: severity, rule, where.
