@@ -58,6 +58,9 @@ renamed keeps its journey id and so its match.
 	f.BoolVar(&opts.exitCode, "exit-code", false, "exit with status 1 when anything changed")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
 	registerEnum(cmd, "format", diff.Formats()...)
+	cmd.RegisterFlagCompletionFunc("rev", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return gitrev.Refs("."), cobra.ShellCompDirectiveNoFileComp
+	})
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }

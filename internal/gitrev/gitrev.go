@@ -174,6 +174,22 @@ func readBatch(r *bufio.Reader, dir, rev string, rels []string, out map[string][
 	return nil
 }
 
+// Refs lists the branches and tags of the repository holding dir, for
+// shell completion of a revision; nil outside a repository.
+func Refs(dir string) []string {
+	out, err := run(dir, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags")
+	if err != nil {
+		return nil
+	}
+	refs := []string{"HEAD", "HEAD~1"}
+	for _, r := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if r != "" {
+			refs = append(refs, r)
+		}
+	}
+	return refs
+}
+
 // Check says whether rev names a commit in the repository holding dir.
 func Check(dir, rev string) error {
 	if strings.HasPrefix(rev, "-") || rev == "" {

@@ -53,6 +53,11 @@ func TestShowAndList(t *testing.T) {
 		t.Errorf("List sub = %q, %v", files, err)
 	}
 
+	git("tag", "v1")
+	if refs := strings.Join(Refs(dir), " "); !strings.Contains(refs, "HEAD") || !strings.Contains(refs, "v1") {
+		t.Errorf("Refs = %s", refs)
+	}
+
 	_, err = Show(filepath.Join(dir, "j", "new.journey.yaml"), "HEAD")
 	if !errors.Is(err, ErrAbsent) {
 		t.Errorf("a file added since: %v, want ErrAbsent", err)
