@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +57,27 @@ func TestExportOutput(t *testing.T) {
 	}
 	if r := cliRunArgs(t, "export", in); r.code != 2 || !strings.Contains(r.stderr, "--format") {
 		t.Errorf("no --format: %v", r)
+	}
+}
+
+// TestReportByOwner: the CLI path of report --by owner, JSON keys as SPEC
+// §6 names them, registry owners that own nothing included.
+func TestReportByOwner(t *testing.T) {
+	r := cliRunArgs(t, "report", filepath.Join(cliRepoRoot, "testdata", "report"), "--by", "owner", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("%v", r)
+	}
+	var v struct {
+		By   string
+		Rows []map[string]any
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.By != "owner" || len(v.Rows) != 4 || v.Rows[3]["owner"] != "idle" || v.Rows[3]["name"] != "Owns nothing" || v.Rows[2]["unowned_seams"] != 2.0 {
+		t.Errorf("%s", r.stdout)
+	}
+	if r := cliRunArgs(t, "report", filepath.Join(cliRepoRoot, "testdata", "report"), "--by", "team"); r.code != 2 {
+		t.Errorf("--by team: %v", r)
 	}
 }
