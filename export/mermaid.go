@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/journeymap/journeymap/journey"
@@ -110,25 +111,37 @@ func description(j *journey.Journey) string {
 
 // Mermaid's journey grammar reads a line up to a character that ends the
 // field: `#` and `;` end every field, `:` ends a section or a task name,
-// `,` separates actors, and `%%` starts a comment. Each field gets the look-
-// alike characters a reader will not notice instead, chosen from those
-// the fonts browsers fall back to can draw (DejaVu, Arial, Segoe UI
-// Symbol): fullwidth forms would be boxes on many machines.
+// `,` separates actors, and `%` starts a comment anywhere (`%%{` a
+// directive, wherever it is in the text). Each field gets look-alikes a
+// reader will not notice instead, chosen from what the fonts browsers fall
+// back to can draw (DejaVu, Arial, Segoe UI Symbol; fullwidth forms would
+// be boxes on many machines), and `%` is spelt out.
 var (
-	lineSafe    = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "#", "♯", ";", ",", "%%", "% %")
-	colonSafe   = strings.NewReplacer(":", "∶")
-	commaSafe   = strings.NewReplacer(",", "‚")
-	commentSafe = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+	lineSafe  = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "#", "♯", ";", ",", "%", " percent")
+	colonSafe = strings.NewReplacer(":", "∶")
+	commaSafe = strings.NewReplacer(",", "‚")
+	// Free text (accTitle, accDescr, comments) runs to the end of its line;
+	// only line breaks and directives need care.
+	freeSafe = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "%", " percent")
 )
 
-func line(s string) string    { return fallback(strings.TrimSpace(lineSafe.Replace(s))) }
-func free(s string) string    { return strings.TrimSpace(commentSafe.Replace(s)) }
-func section(s string) string { return fallback(colonSafe.Replace(line(s))) }
-func task(s string) string    { return fallback(colonSafe.Replace(line(s))) }
-func actorName(s string) string {
-	return fallback(commaSafe.Replace(colonSafe.Replace(line(s))))
+// keyword is a word Mermaid's lexer takes as a statement when a task name
+// starts with it (case-insensitively): such a name gets a zero-width space
+// in front, which the lexer does not skip and a reader does not see.
+var keyword = regexp.MustCompile(`(?i)^(journey\b|title\s|section\s|acctitle\s*:|accdescr\s*[:{])`)
+
+func line(s string) string    { return fallback(strings.Join(strings.Fields(lineSafe.Replace(s)), " ")) }
+func free(s string) string    { return strings.Join(strings.Fields(freeSafe.Replace(s)), " ") }
+func section(s string) string { return colonSafe.Replace(line(s)) }
+func task(s string) string {
+	t := colonSafe.Replace(line(s))
+	if keyword.MatchString(t) {
+		t = "\u200b" + t
+	}
+	return t
 }
-func comment(s string) string { return strings.TrimLeft(free(s), "{") }
+func actorName(s string) string { return commaSafe.Replace(colonSafe.Replace(line(s))) }
+func comment(s string) string   { return strings.TrimLeft(free(s), "{") }
 
 func fallback(s string) string {
 	if s == "" {
