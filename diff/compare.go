@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -18,11 +19,11 @@ func compareJourney(old, new *journey.Journey, opts Options) *Journey {
 	case old == nil:
 		d.ID, d.Title, d.Status, d.New = new.ID.Value, new.Title.Value, Added, new.File
 		d.Changes = append(d.Changes, Change{Kind: JourneyAdded, Subject: string(journey.SubjectJourney),
-			Message: fmt.Sprintf("journey %q added (%s)", new.ID.Value, countOf(len(new.Touchpoints()), "touchpoint"))})
+			Message: fmt.Sprintf("journey %q added (%s)", new.ID.Value, words.Count(len(new.Touchpoints()), "touchpoint"))})
 	case new == nil:
 		d.ID, d.Title, d.Status, d.Old = old.ID.Value, old.Title.Value, Removed, old.File
 		d.Changes = append(d.Changes, Change{Kind: JourneyRemoved, Subject: string(journey.SubjectJourney),
-			Message: fmt.Sprintf("journey %q removed (had %s)", old.ID.Value, countOf(len(old.Touchpoints()), "touchpoint"))})
+			Message: fmt.Sprintf("journey %q removed (had %s)", old.ID.Value, words.Count(len(old.Touchpoints()), "touchpoint"))})
 	default:
 		d.ID, d.Title, d.Old, d.New = new.ID.Value, new.Title.Value, old.File, new.File
 		c := &changes{}
@@ -113,7 +114,7 @@ func (c *changes) stages(old, new *journey.Journey) {
 		switch {
 		case a == nil:
 			c.list = append(c.list, Change{Kind: StageAdded, Subject: subject,
-				Message: fmt.Sprintf("stage %q added%s (%s)", id, placed(newIDs, id, "stage"), countOf(len(b.Touchpoints), "touchpoint"))})
+				Message: fmt.Sprintf("stage %q added%s (%s)", id, placed(newIDs, id, "stage"), words.Count(len(b.Touchpoints), "touchpoint"))})
 		case b == nil:
 			c.list = append(c.list, Change{Kind: StageRemoved, Subject: subject, Message: fmt.Sprintf("stage %q removed", id)})
 		default:
@@ -237,13 +238,6 @@ func touchpointIDs(s *journey.Stage) []string {
 		out = append(out, t.ID.Value)
 	}
 	return out
-}
-
-func countOf(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func signed(n int) string {

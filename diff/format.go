@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -146,8 +147,8 @@ func summaryLine(r *Result) string {
 	case s.Changed == 0:
 		line = "No changes in the journeys compared"
 	default:
-		line = fmt.Sprintf("%d of %s changed: %s, %s introduced, %d fixed", s.Changed, countOf(s.Journeys, "journey"),
-			countOf(s.Changes, "change"), countOf(s.Introduced, "finding"), s.Fixed)
+		line = fmt.Sprintf("%d of %s changed: %s, %s introduced, %d fixed", s.Changed, words.Count(s.Journeys, "journey"),
+			words.Count(s.Changes, "change"), words.Count(s.Introduced, "finding"), s.Fixed)
 	}
 	switch {
 	case s.Invalid == 1:

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -99,7 +100,7 @@ func notes(j *journey.Journey, t *journey.Touchpoint) []string {
 }
 
 func description(j *journey.Journey) string {
-	parts := []string{plural(len(j.Touchpoints()), "touchpoint") + " in " + plural(len(j.Stages), "stage")}
+	parts := []string{words.Count(len(j.Touchpoints()), "touchpoint") + " in " + words.Count(len(j.Stages), "stage")}
 	if p := j.Persona; p != nil && p.Name.Value != "" {
 		parts = append(parts, "persona "+p.Name.Value)
 	}
@@ -152,11 +153,4 @@ func fallback(s string) string {
 
 func markdownText(s string) string {
 	return strings.NewReplacer("\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "#", "\\#", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[").Replace(s)
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
 	"github.com/muesli/termenv"
+
+	"github.com/journeymap/journeymap/internal/words"
 )
 
 // Formats lists the output formats of report.
@@ -202,7 +204,7 @@ func WriteText(w io.Writer, t *Table, o TextOptions) error {
 	}
 	out := tb.Render() + "\n"
 	if len(legend) > 0 {
-		out += wrapWords(strings.Join(legend, "; "), width) + "\n"
+		out += strings.Join(words.Wrap(strings.Join(legend, "; "), width), "\n") + "\n"
 	}
 	_, err := io.WriteString(w, out)
 	return err
@@ -215,23 +217,6 @@ var shortHeaders = map[string]string{
 	"Errors": "Err", "Warnings": "Warn", "Days since review": "Days", "Unowned seams": "Unowned",
 	"Handoffs in (documented)": "In", "Handoffs out (documented)": "Out", "Inconsistent": "Incons",
 	"Journeys": "Jnys", "Findings": "Finds", "Moments": "MoTs",
-}
-
-func wrapWords(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(s) {
-		if n > 0 && n+1+len(w) > width {
-			b.WriteString("\n")
-			n = 0
-		} else if n > 0 {
-			b.WriteString(" ")
-			n++
-		}
-		b.WriteString(w)
-		n += len(w)
-	}
-	return b.String()
 }
 
 // WriteMarkdown prints a GitHub table, the total row in bold.

@@ -54,10 +54,9 @@ renamed keeps its journey id and so its match.
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.rev, "rev", "", "compare with the journeys as they were at this git revision")
-	f.StringVar(&opts.format, "format", "text", "output format")
+	enumFlag(cmd, &opts.format, "format", "text", "output format", diff.Formats)
 	f.BoolVar(&opts.exitCode, "exit-code", false, "exit with status 1 when anything changed")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "format", diff.Formats()...)
 	cmd.RegisterFlagCompletionFunc("rev", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return gitrev.Refs("."), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -66,9 +65,6 @@ renamed keeps its journey id and so its match.
 }
 
 func runDiff(io *IO, opts *diffOptions) error {
-	if err := checkEnum("format", opts.format, diff.Formats()...); err != nil {
-		return err
-	}
 	load := journey.LoadOptions{Config: opts.config, Stdin: io.In, Today: opts.today}
 	var old, new *journey.Set
 	var err error
@@ -99,10 +95,6 @@ func runDiff(io *IO, opts *diffOptions) error {
 		Rev:        opts.rev,
 		PairSingle: opts.rev == "",
 	})
-	var ce *lint.ConfigError
-	if errors.As(err, &ce) {
-		return &exitError{code: exitUsage, err: ce}
-	}
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -48,10 +47,9 @@ never over one of the inputs.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "", "output format")
+	enumFlag(cmd, &opts.format, "format", "", "output format", export.Formats)
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "format", export.Formats()...)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
@@ -59,9 +57,6 @@ never over one of the inputs.`,
 func runExport(io *IO, opts *exportOptions) error {
 	if opts.format == "" {
 		return usageError("export needs --format: use one of mermaid, json, csv")
-	}
-	if err := checkEnum("format", opts.format, export.Formats()...); err != nil {
-		return err
 	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
 	if err != nil {
@@ -104,9 +99,10 @@ func validJourneys(io *IO, set *journey.Set) ([]*journey.Journey, error) {
 	if set.Files == 0 {
 		return nil, usageError("no journey files (*.journey.yaml, *.journey.yml) found")
 	}
-	var ce *lint.ConfigError
-	if err := lint.CheckConfig(set, lint.Options{}); errors.As(err, &ce) {
-		return nil, &exitError{code: exitUsage, err: ce}
+	// A mistake in the workspace's lint settings is a usage error (Main
+	// maps it), as in validate, even where nothing is linted.
+	if err := lint.CheckConfig(set, lint.Options{}); err != nil {
+		return nil, err
 	}
 	printInvalid(io, set)
 	var out []*journey.Journey
@@ -122,6 +118,6 @@ func validJourneys(io *IO, set *journey.Set) ([]*journey.Journey, error) {
 // their source lines, for the commands whose standard output is a document.
 func printInvalid(io *IO, set *journey.Set) {
 	if len(set.Findings) > 0 {
-		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
+		lint.WriteText(io.Err, lint.NewResult(set, set.Findings), lint.TextOptions{Color: false})
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -51,22 +50,14 @@ error (exit 1). The text table fits the terminal's width.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.by, "by", portfolio.ByJourney, "what a row is")
-	f.StringVar(&opts.format, "format", "text", "output format")
+	enumFlag(cmd, &opts.by, "by", portfolio.ByJourney, "what a row is", portfolio.Groupings)
+	enumFlag(cmd, &opts.format, "format", "text", "output format", portfolio.Formats)
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "by", portfolio.Groupings()...)
-	registerEnum(cmd, "format", portfolio.Formats()...)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
 func runReport(io *IO, opts *reportOptions) error {
-	if err := checkEnum("by", opts.by, portfolio.Groupings()...); err != nil {
-		return err
-	}
-	if err := checkEnum("format", opts.format, portfolio.Formats()...); err != nil {
-		return err
-	}
 	today := opts.today
 	if today.IsZero() {
 		today = time.Now()
@@ -80,10 +71,6 @@ func runReport(io *IO, opts *reportOptions) error {
 		return err
 	}
 	res, err := lint.Run(set, lint.Options{Today: today})
-	var ce *lint.ConfigError
-	if errors.As(err, &ce) {
-		return &exitError{code: exitUsage, err: ce}
-	}
 	if err != nil {
 		return err
 	}
