@@ -50,7 +50,23 @@ func (c *changes) field(kind, subject, field string, before, after any, what str
 		return
 	}
 	c.list = append(c.list, Change{Kind: kind, Subject: subject, Field: field, Before: before, After: after,
-		Message: fmt.Sprintf("%s %s: %s → %s", what, strings.ReplaceAll(field, "_", " "), show(before), show(after))})
+		Message: fmt.Sprintf("%s %s: %s → %s", what, strings.ReplaceAll(field, "_", " "), showField(field, before), showField(field, after))})
+}
+
+// showField is show, except where absent means something: a touchpoint
+// without `next` leads on in document order, and `next: []` ends there.
+func showField(field string, v any) string {
+	if field == "next" {
+		switch x := v.(type) {
+		case nil:
+			return "the next in document order"
+		case []string:
+			if len(x) == 0 {
+				return "[] (the journey can end here)"
+			}
+		}
+	}
+	return show(v)
 }
 
 func same(a, b any) bool {

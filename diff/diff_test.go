@@ -236,3 +236,20 @@ func TestJSONShape(t *testing.T) {
 		}
 	}
 }
+
+// TestNextMessage: a `next` that goes away means document order again,
+// and `next: []` an ending; the messages say so rather than "none".
+func TestNextMessage(t *testing.T) {
+	old := source("a.journey.yaml", j("a", "  - {id: s, touchpoints: [{id: x, channel: app, next: []}, {id: y, channel: app}]}\n"))
+	new := source("a.journey.yaml", j("a", "  - {id: s, touchpoints: [{id: x, channel: app}, {id: y, channel: app}]}\n"))
+	r := compare(t, old, new, Options{})
+	c := r.Journeys[0].Changes[0]
+	if c.Field != "next" || c.Message != `touchpoint "x" next: [] (the journey can end here) → the next in document order` {
+		t.Errorf("%+v", c)
+	}
+	var md bytes.Buffer
+	WriteMarkdown(&md, r)
+	if !strings.Contains(md.String(), "| `touchpoint:x` | next | (none: the journey can end here) | (document order) |") {
+		t.Errorf("markdown:\n%s", md.String())
+	}
+}

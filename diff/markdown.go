@@ -56,7 +56,7 @@ func table(b *strings.Builder, cs []Change) {
 	row := func(c Change) {
 		before, after := "", ""
 		if c.Field != "" {
-			before, after = cell(c.Before), cell(c.After)
+			before, after = cell(c.Field, c.Before), cell(c.Field, c.After)
 		}
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", c.Subject, what(c), before, after)
 	}
@@ -91,7 +91,10 @@ func what(c Change) string {
 
 // cell is a value in the table: text as it reads (the column says it is a
 // value), lists comma-separated, absent as a dash.
-func cell(v any) string {
+func cell(field string, v any) string {
+	if field == "next" && v == nil {
+		return "(document order)"
+	}
 	switch x := v.(type) {
 	case nil:
 		return "—"
