@@ -186,23 +186,40 @@ func WriteText(w io.Writer, t *Table, o TextOptions) error {
 	if t.Total != nil {
 		rows = append(rows[:len(rows):len(rows)], t.Total)
 	}
-	header := r.NewStyle().Bold(true)
-	cell := r.NewStyle()
-	tb := table.New().Border(lipgloss.NormalBorder()).BorderColumn(true).Headers(head...).Width(width).
-		StyleFunc(func(row, col int) lipgloss.Style {
-			if row == table.HeaderRow || (t.Total != nil && row == len(rows)-1) {
-				return header
+	// The table takes the room its cells need, with a space either side
+	// when that fits the terminal; else without; else it shrinks to the
+	// width, wrapping cells.
+	build := func(pad int) *table.Table {
+		header := r.NewStyle().Bold(true).Padding(0, pad)
+		cell := r.NewStyle().Padding(0, pad)
+		tb := table.New().Border(lipgloss.NormalBorder()).BorderColumn(true).Headers(head...).
+			StyleFunc(func(row, col int) lipgloss.Style {
+				if row == table.HeaderRow || (t.Total != nil && row == len(rows)-1) {
+					return header
+				}
+				return cell
+			})
+		for _, row := range rows {
+			var rec []string
+			for _, c := range cols {
+				rec = append(rec, c.value(row))
 			}
-			return cell
-		})
-	for _, row := range rows {
-		var rec []string
-		for _, c := range cols {
-			rec = append(rec, c.value(row))
+			tb.Row(rec...)
 		}
-		tb.Row(rec...)
+		return tb
 	}
-	out := tb.Render() + "\n"
+	fits := func(s string) bool {
+		first, _, _ := strings.Cut(s, "\n")
+		return lipgloss.Width(first) <= width
+	}
+	out := build(1).Render()
+	if !fits(out) {
+		out = build(0).Render()
+	}
+	if !fits(out) {
+		out = build(0).Width(width).Render()
+	}
+	out += "\n"
 	if len(legend) > 0 {
 		out += strings.Join(words.Wrap(strings.Join(legend, "; "), width), "\n") + "\n"
 	}
