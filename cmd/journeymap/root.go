@@ -175,6 +175,7 @@ Exit codes: 0 success, 1 findings, invalid journeys or a failed write,
 		newDiffCmd(io),
 		newExportCmd(io),
 		newReportCmd(io),
+		newServeCmd(io),
 		newVersionCmd(io),
 	)
 	root.InitDefaultCompletionCmd()
