@@ -93,6 +93,16 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		if !st.IsDir() {
 			if filepath.Base(p) == WorkspaceFile {
 				explicitWorkspaces[p] = true
+				// A workspace named as a PATH stands for the journeys it
+				// serves: a commit that changes only journeymap.yaml
+				// (removing an owner still in use) is checked against them.
+				served, err := journeysServedBy(p)
+				if err != nil {
+					return nil, err
+				}
+				for _, f := range served {
+					add(f)
+				}
 			}
 			add(p)
 			continue
@@ -163,6 +173,33 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	}
 	l.set.Findings = SortFindings(l.set.Findings)
 	return l.set, nil
+}
+
+// journeysServedBy lists the journey files under a workspace file's
+// directory whose nearest workspace is that file.
+func journeysServedBy(workspace string) ([]string, error) {
+	abs, err := filepath.Abs(workspace)
+	if err != nil {
+		return nil, &PathError{workspace, err}
+	}
+	found, err := walk(filepath.Dir(workspace))
+	if err != nil {
+		return nil, err
+	}
+	nearest := map[string]string{} // directory -> its workspace
+	var out []string
+	for _, f := range found {
+		dir := filepath.Dir(f)
+		ws, ok := nearest[dir]
+		if !ok {
+			ws = FindWorkspace(dir)
+			nearest[dir] = ws
+		}
+		if ws == abs {
+			out = append(out, f)
+		}
+	}
+	return out, nil
 }
 
 // reviewedInFuture reports a `reviewed` date after today: a typo of the
