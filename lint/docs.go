@@ -67,7 +67,7 @@ value; ` + "`ignore-file`" + ` covers the file. Validation findings cannot be si
 		if len(m.Params) > 0 {
 			b.WriteString("**Parameters.**\n\n")
 			for _, p := range m.Params {
-				fmt.Fprintf(&b, "- `%s` (default %d): %s\n", p.Name, p.Default, p.Doc)
+				fmt.Fprintf(&b, "- `%s` (default %s): %s\n", p.Name, p.DefaultString(), p.Doc)
 			}
 			b.WriteString("\n")
 		}

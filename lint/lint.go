@@ -23,6 +23,9 @@ type Result struct {
 	Findings []journey.Finding
 	// Failed says whether any finding is at or above its fail-on severity.
 	Failed bool
+	// Custom describes the workspaces' custom rules, for output formats
+	// that describe every rule (SARIF).
+	Custom []*Meta
 }
 
 // Run lints every valid journey of the set. Journeys with validation
@@ -84,6 +87,11 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	wg.Wait()
 
 	res := &Result{Findings: append([]journey.Finding(nil), set.Findings...)}
+	res.Findings = append(res.Findings, def.findings...)
+	for _, ws := range set.Workspaces {
+		res.Findings = append(res.Findings, configs[ws].findings...)
+		res.Custom = append(res.Custom, configs[ws].customMetas()...)
+	}
 	for _, fs := range perJourney {
 		res.Findings = append(res.Findings, fs...)
 	}
@@ -104,15 +112,26 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 // (rule names, parameters, flags) without linting: validate uses it so
 // that a typo in journeymap.yaml is caught there too.
 func CheckConfig(set *journey.Set, opts Options) error {
+	_, err := ConfigFindings(set, opts)
+	return err
+}
+
+// ConfigFindings checks the lint settings of every workspace in the set
+// and returns the findings about them that are not usage errors: files
+// named by `extends` that cannot be used, custom rules that do not compile.
+func ConfigFindings(set *journey.Set, opts Options) ([]journey.Finding, error) {
 	if _, err := newConfig(nil, opts); err != nil {
-		return err
+		return nil, err
 	}
+	var out []journey.Finding
 	for _, ws := range set.Workspaces {
-		if _, err := newConfig(ws, opts); err != nil {
-			return err
+		c, err := newConfig(ws, opts)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, c.findings...)
 	}
-	return nil
+	return out, nil
 }
 
 func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
@@ -127,24 +146,17 @@ func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
 
 func lintJourney(j *journey.Journey, others []*journey.Journey, c *config, today time.Time) []journey.Finding {
 	var found []journey.Finding
-	for _, r := range Rules() {
+	rs := c.settingsFor(j.File)
+	for _, r := range c.rules() {
 		m := r.Meta()
-		st := c.settings[m.ID]
-		if st.off {
+		st := rs[m.ID]
+		if st == nil || st.off {
 			continue
 		}
-		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, rule: m, sev: st.sev, out: &found}
+		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, cfg: c, rule: m, sev: st.sev, out: &found}
 		r.Check(p)
 	}
-	sup := readSuppressions(j.Src, j.Root)
-	kept := found[:0]
-	for _, f := range found {
-		if f.File == j.File && sup.covers(f) {
-			continue
-		}
-		kept = append(kept, f)
-	}
-	return kept
+	return c.govern(j, rs, found, today)
 }
 
 // dedupe drops repeated findings about a shared file (the workspace), which

@@ -11,6 +11,8 @@ type Report struct {
 	Journeys int
 	// Sources maps a file name to its content, for showing source lines.
 	Sources map[string][]byte
+	// Custom describes the custom rules of the run's workspaces.
+	Custom []*Meta
 }
 
 // Summary counts findings by severity.

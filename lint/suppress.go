@@ -11,53 +11,83 @@ import (
 
 // Suppression comments (SPEC §5):
 //
-//	# journeymap:ignore RULE[,RULE] -- reason    the YAML node it belongs to
-//	# journeymap:ignore-file RULE[,RULE]         the whole file
+//	# journeymap:ignore RULE[,RULE] [until=YYYY-MM-DD] -- reason    the YAML node it belongs to
+//	# journeymap:ignore-file RULE[,RULE] [until=YYYY-MM-DD] -- reason    the whole file
 //
 // A comment on its own line covers the node that starts on the next content
 // line and everything inside it (above a touchpoint's `- id:` that is the
 // whole touchpoint). A comment at the end of a line covers the key and value
 // that start on that line.
-var (
-	ignoreRe     = regexp.MustCompile(`(?:^|\s)#\s*journeymap:ignore\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$`)
-	ignoreFileRe = regexp.MustCompile(`(?:^|\s)#\s*journeymap:ignore-file\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$`)
-)
+var ignoreRe = regexp.MustCompile(`(?:^|\s)#\s*journeymap:ignore(-file)?(?:\s+(.*?))?\s*$`)
 
-// span is a range of lines, inclusive, over which some rules are silenced.
-type span struct {
-	from, to int
-	rules    map[string]bool
+// ignore is one suppression comment.
+type ignore struct {
+	line, col int  // where the comment is
+	file      bool // ignore-file: covers the whole file
+	from, to  int  // the lines it covers, inclusive
+	rules     []string
+	until     string // YYYY-MM-DD as written, or ""
+	reason    string
+	// active says whether it silences anything (governance may say no).
+	active bool
+	// used records the rules it silenced a finding of.
+	used map[string]bool
 }
 
-// suppressions are the ignore comments of one file.
-type suppressions struct {
-	file  map[string]bool
-	spans []span
-}
-
-func (s *suppressions) covers(f journey.Finding) bool {
-	if s.file[f.Rule] || s.file["all"] {
-		return true
-	}
-	for _, sp := range s.spans {
-		if f.Line >= sp.from && f.Line <= sp.to && (sp.rules[f.Rule] || sp.rules["all"]) {
+func (ig *ignore) names(rule string) bool {
+	for _, r := range ig.rules {
+		if r == rule || r == "all" {
 			return true
 		}
 	}
 	return false
 }
 
-func parseRules(list string) map[string]bool {
-	out := map[string]bool{}
-	for _, r := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		out[r] = true
+func (ig *ignore) covers(f journey.Finding) bool {
+	if !ig.active || !ig.names(f.Rule) {
+		return false
 	}
-	return out
+	return ig.file || f.Line >= ig.from && f.Line <= ig.to
+}
+
+// suppressions are the ignore comments of one file.
+type suppressions struct {
+	ignores []*ignore
+}
+
+// covers says whether an active comment silences f, and records that it did.
+func (s *suppressions) covers(f journey.Finding) bool {
+	hit := false
+	for _, ig := range s.ignores {
+		if ig.covers(f) {
+			ig.used[f.Rule] = true
+			hit = true
+		}
+	}
+	return hit
+}
+
+// parseIgnore splits what follows `journeymap:ignore`: rule names
+// separated by commas or spaces, an optional until=DATE, and after `--`
+// the reason.
+func parseIgnore(rest string) (rules []string, until, reason string) {
+	if i := strings.Index(rest, "--"); i >= 0 {
+		reason = strings.TrimSpace(rest[i+2:])
+		rest = rest[:i]
+	}
+	for _, tok := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		if v, ok := strings.CutPrefix(tok, "until="); ok {
+			until = v
+			continue
+		}
+		rules = append(rules, tok)
+	}
+	return rules, until, reason
 }
 
 // readSuppressions finds ignore comments in src and the node extents they cover.
 func readSuppressions(src []byte, root *yaml.Node) *suppressions {
-	s := &suppressions{file: map[string]bool{}}
+	s := &suppressions{}
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	if !strings.Contains(text, "journeymap:ignore") {
 		return s
@@ -70,36 +100,34 @@ func readSuppressions(src []byte, root *yaml.Node) *suppressions {
 		if !isComment(line, comments) {
 			continue
 		}
-		if m := ignoreFileRe.FindStringSubmatch(line); m != nil {
-			for r := range parseRules(m[1]) {
-				s.file[r] = true
-			}
-			continue
-		}
-		m := ignoreRe.FindStringSubmatch(line)
+		m := ignoreRe.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
 		}
-		target := i + 1 // 1-based line of the comment
-		if strings.HasPrefix(strings.TrimSpace(line), "#") {
-			// A whole-line comment belongs to the next line with content.
-			target = 0
-			for k := i + 1; k < len(lines); k++ {
-				t := strings.TrimSpace(lines[k])
-				if t != "" && !strings.HasPrefix(t, "#") {
-					target = k + 1
-					break
+		ig := &ignore{line: i + 1, col: strings.Index(line[m[0]:], "#") + m[0] + 1, file: m[2] >= 0, active: true, used: map[string]bool{}}
+		if m[4] >= 0 {
+			ig.rules, ig.until, ig.reason = parseIgnore(line[m[4]:m[5]])
+		}
+		if !ig.file {
+			target := i + 1 // 1-based line of the comment
+			if strings.HasPrefix(strings.TrimSpace(line), "#") {
+				// A whole-line comment belongs to the next line with content.
+				target = 0
+				for k := i + 1; k < len(lines); k++ {
+					t := strings.TrimSpace(lines[k])
+					if t != "" && !strings.HasPrefix(t, "#") {
+						target = k + 1
+						break
+					}
 				}
 			}
-			if target == 0 {
-				continue
+			end := target
+			if e, ok := ends[target]; ok && e > end {
+				end = e
 			}
+			ig.from, ig.to = target, end
 		}
-		end := target
-		if e, ok := ends[target]; ok && e > end {
-			end = e
-		}
-		s.spans = append(s.spans, span{from: target, to: end, rules: parseRules(m[1])})
+		s.ignores = append(s.ignores, ig)
 	}
 	return s
 }

@@ -92,6 +92,7 @@ func runLint(io *IO, opts *lintOptions) error {
 		return err
 	}
 	report := lint.NewReport(set, res.Findings)
+	report.Custom = res.Custom
 	if err := writeReport(io, report, opts.format); err != nil {
 		return err
 	}

@@ -104,7 +104,7 @@ func explainRule(io *IO, id string) error {
 	if len(m.Params) > 0 {
 		fmt.Fprintf(io.Out, "\nParameters:\n")
 		for _, p := range m.Params {
-			fmt.Fprintf(io.Out, "  %s (default %d): %s\n", p.Name, p.Default, p.Doc)
+			fmt.Fprintf(io.Out, "  %s (default %s): %s\n", p.Name, p.DefaultString(), p.Doc)
 		}
 	}
 	fmt.Fprintf(io.Out, "\nConfigure in journeymap.yaml:\n  lint:\n    rules:\n      %s: %s\n", m.ID, configExample(m))
@@ -141,7 +141,7 @@ func configExample(m *lint.Meta) string {
 	}
 	var ps []string
 	for _, p := range m.Params {
-		ps = append(ps, fmt.Sprintf("%s: %d", p.Name, p.Default))
+		ps = append(ps, fmt.Sprintf("%s: %s", p.Name, paramExample(p)))
 	}
 	return fmt.Sprintf("{severity: %s, %s}", m.Severity, strings.Join(ps, ", "))
 }
@@ -161,4 +161,15 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// paramExample is a parameter's value as a configuration example shows it.
+func paramExample(p lint.ParamInfo) string {
+	switch p.Kind {
+	case lint.ParamList:
+		return "[CRM, SKU]"
+	case lint.ParamBool:
+		return "true"
+	}
+	return p.DefaultString()
 }

@@ -54,10 +54,11 @@ func runValidate(io *IO, opts *validateOptions) error {
 	}
 	warnIfEmpty(io, set, opts.paths)
 	var ce *lint.ConfigError
-	if err := lint.CheckConfig(set, lint.Options{}); errors.As(err, &ce) {
+	configFindings, err := lint.ConfigFindings(set, lint.Options{})
+	if errors.As(err, &ce) {
 		return &exitError{code: exitUsage, err: ce}
 	}
-	report := lint.NewReport(set, set.Findings)
+	report := lint.NewReport(set, append(set.Findings, configFindings...))
 	if err := writeReport(io, report, opts.format); err != nil {
 		return err
 	}
