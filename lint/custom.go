@@ -161,14 +161,19 @@ func (c *config) compileRule(env *cel.Env, file string, cr *journey.CustomRule) 
 		sev, _ = journey.ParseSeverity(cr.Severity.Value)
 	}
 	r := &customRule{on: cr.On.Value, file: file}
-	r.meta = &Meta{
-		ID: cr.ID.Value, Severity: sev, Custom: true,
-		Summary:   fmt.Sprintf("custom rule on each %s: %s", cr.On.Value, strings.TrimSpace(cr.Require.Value)),
-		Rationale: cr.Help.Value,
+	// What the rule finds is what its help or message says; why, where it
+	// is declared and what it requires, so SARIF and `rules` describe it
+	// as fully as a built-in rule.
+	summary := cr.Help.Value
+	if summary == "" {
+		summary = cr.Message.Value
 	}
-	if cr.Help.Value == "" {
-		r.meta.Rationale = fmt.Sprintf("Declared in %s. %s", file, cr.Message.Value)
+	rationale := fmt.Sprintf("A custom rule declared in %s:%d. On each %s", file, cr.ID.Pos.Line, cr.On.Value)
+	if cr.When.Value != "" {
+		rationale += fmt.Sprintf(" where `%s`", strings.TrimSpace(cr.When.Value))
 	}
+	rationale += fmt.Sprintf(", it requires `%s`.", strings.TrimSpace(cr.Require.Value))
+	r.meta = &Meta{ID: cr.ID.Value, Severity: sev, Custom: true, Summary: strings.TrimSpace(summary), Rationale: rationale}
 	scope := scopeVars(r.on)
 	ok := true
 	compile := func(t journey.Text, what string, wantBool bool) *celProgram {

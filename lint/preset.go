@@ -48,3 +48,11 @@ func presetRules(name, why string) ruleSet {
 	}
 	return rs
 }
+
+// StrictSeverity is the rule's severity under the strict preset.
+func StrictSeverity(m *Meta) journey.Severity {
+	if sev, ok := strictRaises()[m.ID]; ok {
+		return sev
+	}
+	return m.Severity
+}

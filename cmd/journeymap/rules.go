@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -13,15 +17,28 @@ import (
 	"github.com/journeymap/journeymap/lint"
 )
 
+type rulesOptions struct {
+	forPath string
+	config  string
+}
+
 func newRulesCmd(io *IO) *cobra.Command {
-	return &cobra.Command{
+	opts := &rulesOptions{}
+	cmd := &cobra.Command{
 		Use:   "rules [RULE]",
 		Short: "List the lint rules, or explain one",
-		Long: `Rules lists every lint rule with its default severity and what it finds.
-With a RULE id it explains that rule: why it exists, its parameters, and an
-example that triggers it with the exact output, next to the fix.`,
+		Long: `Rules lists every lint rule with its default severity and what it finds,
+including the custom rules of the workspace (journeymap.yaml found from the
+current directory, or --config). With a RULE id it explains that rule: why it
+exists, its parameters, and an example that triggers it with the exact
+output, next to the fix.
+
+With --for PATH it shows, for that journey file, each rule's effective
+severity and why: the preset, the line of journeymap.yaml (or of a file it
+extends), the override or the flag that decided it.`,
 		Example: `  journeymap rules
-  journeymap rules undocumented-handoff`,
+  journeymap rules undocumented-handoff
+  journeymap rules --for drafts/new-onboarding.journey.yaml`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -30,12 +47,158 @@ example that triggers it with the exact output, next to the fix.`,
 			return lint.RuleIDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return listRules(io)
+			if opts.forPath != "" {
+				if len(args) > 0 {
+					return usageError("--for shows every rule; give either a RULE or --for, not both")
+				}
+				return rulesFor(io, opts)
 			}
-			return explainRule(io, args[0])
+			custom, err := workspaceCustomRules(opts.config)
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				return listRules(io, custom)
+			}
+			return explainRule(io, args[0], custom)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&opts.forPath, "for", "", "show each rule's effective severity for this journey file, and why")
+	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
+	cmd.MarkFlagFilename("for", "yaml", "yml")
+	cmd.MarkFlagFilename("config", "yaml", "yml")
+	return cmd
+}
+
+// workspaceCustomRules reads the custom rules of the workspace named by
+// --config or found from the current directory; none without one.
+func workspaceCustomRules(config string) ([]*lint.Meta, error) {
+	path := config
+	if path == "" {
+		path = journey.FindWorkspace(".")
+		if path == "" {
+			return nil, nil
+		}
+	}
+	ws, err := readWorkspace(relToWorkingDir(path))
+	if err != nil {
+		return nil, err
+	}
+	return lint.CustomRules(ws), nil
+}
+
+// readWorkspace reads and parses one workspace file for commands that
+// need no journeys. Its validation findings are left to validate and lint.
+func readWorkspace(path string) (*journey.Workspace, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError("--config: %v", err)
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, journey.MaxFileSize+1))
+	if err != nil {
+		return nil, usageError("%s: %v", path, err)
+	}
+	if len(src) > journey.MaxFileSize {
+		return nil, usageError("%s: workspace file is larger than %d MiB", path, journey.MaxFileSize>>20)
+	}
+	ws, _ := journey.ParseWorkspace(path, src)
+	return ws, nil
+}
+
+// rulesFor prints each rule's effective severity for one journey file.
+func rulesFor(io *IO, opts *rulesOptions) error {
+	st, err := os.Stat(opts.forPath)
+	switch {
+	case err != nil:
+		return usageError("--for %s: %v", opts.forPath, errors.Unwrap(err))
+	case st.IsDir():
+		return usageError("--for %s: is a directory; name one journey file (overrides match files)", opts.forPath)
+	}
+	var ws *journey.Workspace
+	wsPath := opts.config
+	if wsPath == "" {
+		wsPath = journey.FindWorkspace(filepath.Dir(opts.forPath))
+	}
+	if wsPath != "" {
+		if ws, err = readWorkspace(relToWorkingDir(wsPath)); err != nil {
+			return err
+		}
+	}
+	eff, err := lint.EffectiveRules(ws, opts.forPath, lint.Options{})
+	var ce *lint.ConfigError
+	if errors.As(err, &ce) {
+		return &exitError{code: exitUsage, err: ce}
+	}
+	if err != nil {
+		return err
+	}
+	for _, f := range eff.Findings {
+		fmt.Fprintln(io.Err, f)
+	}
+	re := renderer(io)
+	header := re.NewStyle().Bold(true).Padding(0, 1)
+	cell := re.NewStyle().Padding(0, 1)
+	faint := cell.Faint(true)
+	sevStyle := severityStyles(cell)
+	t := table.New().
+		Border(lipgloss.NormalBorder()).
+		BorderStyle(re.NewStyle().Faint(true)).
+		Headers("RULE", "SEVERITY", "WHY").
+		StyleFunc(func(row, col int) lipgloss.Style {
+			switch {
+			case row == table.HeaderRow:
+				return header
+			case col == 1 && eff.Rules[row].Off:
+				return faint
+			case col == 1:
+				return sevStyle[eff.Rules[row].Severity]
+			}
+			return cell
+		})
+	for _, r := range eff.Rules {
+		sev := r.Severity.String()
+		if r.Off {
+			sev = "off"
+		}
+		why := r.Why
+		if len(r.Params) > 0 {
+			why += "; " + strings.Join(r.Params, ", ")
+		}
+		t.Row(r.Meta.ID, sev, strings.Join(wrapWords(why, 60), "\n"))
+	}
+	where := "no workspace file: the recommended rules"
+	if wsPath != "" {
+		where = "workspace " + relToWorkingDir(wsPath)
+	}
+	fmt.Fprintf(io.Out, "Rules for %s (%s):\n", opts.forPath, where)
+	fmt.Fprintln(io.Out, t.Render())
+	fmt.Fprintf(io.Out, "Fails on: %s and above. Ignore comments: %s.\n", eff.FailOn, eff.Suppressions)
+	if len(eff.Findings) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+func severityStyles(cell lipgloss.Style) map[journey.Severity]lipgloss.Style {
+	return map[journey.Severity]lipgloss.Style{
+		journey.Error:   cell.Foreground(lipgloss.Color("9")),
+		journey.Warning: cell.Foreground(lipgloss.Color("11")),
+		journey.Info:    cell.Foreground(lipgloss.Color("12")),
+	}
+}
+
+// defaultSeverity spells a rule's severity under the recommended preset,
+// and under strict where that differs.
+func defaultSeverity(m *lint.Meta) string {
+	switch {
+	case m.OptIn:
+		return "off (strict: " + m.Severity.String() + ")"
+	case lint.StrictSeverity(m) != m.Severity:
+		return m.Severity.String() + " (strict: " + lint.StrictSeverity(m).String() + ")"
+	}
+	return m.Severity.String()
 }
 
 func renderer(io *IO) *lipgloss.Renderer {
@@ -48,16 +211,16 @@ func renderer(io *IO) *lipgloss.Renderer {
 	return r
 }
 
-func listRules(io *IO) error {
+func listRules(io *IO, custom []*lint.Meta) error {
 	re := renderer(io)
 	header := re.NewStyle().Bold(true).Padding(0, 1)
 	cell := re.NewStyle().Padding(0, 1)
-	sevStyle := map[journey.Severity]lipgloss.Style{
-		journey.Error:   cell.Foreground(lipgloss.Color("9")),
-		journey.Warning: cell.Foreground(lipgloss.Color("11")),
-		journey.Info:    cell.Foreground(lipgloss.Color("12")),
+	sevStyle := severityStyles(cell)
+	var metas []*lint.Meta
+	for _, r := range lint.Rules() {
+		metas = append(metas, r.Meta())
 	}
-	rules := lint.Rules()
+	metas = append(metas, custom...)
 	t := table.New().
 		Border(lipgloss.NormalBorder()).
 		BorderStyle(re.NewStyle().Faint(true)).
@@ -67,21 +230,30 @@ func listRules(io *IO) error {
 			case row == table.HeaderRow:
 				return header
 			case col == 1:
-				return sevStyle[rules[row].Meta().Severity]
+				return sevStyle[metas[row].Severity]
 			}
 			return cell
 		})
-	for _, r := range rules {
-		m := r.Meta()
-		t.Row(m.ID, m.Severity.String(), strings.Join(wrapWords(m.Summary, 56), "\n"))
+	for _, m := range metas {
+		sev := defaultSeverity(m)
+		if m.Custom {
+			sev += " (custom)"
+		}
+		t.Row(m.ID, strings.Join(wrapWords(sev, 12), "\n"), strings.Join(wrapWords(m.Summary, 56), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
 	fmt.Fprintln(io.Out, "Validation checks (always errors): "+strings.Join(journey.ValidationRules, ", ")+".")
-	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details.")
+	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details, 'journeymap rules --for FILE' for the rules that apply to a file.")
 	return nil
 }
 
-func explainRule(io *IO, id string) error {
+func explainRule(io *IO, id string, custom []*lint.Meta) error {
+	for _, m := range custom {
+		if m.ID == id {
+			fmt.Fprintf(io.Out, "%s  (custom rule, default severity: %s)\n\nFinds: %s\n\n%s\n", m.ID, m.Severity, m.Summary, m.Rationale)
+			return nil
+		}
+	}
 	r := lint.FindRule(id)
 	if r == nil {
 		for _, m := range lint.ValidationMeta() {
@@ -99,7 +271,7 @@ func explainRule(io *IO, id string) error {
 	re := renderer(io)
 	title := re.NewStyle().Bold(true)
 	m := r.Meta()
-	fmt.Fprintf(io.Out, "%s  (default severity: %s)\n\n", title.Render(m.ID), m.Severity)
+	fmt.Fprintf(io.Out, "%s  (default severity: %s)\n\n", title.Render(m.ID), defaultSeverity(m))
 	fmt.Fprintf(io.Out, "Finds: %s.\n\nWhy: %s\n", m.Summary, m.Rationale)
 	if len(m.Params) > 0 {
 		fmt.Fprintf(io.Out, "\nParameters:\n")
@@ -172,4 +344,18 @@ func paramExample(p lint.ParamInfo) string {
 		return "true"
 	}
 	return p.DefaultString()
+}
+
+// relToWorkingDir shows a path found by walking up relative to the working
+// directory, as users expect in messages.
+func relToWorkingDir(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, p); err == nil && len(rel) < len(p) {
+			return rel
+		}
+	}
+	return p
 }
