@@ -37,14 +37,14 @@ func (r *customRule) Check(p *Pass) {
 	m := newModel(p.Journey)
 	switch r.on {
 	case "journey":
-		r.check(p, m.vars(nil, nil, nil), journey.Pos{Line: 1, Col: 1})
+		r.check(p, m.vars(nil, nil, nil), journey.SubjectJourney, journey.Pos{Line: 1, Col: 1})
 	case "stage":
 		for _, s := range p.Journey.Stages {
-			r.check(p, m.vars(s, nil, nil), s.Pos)
+			r.check(p, m.vars(s, nil, nil), s.Subject(), s.Pos)
 		}
 	case "touchpoint":
 		for _, t := range p.Journey.Touchpoints() {
-			r.check(p, m.vars(t.Stage, t, nil), t.Pos)
+			r.check(p, m.vars(t.Stage, t, nil), t.Subject(), t.Pos)
 		}
 	case "handoff":
 		for _, e := range p.Journey.Flow.Handoffs() {
@@ -52,12 +52,12 @@ func (r *customRule) Check(p *Pass) {
 			if e.To.Handoff != nil {
 				at = e.To.At("handoff")
 			}
-			r.check(p, m.vars(nil, nil, e), at)
+			r.check(p, m.vars(nil, nil, e), e.Subject(), at)
 		}
 	}
 }
 
-func (r *customRule) check(p *Pass, vars map[string]any, at journey.Pos) {
+func (r *customRule) check(p *Pass, vars map[string]any, subject journey.Subject, at journey.Pos) {
 	if r.when != nil {
 		ok, err := r.when.bool(vars)
 		if err != nil {
@@ -89,7 +89,7 @@ func (r *customRule) check(p *Pass, vars map[string]any, at journey.Pos) {
 		}
 		b.WriteString(showValue(v))
 	}
-	p.Report(at, "%s", b.String())
+	p.Report(subject, at, "%s", b.String())
 }
 
 // evalProblem reports an expression that failed on real data (a value of
@@ -102,7 +102,7 @@ func (r *customRule) evalProblem(p *Pass, prog *celProgram, err error) {
 		rule = journey.RuleRange
 	}
 	*p.out = append(*p.out, journey.Finding{
-		File: r.file, Line: prog.pos.Line, Column: max(prog.pos.Col, 1), Rule: rule, Severity: journey.Error,
+		File: r.file, Line: prog.pos.Line, Column: max(prog.pos.Col, 1), Rule: rule, Severity: journey.Error, Subject: journey.SubjectWorkspace,
 		Message: fmt.Sprintf("custom rule %q: %s %s", r.meta.ID, prog.what, msg),
 	})
 }

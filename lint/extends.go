@@ -119,8 +119,12 @@ func (c *config) problem(file string, at journey.Pos, rule, format string, args 
 	if at.Line < 1 {
 		at = journey.Pos{Line: 1, Col: 1}
 	}
+	subject := journey.SubjectFile // a file that extends names
+	if file == c.wsFile {
+		subject = journey.SubjectWorkspace
+	}
 	c.findings = append(c.findings, journey.Finding{
 		File: file, Line: at.Line, Column: max(at.Col, 1), Rule: rule, Severity: journey.Error,
-		Message: fmt.Sprintf(format, args...),
+		Message: fmt.Sprintf(format, args...), Subject: subject,
 	})
 }

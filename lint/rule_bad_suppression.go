@@ -63,7 +63,7 @@ func (c *config) govern(j *journey.Journey, rs ruleSet, found []journey.Finding,
 	complain := func(ig *ignore, format string, args ...any) {
 		problems = append(problems, journey.Finding{
 			File: j.File, Line: ig.line, Column: ig.col, Rule: badSuppressionID,
-			Message: fmt.Sprintf(format, args...), Journey: j.ID.Value,
+			Message: fmt.Sprintf(format, args...), Journey: j.ID.Value, Subject: ig.subject(j),
 		})
 	}
 	date := today.Format("2006-01-02")
@@ -144,6 +144,25 @@ func (c *config) govern(j *journey.Journey, rs ruleSet, found []journey.Finding,
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// subject is what the comment covers: the touchpoint or stage whose block
+// it silences, else the journey (an ignore-file comment, or one on a
+// journey-level key).
+func (ig *ignore) subject(j *journey.Journey) journey.Subject {
+	if !ig.file {
+		for _, s := range j.Stages {
+			for _, t := range s.Touchpoints {
+				if t.Contains(ig.from) {
+					return t.Subject()
+				}
+			}
+			if s.Pos.Line == ig.from {
+				return s.Subject()
+			}
+		}
+	}
+	return journey.SubjectJourney
 }
 
 func sortedIDs(rs ruleSet) []string {

@@ -76,6 +76,6 @@ func (r *channelHopping) Check(p *Pass) {
 	if at == nil {
 		return
 	}
-	p.Report(at.At("channel"), "the main path changes channel %d times (more than %d): %s; keep the customer in fewer channels, for example by finishing a step in the channel where it started",
+	p.Report(journey.SubjectJourney, at.At("channel"), "the main path changes channel %d times (more than %d): %s; keep the customer in fewer channels, for example by finishing a step in the channel where it started",
 		changes, max, strings.Join(chain, " → "))
 }

@@ -56,11 +56,11 @@ func (r *insideOutLanguage) Check(p *Pass) {
 	}
 	for _, s := range p.Journey.Stages {
 		if found := findTerms(s.Name.Value, terms); len(found) > 0 {
-			p.Report(s.Keys.At("name", s.Pos), "stage name %q uses inside-out %s; name the stage by what the customer is trying to do", s.Name.Value, quoteTerms(found))
+			p.Report(s.Subject(), s.Keys.At("name", s.Pos), "stage name %q uses inside-out %s; name the stage by what the customer is trying to do", s.Name.Value, quoteTerms(found))
 		}
 		for _, t := range s.Touchpoints {
 			if found := findTerms(t.Name.Value, terms); len(found) > 0 {
-				p.Report(Inside(t, t.At("name")), "touchpoint name %q uses inside-out %s; name it by what the customer does or sees there", t.Name.Value, quoteTerms(found))
+				p.Report(t.Subject(), Inside(t, t.At("name")), "touchpoint name %q uses inside-out %s; name it by what the customer does or sees there", t.Name.Value, quoteTerms(found))
 			}
 		}
 	}

@@ -44,6 +44,6 @@ func (r *missingExpectations) Check(p *Pass) {
 		if len(s.Expectations) > 0 {
 			continue
 		}
-		p.Report(s.Pos, "stage %q lists no customer expectations; add `expectations:` with what the customer expects at this stage, in their words", s.Label())
+		p.Report(s.Subject(), s.Pos, "stage %q lists no customer expectations; add `expectations:` with what the customer expects at this stage, in their words", s.Label())
 	}
 }

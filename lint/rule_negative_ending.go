@@ -49,7 +49,7 @@ func (r *negativeEnding) Check(p *Pass) {
 	reachable := f.Reachable()
 	for _, t := range p.Journey.Touchpoints() {
 		if reachable[t] && f.IsEnd(t) && t.Emotion != nil && t.Emotion.Score < 0 {
-			p.Report(t.At("emotion"), "the journey can end at %q on a negative emotion (%d); endings weigh most in memory (peak-end rule), so redesign this last step or add one that ends well",
+			p.Report(t.Subject(), t.At("emotion"), "the journey can end at %q on a negative emotion (%d); endings weigh most in memory (peak-end rule), so redesign this last step or add one that ends well",
 				t.ID.Value, t.Emotion.Score)
 		}
 	}

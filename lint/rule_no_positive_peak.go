@@ -72,6 +72,6 @@ func (r *noPositivePeak) Check(p *Pass) {
 	if scored < 3 {
 		return
 	}
-	p.Report(p.Journey.At("stages"), "none of the journey's %d scored touchpoints reaches +2 (the highest is %+d, at %q); design a moment worth having and score it",
+	p.Report(journey.SubjectJourney, p.Journey.At("stages"), "none of the journey's %d scored touchpoints reaches +2 (the highest is %+d, at %q); design a moment worth having and score it",
 		scored, best.Emotion.Score, best.ID.Value)
 }

@@ -74,7 +74,7 @@ func (r *unbalancedListening) Check(p *Pass) {
 		if kind == "unstructured" {
 			other = "structured (a survey or score) to size what you hear"
 		}
-		p.Report(j.At("listening"), "every listening post of this journey is %s (%s); add one that is %s",
+		p.Report(journey.SubjectJourney, j.At("listening"), "every listening post of this journey is %s (%s); add one that is %s",
 			kind, strings.Join(ids, ", "), other)
 	}
 }

@@ -43,5 +43,5 @@ func (r *unmeasuredJourney) Check(p *Pass) {
 	if len(j.Metrics) > 0 {
 		return
 	}
-	p.Report(j.At("metrics"), "the journey has no journey-level metrics; add `metrics:` with the measures that say whether it works for the customer and the business (completion, CSAT, NPS, churn)")
+	p.Report(journey.SubjectJourney, j.At("metrics"), "the journey has no journey-level metrics; add `metrics:` with the measures that say whether it works for the customer and the business (completion, CSAT, NPS, churn)")
 }

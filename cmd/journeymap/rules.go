@@ -211,6 +211,9 @@ func renderer(io *IO) *lipgloss.Renderer {
 	return r
 }
 
+// rulesWidth is the width `journeymap rules` keeps to.
+const rulesWidth = 80
+
 func listRules(io *IO, custom []*lint.Meta) error {
 	re := renderer(io)
 	header := re.NewStyle().Bold(true).Padding(0, 1)
@@ -234,16 +237,25 @@ func listRules(io *IO, custom []*lint.Meta) error {
 			}
 			return cell
 		})
+	// The table fits a classic 80-column terminal: the FINDS column gets
+	// what the id and severity columns, borders and padding leave.
+	const sevWidth = len("warning (strict:")
+	idWidth := len("RULE")
+	for _, m := range metas {
+		idWidth = max(idWidth, len(m.ID))
+	}
+	findsWidth := max(rulesWidth-(idWidth+2)-(sevWidth+2)-len("││││")-2, 20)
 	for _, m := range metas {
 		sev := defaultSeverity(m)
 		if m.Custom {
 			sev += " (custom)"
 		}
-		t.Row(m.ID, strings.Join(wrapWords(sev, 12), "\n"), strings.Join(wrapWords(m.Summary, 56), "\n"))
+		t.Row(m.ID, strings.Join(wrapWords(sev, sevWidth), "\n"), strings.Join(wrapWords(m.Summary, findsWidth), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
-	fmt.Fprintln(io.Out, "Validation checks (always errors): "+strings.Join(journey.ValidationRules, ", ")+".")
-	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details, 'journeymap rules --for FILE' for the rules that apply to a file.")
+	validation := "Validation checks (always errors): " + strings.Join(journey.ValidationRules, ", ") + "."
+	fmt.Fprintln(io.Out, strings.Join(wrapWords(validation, rulesWidth), "\n"))
+	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details, 'journeymap rules --for FILE' for\nthe rules that apply to a file.")
 	return nil
 }
 

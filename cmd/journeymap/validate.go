@@ -52,7 +52,6 @@ func runValidate(io *IO, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	warnIfEmpty(io, set, opts.paths)
 	var ce *lint.ConfigError
 	configFindings, err := lint.ConfigFindings(set, lint.Options{})
 	if errors.As(err, &ce) {
