@@ -111,10 +111,6 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 		}
 		c.failOn = sev
 	}
-	// Check the flags once, so a typo is an error even when no journey is linted.
-	if _, err := c.applyFlags(c.base.clone()); err != nil {
-		return nil, err
-	}
 	return c, nil
 }
 
@@ -210,34 +206,67 @@ func (c *config) settingsFor(file string) ruleSet {
 			}
 		}
 	}
-	rs, _ = c.applyFlags(rs)
+	return c.applyFlags(rs)
+}
+
+// applyFlags applies --enable and --disable. An id no rule of this
+// workspace has is skipped: it may be another workspace's custom rule
+// (checkFlags has made sure some workspace has it).
+func (c *config) applyFlags(rs ruleSet) ruleSet {
+	for _, flag := range []struct {
+		ids []string
+		off bool
+		why string
+	}{{c.opts.Enable, false, "--enable"}, {c.opts.Disable, true, "--disable"}} {
+		for _, id := range flag.ids {
+			if st, ok := rs[strings.TrimSpace(id)]; ok {
+				st.off = flag.off
+				st.why = flag.why
+			}
+		}
+	}
 	return rs
 }
 
-func (c *config) applyFlags(rs ruleSet) (ruleSet, error) {
-	for _, id := range c.opts.Enable {
-		if id = strings.TrimSpace(id); id == "" {
-			continue // "a,,b" or a trailing comma
-		}
-		st, err := c.flagRule(rs, id, "--enable")
-		if err != nil {
-			return nil, err
-		}
-		st.off = false
-		st.why = "--enable"
+// checkFlags reports an --enable or --disable id that is neither a
+// built-in rule nor a custom rule of any workspace of the run.
+func checkFlags(opts Options, configs []*config) error {
+	known := map[string]bool{}
+	var ids []string
+	for _, id := range RuleIDs() {
+		known[id] = true
+		ids = append(ids, id)
 	}
-	for _, id := range c.opts.Disable {
-		if id = strings.TrimSpace(id); id == "" {
-			continue
+	for _, c := range configs {
+		for _, cr := range c.custom {
+			if !known[cr.meta.ID] {
+				known[cr.meta.ID] = true
+				ids = append(ids, cr.meta.ID)
+			}
 		}
-		st, err := c.flagRule(rs, id, "--disable")
-		if err != nil {
-			return nil, err
-		}
-		st.off = true
-		st.why = "--disable"
 	}
-	return rs, nil
+	sort.Strings(ids)
+	for _, flag := range []struct {
+		name string
+		ids  []string
+	}{{"--enable", opts.Enable}, {"--disable", opts.Disable}} {
+		for _, id := range flag.ids {
+			if id = strings.TrimSpace(id); id == "" || known[id] {
+				continue // "a,,b" or a trailing comma
+			}
+			if isValidation(id) {
+				return &ConfigError{Msg: fmt.Sprintf("%s %s: %q is a validation check; validation findings are always errors and cannot be turned on or off", flag.name, id, id)}
+			}
+			msg := fmt.Sprintf("unknown rule %q", id)
+			if s := journey.Suggest(id, ids); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += " (run 'journeymap rules' for the list)"
+			}
+			return &ConfigError{Msg: fmt.Sprintf("%s: %s", flag.name, msg)}
+		}
+	}
+	return nil
 }
 
 // relative is file's path relative to the workspace directory, with
@@ -278,18 +307,6 @@ func (c *config) ruleIDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-func (c *config) flagRule(rs ruleSet, id, flag string) (*setting, error) {
-	if st, ok := rs[id]; ok {
-		return st, nil
-	}
-	for _, v := range journey.ValidationRules {
-		if v == id {
-			return nil, &ConfigError{Msg: fmt.Sprintf("%s %s: %q is a validation check; validation findings are always errors and cannot be turned on or off", flag, id, id)}
-		}
-	}
-	return nil, &ConfigError{Msg: fmt.Sprintf("%s: %s", flag, c.unknownRule(id))}
 }
 
 func (c *config) unknownRule(id string) string {

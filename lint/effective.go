@@ -38,6 +38,9 @@ func EffectiveRules(ws *journey.Workspace, file string, opts Options) (*Effectiv
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFlags(opts, []*config{c}); err != nil {
+		return nil, err
+	}
 	rs := c.settingsFor(file)
 	out := &Effective{FailOn: c.failOn, Suppressions: c.suppressions, Findings: c.findings}
 	for _, r := range c.rules() {

@@ -49,10 +49,16 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	if _, err := configFor(nil); err != nil {
 		return nil, err
 	}
+	all := []*config{configs[nil]}
 	for _, ws := range set.Workspaces {
-		if _, err := configFor(ws); err != nil {
+		c, err := configFor(ws)
+		if err != nil {
 			return nil, err
 		}
+		all = append(all, c)
+	}
+	if err := checkFlags(opts, all); err != nil {
+		return nil, err
 	}
 
 	var valid []*journey.Journey
@@ -120,18 +126,21 @@ func CheckConfig(set *journey.Set, opts Options) error {
 // and returns the findings about them that are not usage errors: files
 // named by `extends` that cannot be used, custom rules that do not compile.
 func ConfigFindings(set *journey.Set, opts Options) ([]journey.Finding, error) {
-	if _, err := newConfig(nil, opts); err != nil {
+	def, err := newConfig(nil, opts)
+	if err != nil {
 		return nil, err
 	}
+	all := []*config{def}
 	var out []journey.Finding
 	for _, ws := range set.Workspaces {
 		c, err := newConfig(ws, opts)
 		if err != nil {
 			return nil, err
 		}
+		all = append(all, c)
 		out = append(out, c.findings...)
 	}
-	return out, nil
+	return out, checkFlags(opts, all)
 }
 
 func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
