@@ -66,12 +66,24 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 		}
 	}
 	s := r.Summary()
+	line := ""
 	if len(r.Findings) == 0 {
-		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", count(s.Journeys, "journey"), count(s.Files, "file"))))
+		line = fmt.Sprintf("no problems in %s (%s)", count(s.Journeys, "journey"), count(s.Files, "file"))
 	} else {
-		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("%s, %s, %s in %s",
-			count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Info, "info"), count(s.Files, "file"))))
+		line = fmt.Sprintf("%s, %s, %s in %s",
+			count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Info, "info"), count(s.Files, "file"))
 	}
+	if bl := r.Baseline; bl != nil {
+		if bl.Rev != "" {
+			line += fmt.Sprintf("; %d left out (baselined or already at %s)", bl.Baselined, bl.Rev)
+		} else {
+			line += fmt.Sprintf("; %d baselined", bl.Baselined)
+		}
+		if bl.Stale > 0 {
+			line += fmt.Sprintf(", %s in the baseline no longer occur (--write-baseline drops them)", count(bl.Stale, "finding"))
+		}
+	}
+	fmt.Fprintf(&b, "%s\n", st.summary.Render(line))
 	_, err := w.Write(b.Bytes())
 	return err
 }

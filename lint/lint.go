@@ -26,6 +26,8 @@ type Result struct {
 	// Custom describes the workspaces' custom rules, for output formats
 	// that describe every rule (SARIF).
 	Custom []*Meta
+	// threshold is the fail-on severity for a file's findings.
+	threshold func(file string) journey.Severity
 }
 
 // Run lints every valid journey of the set. Journeys with validation
@@ -102,16 +104,26 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 		res.Findings = append(res.Findings, fs...)
 	}
 	res.Findings = dedupe(journey.SortFindings(res.Findings))
-	for _, f := range res.Findings {
-		threshold, ok := failOn[f.File]
-		if !ok {
-			threshold = def.failOn
+	res.threshold = func(file string) journey.Severity {
+		if t, ok := failOn[file]; ok {
+			return t
 		}
-		if f.Severity >= threshold {
-			res.Failed = true
+		return def.failOn
+	}
+	res.Keep(res.Findings)
+	return res, nil
+}
+
+// Keep replaces the findings with keep, such as those a baseline leaves,
+// and works out again whether the run failed.
+func (r *Result) Keep(keep []journey.Finding) {
+	r.Findings = keep
+	r.Failed = false
+	for _, f := range keep {
+		if r.threshold == nil || f.Severity >= r.threshold(f.File) {
+			r.Failed = true
 		}
 	}
-	return res, nil
 }
 
 // CheckConfig checks the lint settings of every workspace in the set

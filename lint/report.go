@@ -13,6 +13,9 @@ type Report struct {
 	Sources map[string][]byte
 	// Custom describes the custom rules of the run's workspaces.
 	Custom []*Meta
+	// Baseline, when a baseline or --new-from-rev was applied, says how
+	// many findings it left out and how many it lists no longer occur.
+	Baseline *BaselineResult
 }
 
 // Summary counts findings by severity.
@@ -22,11 +25,17 @@ type Summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Info     int `json:"info"`
+	// Baselined and Stale are set when a baseline was applied.
+	Baselined *int `json:"baselined,omitempty"`
+	Stale     *int `json:"baseline_stale,omitempty"`
 }
 
 // Summary counts the report's findings by severity.
 func (r *Report) Summary() Summary {
 	s := Summary{Files: r.Files, Journeys: r.Journeys}
+	if r.Baseline != nil {
+		s.Baselined, s.Stale = &r.Baseline.Baselined, &r.Baseline.Stale
+	}
 	for _, f := range r.Findings {
 		switch f.Severity {
 		case journey.Error:

@@ -20,6 +20,10 @@ type lintOptions struct {
 	enable  []string
 	disable []string
 	today   time.Time // tests pin the date; zero means now
+
+	baseline      string // leave out the findings this baseline lists
+	writeBaseline string // write the findings as a baseline instead of reporting them
+	newFromRev    string // report only findings the files did not have at this git revision
 }
 
 func newLintCmd(io *IO) *cobra.Command {
@@ -56,6 +60,11 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
 	f.StringSliceVar(&opts.enable, "enable", nil, "turn rules on (repeat or separate with commas)")
 	f.StringSliceVar(&opts.disable, "disable", nil, "turn rules off (repeat or separate with commas)")
+	f.StringVar(&opts.baseline, "baseline", "", "leave out the findings this baseline file lists (matched by file, journey, rule and subject)")
+	f.StringVar(&opts.writeBaseline, "write-baseline", "", "write the current findings to this baseline file and exit 0")
+	f.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings the same files did not have at this git revision")
+	cmd.MarkFlagFilename("baseline", "json")
+	cmd.MarkFlagFilename("write-baseline", "json")
 	registerEnum(cmd, "format", lintFormats...)
 	cmd.RegisterFlagCompletionFunc("fail-on", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp
@@ -78,6 +87,9 @@ func runLint(io *IO, opts *lintOptions) error {
 			return err
 		}
 	}
+	if opts.baseline != "" && opts.writeBaseline != "" {
+		return usageError("--baseline and --write-baseline do not go together: write a baseline once, then lint with it")
+	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
 	if err != nil {
 		return err
@@ -90,8 +102,37 @@ func runLint(io *IO, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.writeBaseline != "" {
+		return writeBaseline(io, set, res, opts.writeBaseline)
+	}
+	var applied *lint.BaselineResult
+	if opts.baseline != "" {
+		b, err := lint.ReadBaseline(opts.baseline)
+		if err != nil {
+			return usageError("--baseline %v", err)
+		}
+		r := b.Apply(opts.baseline, res.Findings)
+		res.Keep(r.Findings)
+		applied = &r
+	}
+	if opts.newFromRev != "" {
+		old, err := findingsAtRevision(set, opts.newFromRev, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
+		if err != nil {
+			return err
+		}
+		r := lint.NewBaseline("", old).Apply("", res.Findings)
+		res.Keep(r.Findings)
+		r.Stale = 0 // findings fixed since REV: nothing to rewrite
+		r.Rev = opts.newFromRev
+		if applied != nil {
+			r.Baselined += applied.Baselined
+			r.Stale = applied.Stale
+		}
+		applied = &r
+	}
 	report := lint.NewReport(set, res.Findings)
 	report.Custom = res.Custom
+	report.Baseline = applied
 	if err := writeReport(io, report, opts.format); err != nil {
 		return err
 	}

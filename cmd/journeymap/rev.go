@@ -57,3 +57,25 @@ func gitShow(file, rev string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// gitVerifyRevision checks that rev names a commit of the repository dir
+// is in, with a message a user can act on when it does not.
+func gitVerifyRevision(dir, rev string) error {
+	if dir == "" {
+		dir = "."
+	}
+	cmd := exec.Command("git", "-C", dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if strings.Contains(stderr.String(), "not a git repository") {
+			return fmt.Errorf("%s is not inside a git repository", dir)
+		}
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			return fmt.Errorf("cannot run git: %v", err)
+		}
+		return fmt.Errorf("no such revision in the repository of %s (try a branch, tag or commit, such as origin/main)", dir)
+	}
+	return nil
+}
