@@ -56,3 +56,16 @@ func StrictSeverity(m *Meta) journey.Severity {
 	}
 	return m.Severity
 }
+
+// DefaultSeverityText spells a rule's severity under the recommended
+// preset, and under strict where that differs: "warning", "off (strict:
+// info)", "info (strict: warning)".
+func DefaultSeverityText(m *Meta) string {
+	switch {
+	case m.OptIn:
+		return "off (strict: " + m.Severity.String() + ")"
+	case StrictSeverity(m) != m.Severity:
+		return m.Severity.String() + " (strict: " + StrictSeverity(m).String() + ")"
+	}
+	return m.Severity.String()
+}

@@ -37,18 +37,28 @@ touchpoints and seams nobody owns, moments of truth nobody measures, journeys
 that end badly. 'journeymap rules' lists the rules; 'journeymap rules RULE'
 explains one.
 
-Rules are configured in journeymap.yaml under lint: (fail_on, and rules: set
-to off, a severity, or {severity, parameters}); the flags override it.
+Rules are configured in journeymap.yaml under lint: extends (presets
+recommended or strict, or shared files), fail_on, rules (off, a severity, or
+{severity, parameters}), overrides for file globs, custom rules in CEL, and
+suppressions (allow, require-reason, forbid); the flags override it.
+'journeymap rules --for FILE' shows what applies to a file, and why.
 Silence a finding in place with a comment:
-  # journeymap:ignore RULE[,RULE] -- reason      (the node it belongs to)
-  # journeymap:ignore-file RULE                  (the whole file)
+  # journeymap:ignore RULE[,RULE] [until=YYYY-MM-DD] -- reason   (the node it belongs to)
+  # journeymap:ignore-file RULE                                  (the whole file)
+
+A portfolio that already has findings adopts lint with a baseline:
+--write-baseline FILE records them, --baseline FILE leaves them out, and
+--new-from-rev REV reports only what the files did not have at a git revision.
 
 Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 		Example: `  journeymap lint
   journeymap lint journeys/ --fail-on warning
   journeymap lint --format github .          # annotations in GitHub Actions
   journeymap lint --format sarif . > journeymap.sarif
-  journeymap lint --disable missing-emotion,missing-persona`,
+  journeymap lint --disable missing-emotion,missing-persona
+  journeymap lint --write-baseline lint-baseline.json   # adopt lint as things are
+  journeymap lint --baseline lint-baseline.json         # then fail only on new findings
+  journeymap lint --new-from-rev origin/main            # only what a pull request adds`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runLint(io, opts)

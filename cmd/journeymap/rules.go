@@ -189,17 +189,6 @@ func severityStyles(cell lipgloss.Style) map[journey.Severity]lipgloss.Style {
 	}
 }
 
-// defaultSeverity spells a rule's severity under the recommended preset,
-// and under strict where that differs.
-func defaultSeverity(m *lint.Meta) string {
-	switch {
-	case m.OptIn:
-		return "off (strict: " + m.Severity.String() + ")"
-	case lint.StrictSeverity(m) != m.Severity:
-		return m.Severity.String() + " (strict: " + lint.StrictSeverity(m).String() + ")"
-	}
-	return m.Severity.String()
-}
 
 func renderer(io *IO) *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(io.Out)
@@ -238,23 +227,38 @@ func listRules(io *IO, custom []*lint.Meta) error {
 			return cell
 		})
 	// The table fits a classic 80-column terminal: the FINDS column gets
-	// what the id and severity columns, borders and padding leave.
-	const sevWidth = len("warning (strict:")
+	// what the id and severity columns, borders and padding leave. A star
+	// marks a severity the strict preset changes, explained below.
 	idWidth := len("RULE")
 	for _, m := range metas {
 		idWidth = max(idWidth, len(m.ID))
 	}
-	findsWidth := max(rulesWidth-(idWidth+2)-(sevWidth+2)-len("││││")-2, 20)
+	findsWidth := max(rulesWidth-(idWidth+2)-len(" warning* ")-len("││││")-2, 20)
+	var strict []string
 	for _, m := range metas {
-		sev := defaultSeverity(m)
-		if m.Custom {
-			sev += " (custom)"
+		sev := m.Severity.String()
+		switch {
+		case m.Custom:
+		case m.OptIn:
+			sev = "off*"
+			strict = append(strict, m.ID+" "+m.Severity.String())
+		case lint.StrictSeverity(m) != m.Severity:
+			sev += "*"
+			strict = append(strict, m.ID+" "+lint.StrictSeverity(m).String())
 		}
-		t.Row(m.ID, strings.Join(wrapWords(sev, sevWidth), "\n"), strings.Join(wrapWords(m.Summary, findsWidth), "\n"))
+		summary := m.Summary
+		if m.Custom {
+			summary = "(custom) " + summary
+		}
+		t.Row(m.ID, sev, strings.Join(wrapWords(summary, findsWidth), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
 	validation := "Validation checks (always errors): " + strings.Join(journey.ValidationRules, ", ") + "."
 	fmt.Fprintln(io.Out, strings.Join(wrapWords(validation, rulesWidth), "\n"))
+	if len(strict) > 0 {
+		note := "* Under the strict preset (lint: {extends: [strict]}): " + strings.Join(strict, ", ") + "."
+		fmt.Fprintln(io.Out, strings.Join(wrapWords(note, rulesWidth), "\n"))
+	}
 	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details, 'journeymap rules --for FILE' for\nthe rules that apply to a file.")
 	return nil
 }
@@ -283,7 +287,7 @@ func explainRule(io *IO, id string, custom []*lint.Meta) error {
 	re := renderer(io)
 	title := re.NewStyle().Bold(true)
 	m := r.Meta()
-	fmt.Fprintf(io.Out, "%s  (default severity: %s)\n\n", title.Render(m.ID), defaultSeverity(m))
+	fmt.Fprintf(io.Out, "%s  (default severity: %s)\n\n", title.Render(m.ID), lint.DefaultSeverityText(m))
 	fmt.Fprintf(io.Out, "Finds: %s.\n\nWhy: %s\n", m.Summary, m.Rationale)
 	if len(m.Params) > 0 {
 		fmt.Fprintf(io.Out, "\nParameters:\n")
@@ -320,6 +324,9 @@ func wrapWords(text string, width int) []string {
 }
 
 func configExample(m *lint.Meta) string {
+	if len(m.Params) == 0 && m.OptIn {
+		return m.Severity.String() + "    # on (it is off unless strict); or error, warning, info"
+	}
 	if len(m.Params) == 0 {
 		return "off    # or error, warning, info"
 	}
