@@ -189,7 +189,6 @@ func severityStyles(cell lipgloss.Style) map[journey.Severity]lipgloss.Style {
 	}
 }
 
-
 func renderer(io *IO) *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(io.Out)
 	if io.Color() {
