@@ -34,7 +34,7 @@ func (r *customRule) Meta() *Meta { return r.meta }
 // Check evaluates the rule on every journey, stage, touchpoint or handoff
 // of the journey, as `on` says.
 func (r *customRule) Check(p *Pass) {
-	m := newModel(p.Journey)
+	m := p.model.get(p.Journey)
 	switch r.on {
 	case "journey":
 		r.check(p, m.vars(nil, nil, nil), journey.SubjectJourney, journey.Pos{Line: 1, Col: 1})

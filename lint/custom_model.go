@@ -103,6 +103,19 @@ type model struct {
 	lookups     map[string]any
 }
 
+// lazyModel builds a journey's model the first time a custom rule needs it.
+type lazyModel struct{ m *model }
+
+func (l *lazyModel) get(j *journey.Journey) *model {
+	if l == nil {
+		return newModel(j)
+	}
+	if l.m == nil {
+		l.m = newModel(j)
+	}
+	return l.m
+}
+
 func newModel(j *journey.Journey) *model {
 	m := &model{j: j, stages: map[*journey.Stage]map[string]any{}, touchpoints: map[*journey.Touchpoint]map[string]any{}}
 	var stages, tps []any

@@ -168,13 +168,14 @@ func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
 func lintJourney(j *journey.Journey, others []*journey.Journey, c *config, today time.Time) []journey.Finding {
 	var found []journey.Finding
 	rs := c.settingsFor(j.File)
+	model := &lazyModel{}
 	for _, r := range c.rules() {
 		m := r.Meta()
 		st := rs[m.ID]
 		if st == nil || st.off {
 			continue
 		}
-		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, cfg: c, rule: m, sev: st.sev, out: &found}
+		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, cfg: c, model: model, rule: m, sev: st.sev, out: &found}
 		r.Check(p)
 	}
 	return c.govern(j, rs, found, today)

@@ -75,6 +75,9 @@ type Pass struct {
 	Today  time.Time
 	params map[string]any
 	cfg    *config
+	// model is the journey as custom rules see it, built once per journey
+	// and shared by the passes of all its custom rules.
+	model *lazyModel
 	rule   *Meta
 	sev    journey.Severity
 	out    *[]journey.Finding
