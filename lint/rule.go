@@ -78,9 +78,9 @@ type Pass struct {
 	// model is the journey as custom rules see it, built once per journey
 	// and shared by the passes of all its custom rules.
 	model *lazyModel
-	rule   *Meta
-	sev    journey.Severity
-	out    *[]journey.Finding
+	rule  *Meta
+	sev   journey.Severity
+	out   *[]journey.Finding
 }
 
 // Param returns a whole-number rule parameter, configured or default.
