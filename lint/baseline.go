@@ -140,6 +140,11 @@ func ReadBaseline(path string) (*Baseline, error) {
 	if len(src) > maxBaselineSize {
 		return nil, &BaselineError{path, fmt.Sprintf("is larger than %d MiB; is it a baseline?", maxBaselineSize>>20)}
 	}
+	return ParseBaseline(path, src)
+}
+
+// ParseBaseline reads a baseline's JSON; path is for messages.
+func ParseBaseline(path string, src []byte) (*Baseline, error) {
 	var probe struct {
 		Version *int `json:"version"`
 	}

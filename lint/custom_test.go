@@ -168,3 +168,16 @@ func TestCustomRuleSeverityAndSARIF(t *testing.T) {
 		t.Errorf("SARIF does not describe the custom rule:\n%s", b.String())
 	}
 }
+
+// FuzzCustomRule: any text as a custom rule's expressions is compiled and
+// run without a crash; mistakes are findings.
+func FuzzCustomRule(f *testing.F) {
+	f.Add("touchpoint.metrics.exists(m, metric(m).kind == \"nps\")", "moment {{touchpoint.id}}")
+	f.Add("[1,2,3].all(a, [1,2,3].all(b, a < b))", "{{")
+	f.Add("touchpoint.emotion.score > 0", "{{touchpoint.emotion}} }}")
+	f.Fuzz(func(t *testing.T, require, message string) {
+		q := func(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s) + `"` }
+		e := lint.CustomExample{Rule: "    - id: fuzzed\n      on: touchpoint\n      require: " + q(require) + "\n      message: " + q(message) + "\n", Journey: teamJourney}
+		lint.CheckCustomExample(e)
+	})
+}
