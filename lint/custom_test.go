@@ -176,7 +176,9 @@ func FuzzCustomRule(f *testing.F) {
 	f.Add("[1,2,3].all(a, [1,2,3].all(b, a < b))", "{{")
 	f.Add("touchpoint.emotion.score > 0", "{{touchpoint.emotion}} }}")
 	f.Fuzz(func(t *testing.T, require, message string) {
-		q := func(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s) + `"` }
+		q := func(s string) string {
+			return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s) + `"`
+		}
 		e := lint.CustomExample{Rule: "    - id: fuzzed\n      on: touchpoint\n      require: " + q(require) + "\n      message: " + q(message) + "\n", Journey: teamJourney}
 		lint.CheckCustomExample(e)
 	})
