@@ -74,6 +74,9 @@ type config struct {
 	custom       []*customRule
 	vocabulary   journey.Vocabulary
 	opts         Options
+	// sources are the configuration files read, by name, for placing
+	// mistakes in custom rule expressions exactly.
+	sources map[string]string
 	// findings are problems in the configuration files that are not usage
 	// errors: files named by extends that cannot be read, cycles, custom
 	// rules that do not compile.
@@ -83,9 +86,10 @@ type config struct {
 // newConfig merges defaults, the workspace `lint` section and the flags.
 // Flags win: --fail-on over fail_on, --enable/--disable over rules.
 func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
-	c := &config{failOn: journey.Error, suppressions: "allow", base: presetRules("recommended", "default (recommended)"), opts: opts}
+	c := &config{failOn: journey.Error, suppressions: "allow", base: presetRules("recommended", "default (recommended)"), opts: opts, sources: map[string]string{}}
 	if ws != nil {
 		c.wsFile = ws.File
+		c.sources[ws.File] = string(ws.Src)
 		if abs, err := filepath.Abs(ws.File); err == nil {
 			c.wsDir = filepath.Dir(abs)
 		}

@@ -179,7 +179,12 @@ func (c *config) compileRule(env *cel.Env, file string, cr *journey.CustomRule) 
 	compile := func(t journey.Text, what string, wantBool bool) *celProgram {
 		p, issues := compileExpr(env, scope, t.Value, what, wantBool)
 		for _, is := range issues {
-			c.problem(file, t.Pos, journey.RuleType, "custom rule %q: %s: %s", cr.ID.Value, what, is)
+			at, exact := c.locate(file, t.Pos, t.Value, is)
+			msg := is.msg
+			if !exact {
+				msg += fmt.Sprintf(" (line %d, column %d of the expression)", is.line, is.col+1)
+			}
+			c.problem(file, at, journey.RuleType, "custom rule %q: %s: %s", cr.ID.Value, what, msg)
 			ok = false
 		}
 		if p != nil {
@@ -245,4 +250,29 @@ func splitTemplate(s string) ([]templatePart, string) {
 		s = s[i+2+j+2:]
 	}
 	return out, ""
+}
+
+// locate turns a position in an expression into one in the configuration
+// file, when the expression is written verbatim on one line there (plain or
+// quoted without escapes); otherwise it returns the expression's start.
+// Inside a message, the search starts at the message's position, so an
+// insertion is found where it is written.
+func (c *config) locate(file string, start journey.Pos, expr string, is celIssue) (journey.Pos, bool) {
+	src, ok := c.sources[file]
+	if !ok || is.line != 1 || strings.Contains(expr, "\n") {
+		return start, false
+	}
+	lines := strings.Split(src, "\n")
+	if start.Line < 1 || start.Line > len(lines) {
+		return start, false
+	}
+	line := []rune(strings.TrimRight(lines[start.Line-1], "\r"))
+	want := []rune(expr)
+	from := max(start.Col-1, 0)
+	for k := from; k+len(want) <= len(line); k++ {
+		if string(line[k:k+len(want)]) == expr {
+			return journey.Pos{Line: start.Line, Col: k + is.col + 1}, true
+		}
+	}
+	return start, false
 }

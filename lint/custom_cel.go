@@ -121,35 +121,52 @@ func scopeVars(on string) []string {
 	return []string{"journey"}
 }
 
-// compileExpr parses and type-checks one expression. Issues are messages
-// for the user, each with the column in the expression where it applies.
-func compileExpr(env *cel.Env, scope []string, src, what string, wantBool bool) (*celProgram, []string) {
+// celIssue is a mistake in an expression, at a line (1-based) and column
+// (0-based, in characters) of the expression's own text.
+type celIssue struct {
+	line, col int
+	msg       string
+}
+
+// compileExpr parses and type-checks one expression.
+func compileExpr(env *cel.Env, scope []string, src, what string, wantBool bool) (*celProgram, []celIssue) {
 	ast, iss := env.Compile(src)
 	if iss != nil && iss.Err() != nil {
-		var out []string
+		var out []celIssue
 		for _, e := range iss.Errors() {
-			out = append(out, describeCELError(src, e.Location.Line(), e.Location.Column(), e.Message))
+			out = append(out, celIssue{e.Location.Line(), e.Location.Column(), plainCELMessage(e.Message)})
 		}
 		return nil, out
 	}
-	var out []string
 	// Variables out of scope are declared in the environment (one
 	// environment serves every rule), so scope is checked here.
-	out = append(out, checkShapes(ast.NativeRep(), src, scope)...)
-	if len(out) > 0 {
+	if out := checkShapes(ast.NativeRep(), scope); len(out) > 0 {
 		return nil, out
 	}
 	if wantBool {
 		t := ast.OutputType()
 		if !t.IsExactType(types.BoolType) && !t.IsExactType(types.DynType) {
-			return nil, []string{fmt.Sprintf("must be true or false, but gives %s", celTypeName(t))}
+			return nil, []celIssue{{1, 0, fmt.Sprintf("must be true or false, but gives %s", celTypeName(t))}}
 		}
 	}
 	prg, err := env.Program(ast, cel.CostLimit(celCostLimit))
 	if err != nil {
-		return nil, []string{err.Error()}
+		return nil, []celIssue{{1, 0, err.Error()}}
 	}
 	return &celProgram{prg: prg, what: what}, nil
+}
+
+// plainCELMessage shortens the parser's messages, which list every token
+// it could have accepted, to what a rule author needs.
+func plainCELMessage(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if strings.Contains(msg, "mismatched input '<EOF>'") {
+		return "Syntax error: the expression ends too early (an unclosed bracket, or a missing operand or argument?)"
+	}
+	if i := strings.Index(msg, " expecting {"); i > 0 && strings.HasPrefix(msg, "Syntax error") {
+		return msg[:i]
+	}
+	return msg
 }
 
 func celTypeName(t *cel.Type) string {
@@ -160,17 +177,6 @@ func celTypeName(t *cel.Type) string {
 		return "a number"
 	}
 	return t.String()
-}
-
-func describeCELError(src string, line, col int, msg string) string {
-	where := ""
-	lines := strings.Split(src, "\n")
-	if len(lines) > 1 {
-		where = fmt.Sprintf(" (line %d, column %d of the expression)", line, col+1)
-	} else {
-		where = fmt.Sprintf(" (column %d of the expression)", col+1)
-	}
-	return strings.TrimSpace(msg) + where
 }
 
 // showValue spells a value for a message: strings as they are, lists
@@ -206,8 +212,8 @@ func showValue(v ref.Val) string {
 // (or a comprehension variable over one of its lists), a key the model does
 // not have, with a did-you-mean; and variables the rule cannot see. CEL's
 // own checker cannot: the model is maps, where any key type-checks.
-func checkShapes(a *celast.AST, src string, scope []string) []string {
-	var out []string
+func checkShapes(a *celast.AST, scope []string) []celIssue {
+	var out []celIssue
 	info := a.SourceInfo()
 	colOf := func(id int64) (int, int) {
 		loc := info.GetStartLocation(id)
@@ -227,7 +233,7 @@ func checkShapes(a *celast.AST, src string, scope []string) []string {
 			}
 			if modelShape(name) != nil {
 				l, c := colOf(e.ID())
-				out = append(out, describeCELError(src, l, c, fmt.Sprintf("%q is not available in a rule on %s; it sees %s", name, scope[len(scope)-1], strings.Join(scope, ", "))))
+				out = append(out, celIssue{l, c, fmt.Sprintf("%q is not available in a rule on %s; it sees %s", name, scope[len(scope)-1], strings.Join(scope, ", "))})
 			}
 			return nil
 		case celast.SelectKind:
@@ -239,7 +245,8 @@ func checkShapes(a *celast.AST, src string, scope []string) []string {
 			child, ok := s.fields[sel.FieldName()]
 			if !ok {
 				l, c := colOf(e.ID())
-				out = append(out, describeCELError(src, l, c, unknownKey(s, sel.FieldName())))
+				// CEL places a selection at its dot; point at the key.
+				out = append(out, celIssue{l, c + 1, unknownKey(s, sel.FieldName())})
 				return nil
 			}
 			return child

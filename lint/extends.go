@@ -71,6 +71,7 @@ func (c *config) extend(lc *journey.LintConfig, stack []string) []step {
 			c.problem(lc.File, e.Pos, journey.RuleFile, "extends %q: %s", e.Value, msg)
 			continue
 		}
+		c.sources[display] = string(src)
 		child, fs := journey.ParseLintFile(display, src)
 		c.findings = append(c.findings, fs...)
 		if len(fs) > 0 {

@@ -100,7 +100,7 @@ func TestValidateReportsLintConfig(t *testing.T) {
 	r := cliRunArgs(t, "validate", ".")
 	for _, want := range []string{
 		`journeymap.yaml:3:13: error: extends "missing.yaml": no such file`,
-		`journeymap.yaml:5:37: error: custom rule "r": require: journey has no key "titel"; did you mean "title"?`,
+		`journeymap.yaml:5:46: error: custom rule "r": require: journey has no key "titel"; did you mean "title"?`,
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("validate output lacks %q:\n%s", want, r)
