@@ -161,8 +161,9 @@ A finding is left out when the baseline lists its file (relative to the baseline
 it holds from any directory), journey, rule and subject, up to the entry's count; lines are
 never compared, so edits that move lines keep the baseline valid. The summary says how many
 were baselined and how many recorded findings no longer occur (fixed, or their file is gone:
-write the baseline again to drop them). A baseline that is not JSON, of another version, or
-malformed is a usage error (exit 2).
+write the baseline again to drop them); in ` + "`--format json`" + ` the summary adds ` + "`\"baselined\"`" + ` and
+` + "`\"baseline_stale\"`" + `. A baseline that is not JSON, of another version, or malformed is a usage
+error (exit 2). ` + "`--write-baseline`" + ` refuses to overwrite a journey or workspace file.
 
 ` + "`--new-from-rev REV`" + ` lints the same journey files as git has them at ` + "`REV`" + ` (with today's
 configuration) and reports only findings they did not have there, matched the same way; a

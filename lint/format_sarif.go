@@ -247,6 +247,10 @@ func sarifRuleFor(m *Meta, docs string) sarifRule {
 	summary := sarifSentence(m.Summary)
 	full := strings.TrimSpace(summary + " " + m.Rationale)
 	helpURI := docs + "#" + strings.ToLower(m.ID)
+	if m.Custom {
+		kind = "custom"
+		helpURI = docs + "#custom-rules" // the workspace's own rule has no section of its own
+	}
 	return sarifRule{
 		ID:                   m.ID,
 		Name:                 sarifCamelCase(m.ID),
