@@ -91,20 +91,26 @@ func workspaceCustomRules(config string) ([]*lint.Meta, error) {
 // readWorkspace reads and parses one workspace file for commands that
 // need no journeys. Its validation findings are left to validate and lint.
 func readWorkspace(path string) (*journey.Workspace, error) {
+	ws, _, err := readWorkspaceFindings(path)
+	return ws, err
+}
+
+// readWorkspaceFindings is readWorkspace with the file's validation findings.
+func readWorkspaceFindings(path string) (*journey.Workspace, []journey.Finding, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, usageError("--config: %v", err)
+		return nil, nil, usageError("--config: %v", err)
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, journey.MaxFileSize+1))
 	if err != nil {
-		return nil, usageError("%s: %v", path, err)
+		return nil, nil, usageError("%s: %v", path, err)
 	}
 	if len(src) > journey.MaxFileSize {
-		return nil, usageError("%s: workspace file is larger than %d MiB", path, journey.MaxFileSize>>20)
+		return nil, nil, usageError("%s: workspace file is larger than %d MiB", path, journey.MaxFileSize>>20)
 	}
-	ws, _ := journey.ParseWorkspace(path, src)
-	return ws, nil
+	ws, fs := journey.ParseWorkspace(path, src)
+	return ws, fs, nil
 }
 
 // rulesFor prints each rule's effective severity for one journey file.
@@ -117,12 +123,13 @@ func rulesFor(io *IO, opts *rulesOptions) error {
 		return usageError("--for %s: is a directory; name one journey file (overrides match files)", opts.forPath)
 	}
 	var ws *journey.Workspace
+	var wsFindings []journey.Finding
 	wsPath := opts.config
 	if wsPath == "" {
 		wsPath = journey.FindWorkspace(filepath.Dir(opts.forPath))
 	}
 	if wsPath != "" {
-		if ws, err = readWorkspace(relToWorkingDir(wsPath)); err != nil {
+		if ws, wsFindings, err = readWorkspaceFindings(relToWorkingDir(wsPath)); err != nil {
 			return err
 		}
 	}
@@ -134,6 +141,9 @@ func rulesFor(io *IO, opts *rulesOptions) error {
 	if err != nil {
 		return err
 	}
+	// Mistakes in the configuration come first: the table is what applies
+	// despite them.
+	eff.Findings = append(wsFindings, eff.Findings...)
 	for _, f := range eff.Findings {
 		fmt.Fprintln(io.Err, f)
 	}
