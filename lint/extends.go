@@ -3,9 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -82,28 +80,23 @@ func (c *config) extend(lc *journey.LintConfig, stack []string) []step {
 	return append(steps, step{layer: lc})
 }
 
-// readShared reads a file named by extends, within the size bound of
-// journey files; a message says why it cannot be used.
+// readShared reads a file named by extends through journey's bounded
+// reader (regular files only, within the size bound of journey files); a
+// message says why it cannot be used.
 func readShared(path string) ([]byte, string) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, "no such file (paths are relative to the file that names them)"
-		}
-		return nil, fmt.Sprintf("cannot read it: %v", unwrap(err))
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	src, err := journey.ReadFile(path)
+	var nr *journey.NotRegularError
+	switch {
+	case err == nil:
+		return src, ""
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "no such file (paths are relative to the file that names them)"
+	case errors.As(err, &nr) && nr.Mode.IsDir():
 		return nil, "is a directory; name a YAML file holding a lint: block"
-	}
-	src, err := io.ReadAll(io.LimitReader(f, journey.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Sprintf("cannot read it: %v", unwrap(err))
-	}
-	if len(src) > journey.MaxFileSize {
+	case errors.Is(err, journey.ErrTooLarge):
 		return nil, fmt.Sprintf("file is larger than %d MiB; a shared rule set is a few lines", journey.MaxFileSize>>20)
 	}
-	return src, ""
+	return nil, fmt.Sprintf("cannot read it: %v", unwrap(err))
 }
 
 func unwrap(err error) error {

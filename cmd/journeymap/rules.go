@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,17 +96,9 @@ func readWorkspace(path string) (*journey.Workspace, error) {
 
 // readWorkspaceFindings is readWorkspace with the file's validation findings.
 func readWorkspaceFindings(path string) (*journey.Workspace, []journey.Finding, error) {
-	f, err := os.Open(path)
+	src, err := journey.ReadFile(path)
 	if err != nil {
-		return nil, nil, usageError("--config: %v", err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, journey.MaxFileSize+1))
-	if err != nil {
-		return nil, nil, usageError("%s: %v", path, err)
-	}
-	if len(src) > journey.MaxFileSize {
-		return nil, nil, usageError("%s: workspace file is larger than %d MiB", path, journey.MaxFileSize>>20)
+		return nil, nil, usageError("workspace file %v", err)
 	}
 	ws, fs := journey.ParseWorkspace(path, src)
 	return ws, fs, nil
