@@ -91,7 +91,12 @@ func (p *celProgram) eval(vars map[string]any) (ref.Val, error) {
 		if strings.Contains(err.Error(), "cost limit") {
 			return nil, fmt.Errorf("%w of %d on a journey; the expression does too much work (nested comprehensions over long lists?)", errCostLimit, celCostLimit)
 		}
-		return nil, fmt.Errorf("failed on a journey: %v", err)
+		msg := err.Error()
+		if strings.Contains(msg, "no such overload") {
+			// Almost always a null: an unscored emotion, compared as a number.
+			msg += "; a value was null or of another type than the expression expects (an unscored `emotion.score` is null: guard it with `score != null && …`)"
+		}
+		return nil, fmt.Errorf("could not be evaluated on a journey: %s", msg)
 	}
 	return out, nil
 }

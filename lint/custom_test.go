@@ -78,7 +78,7 @@ func TestCustomRuleMistakes(t *testing.T) {
 		{"no require", "    - {id: r, on: journey, message: x}\n",
 			[]string{"journeymap.yaml:7:7 required workspace"}, `missing required key "require"`},
 		{"a value of the wrong type at run time", "    - {id: r, on: touchpoint, require: 'touchpoint.emotion.score > 0', message: x}\n",
-			[]string{"journeymap.yaml:7:40 type workspace"}, "failed on a journey"},
+			[]string{"journeymap.yaml:7:40 type workspace"}, "could not be evaluated on a journey: no such overload"},
 		{"an expression that never ends", "    - {id: r, on: journey, require: '" + neverEnding() + "', message: x}\n",
 			[]string{"journeymap.yaml:7:37 range workspace"}, "exceeded the cost limit"},
 	} {
