@@ -21,7 +21,7 @@ func newInsideOutLanguage() *insideOutLanguage {
 			"after the system or department behind it (\"CRM case created\", \"Tier-2 escalation\") hides what the " +
 			"customer does, sees and feels there, and keeps the organisation optimising its own silos.",
 		Params: []ParamInfo{{Name: "terms", Kind: ParamList,
-			Doc: "terms to reject, in addition to the workspace's `lint.vocabulary.reject`; `lint.vocabulary.accept` lists terms allowed anyway. Matched as whole words, ignoring case"}},
+			Doc: "terms to reject, in addition to the workspace's `lint.vocabulary.reject`; `lint.vocabulary.accept` lists terms allowed anyway. Matched as whole words, ignoring case. Without terms the rule finds nothing; the example below is checked with `lint: {vocabulary: {reject: [CRM, Tier-2, SKU, backend]}}`"}},
 		Bad: `version: 1
 title: Dispute a card payment
 owner: card-services
