@@ -23,7 +23,7 @@ type LintConfig struct {
 // RuleConfig configures one rule: `off`, a severity, or {severity, params...}.
 type RuleConfig struct {
 	Rule     Text
-	Severity Text // "off", "error", "warning", "info", or unset
+	Severity Text // one of RuleSeverities, or unset
 	Params   []Param
 }
 
@@ -78,7 +78,6 @@ var (
 	customRuleKeys = []string{"id", "severity", "on", "when", "require", "message", "help"}
 	vocabularyKeys = []string{"reject", "accept"}
 	lintFileKeys   = []string{"version", "lint"}
-	severityValues = []string{"off", "error", "warning", "info"}
 )
 
 // ParseLintFile reads a file that a workspace names in `lint.extends`: a
@@ -88,8 +87,8 @@ var (
 func ParseLintFile(file string, src []byte) (LintConfig, []Finding) {
 	d := &decoder{file: file}
 	lc := LintConfig{File: file, Pos: Pos{1, 1}}
-	root, top := d.document(src)
-	if root == nil {
+	top := d.document(newSource(file, src))
+	if top == nil {
 		return lc, d.findings
 	}
 	keys, ok := d.fields(top, "a shared lint file", lintFileKeys, func(key string, k, v *yaml.Node) {
@@ -114,7 +113,7 @@ func (d *decoder) lintConfig(k, v *yaml.Node) LintConfig {
 		case "extends":
 			lc.Extends = d.texts(v, "extends")
 		case "fail_on":
-			lc.FailOn = d.enum(v, "fail_on", []string{"error", "warning", "info"})
+			lc.FailOn = d.enum(v, "fail_on", Severities())
 		case "suppressions":
 			lc.Suppressions = d.enum(v, "suppressions", SuppressionPolicies)
 		case "rules":
@@ -173,7 +172,7 @@ func (d *decoder) customRule(e *yaml.Node) *CustomRule {
 				c.ID = Text{}
 			}
 		case "severity":
-			c.Severity = d.enum(v, "severity", []string{"error", "warning", "info"})
+			c.Severity = d.enum(v, "severity", Severities())
 		case "on":
 			c.On = d.enum(v, "on", CustomRuleTargets)
 		case "when":
@@ -218,15 +217,15 @@ func (d *decoder) ruleConfigs(v *yaml.Node) []RuleConfig {
 		case isNull(def):
 		case def.Kind == yaml.ScalarNode && def.Tag == "!!bool":
 			if def.Value == "false" {
-				rc.Severity = Text{Value: "off", Pos: pos(def), Set: true}
+				rc.Severity = Text{Value: SeverityOff, Pos: pos(def), Set: true}
 			}
 		case def.Kind == yaml.ScalarNode:
-			rc.Severity = d.enum(def, "rule setting", severityValues)
+			rc.Severity = d.enum(def, "rule setting", RuleSeverities())
 		case def.Kind == yaml.MappingNode:
 			for _, p := range d.pairs(def) {
 				val := deref(p.value)
 				if p.key.Value == "severity" {
-					rc.Severity = d.enum(val, "severity", severityValues)
+					rc.Severity = d.enum(val, "severity", RuleSeverities())
 					continue
 				}
 				name := Text{Value: p.key.Value, Pos: pos(p.key), Set: true}

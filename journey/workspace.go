@@ -14,9 +14,8 @@ const WorkspaceFile = "journeymap.yaml"
 // Workspace is what the journeys under a directory share: owners, personas,
 // channels, metrics, listening posts and lint and render settings.
 type Workspace struct {
-	File      string
-	Src       []byte
-	Root      *yaml.Node
+	File      string  // the Source's name
+	Source    *Source // the file as read
 	Version   Text
 	Owners    []*Owner
 	HasOwners bool // `owners` is declared: every owner named must be one of them
@@ -88,12 +87,11 @@ func (w *Workspace) OwnerIDs() []string {
 // including that the owners it names are registered.
 func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 	d := &decoder{file: file}
-	w := &Workspace{File: file, Src: src, Keys: Keys{}}
-	root, top := d.document(src)
-	if root == nil {
+	w := &Workspace{File: file, Source: newSource(file, src), Keys: Keys{}}
+	top := d.document(w.Source)
+	if top == nil {
 		return w, d.findings
 	}
-	w.Root = root
 	d.subject = SubjectWorkspace
 	keys, ok := d.fields(top, "the workspace", workspaceKeys, func(key string, k, v *yaml.Node) {
 		switch key {

@@ -89,7 +89,7 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 	c := &config{failOn: journey.Error, suppressions: "allow", base: presetRules("recommended", "default (recommended)"), opts: opts, sources: map[string]string{}}
 	if ws != nil {
 		c.wsFile = ws.File
-		c.sources[ws.File] = string(ws.Src)
+		c.sources[ws.File] = string(ws.Source.Text)
 		if abs, err := filepath.Abs(ws.File); err == nil {
 			c.wsDir = filepath.Dir(abs)
 		}
@@ -111,7 +111,7 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 	if opts.FailOn != "" {
 		sev, ok := journey.ParseSeverity(opts.FailOn)
 		if !ok {
-			return nil, &ConfigError{Msg: fmt.Sprintf("invalid value %q for --fail-on: use one of error, warning, info", opts.FailOn)}
+			return nil, &ConfigError{Msg: fmt.Sprintf("invalid value %q for --fail-on: use one of %s", opts.FailOn, strings.Join(journey.Severities(), ", "))}
 		}
 		c.failOn = sev
 	}

@@ -147,7 +147,7 @@ func (c *config) compileCustom(ws *journey.Workspace, steps []step) {
 }
 
 func isValidation(id string) bool {
-	for _, v := range journey.ValidationRules {
+	for _, v := range journey.ValidationRules() {
 		if v == id {
 			return true
 		}

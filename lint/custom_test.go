@@ -158,10 +158,8 @@ func TestCustomRuleSeverityAndSARIF(t *testing.T) {
 	if len(res.Findings) != 1 || res.Findings[0].Severity != journey.Error || res.Findings[0].Message != "journey j has no persona" || !res.Failed {
 		t.Fatalf("findings %v, failed %v", res.Findings, res.Failed)
 	}
-	report := lint.NewReport(set, res.Findings)
-	report.Custom = res.Custom
 	var b strings.Builder
-	if err := lint.WriteSARIF(&b, report, lint.SARIFOptions{}); err != nil {
+	if err := lint.WriteSARIF(&b, res, lint.SARIFOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), `"id": "needs-persona"`) || !strings.Contains(b.String(), "Say whose journey it is.") {

@@ -55,14 +55,14 @@ func (r *badSuppression) Check(*Pass) {}
 // workspace's suppression policy, and returns the findings left plus those
 // of bad-suppression about the comments themselves.
 func (c *config) govern(j *journey.Journey, rs ruleSet, found []journey.Finding, today time.Time) []journey.Finding {
-	sup := readSuppressions(j.Src, j.Root)
+	sup := readSuppressions(j.Source)
 	if len(sup.ignores) == 0 {
 		return found
 	}
 	var problems []journey.Finding
 	complain := func(ig *ignore, format string, args ...any) {
 		problems = append(problems, journey.Finding{
-			File: j.File, Line: ig.line, Column: ig.col, Rule: badSuppressionID,
+			File: j.File, Line: ig.at.Line, Column: ig.at.Col, Rule: badSuppressionID,
 			Message: fmt.Sprintf(format, args...), Journey: j.ID.Value, Subject: ig.subject(j),
 		})
 	}
@@ -146,20 +146,14 @@ func (c *config) govern(j *journey.Journey, rs ruleSet, found []journey.Finding,
 	return kept
 }
 
-// subject is what the comment covers: the touchpoint or stage whose block
-// it silences, else the journey (an ignore-file comment, or one on a
-// journey-level key).
+// subject is what a finding about the comment is about: the touchpoint
+// whose block holds the comment (a comment at the end of one of its
+// lines), else the journey. A comment above a touchpoint lies outside its
+// block, and findings about a touchpoint must point inside it.
 func (ig *ignore) subject(j *journey.Journey) journey.Subject {
-	if !ig.file {
-		for _, s := range j.Stages {
-			for _, t := range s.Touchpoints {
-				if t.Contains(ig.from) {
-					return t.Subject()
-				}
-			}
-			if s.Pos.Line == ig.from {
-				return s.Subject()
-			}
+	for _, t := range j.Touchpoints() {
+		if t.Contains(ig.at) {
+			return t.Subject()
 		}
 	}
 	return journey.SubjectJourney

@@ -286,6 +286,9 @@ func TestOverrideMistakesAreUsageErrors(t *testing.T) {
 
 func TestSuppressionGovernance(t *testing.T) {
 	src := func(comment string) string {
+		if comment == "" {
+			return strings.Replace(teamJourney, "        channel: app\n", "        channel: app  # journeymap:ignore missing-emotoin -- later\n", 1)
+		}
 		return strings.Replace(teamJourney, "      - id: a\n", comment+"\n      - id: a\n", 1)
 	}
 	ws := func(lintBlock string) string {
@@ -300,25 +303,27 @@ func TestSuppressionGovernance(t *testing.T) {
 	}{
 		{"allowed, with no reason", ws(""), "      # journeymap:ignore missing-emotion", nil},
 		{"a misspelt rule is reported and silences nothing", ws(""), "      # journeymap:ignore missing-emotoin -- later",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
 		{"a validation id cannot be silenced", ws(""), "      # journeymap:ignore missing-emotion,type -- later",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey"}},
 		{"require-reason: no reason", ws("  suppressions: require-reason\n"), "      # journeymap:ignore missing-emotion",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
 		{"require-reason: a reason", ws("  suppressions: require-reason\n"), "      # journeymap:ignore missing-emotion -- scored in May", nil},
 		{"forbid", ws("  suppressions: forbid\n"), "      # journeymap:ignore missing-emotion -- scored in May",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
 		{"until a later date still silences", ws(""), "      # journeymap:ignore missing-emotion until=2026-11-01 -- May", nil},
 		{"expired", ws(""), "      # journeymap:ignore missing-emotion until=2026-10-31 -- May",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
 		{"a malformed date", ws(""), "      # journeymap:ignore missing-emotion until=31.10.2026 -- May",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
 		{"no rule named", ws(""), "      # journeymap:ignore -- May",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey", "j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
 		{"silencing nothing is fine under recommended", ws(""), "      # journeymap:ignore missing-emotion,negative-ending -- May", nil},
 		{"silencing nothing is reported under strict", ws("  extends: [strict]\n  rules: {missing-persona: off, missing-expectations: off}\n"),
 			"      # journeymap:ignore missing-emotion,negative-ending -- May",
-			[]string{"j.journey.yaml:12:7 bad-suppression touchpoint:a"}},
+			[]string{"j.journey.yaml:12:7 bad-suppression journey"}},
+		{"a comment at the end of a touchpoint's line is about the touchpoint", ws(""), "",
+			[]string{"j.journey.yaml:14:23 bad-suppression touchpoint:a", "j.journey.yaml:12:9 missing-emotion touchpoint:a"}},
 		{"bad-suppression can be turned off", ws("  suppressions: forbid\n  rules: {bad-suppression: off, missing-persona: off}\n"), "      # journeymap:ignore missing-emotion -- May",
 			[]string{"j.journey.yaml:13:9 missing-emotion touchpoint:a"}},
 	} {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -10,7 +9,10 @@ import (
 	"github.com/journeymap/journeymap/lint"
 )
 
-var lintFormats = []string{"text", "json", "sarif", "github", "gitlab", "checkstyle"}
+// lintFormats lists the formats lint writes findings in, the default first.
+func lintFormats() []string {
+	return []string{"text", "json", "sarif", "github", "gitlab", "checkstyle"}
+}
 
 type lintOptions struct {
 	paths   []string
@@ -50,6 +52,11 @@ A portfolio that already has findings adopts lint with a baseline:
 --write-baseline FILE records them, --baseline FILE leaves them out, and
 --new-from-rev REV reports only what the files did not have at a git revision.
 
+Every finding names its subject, what it is about: journey, stage:ID,
+touchpoint:ID, handoff:FROM>TO, channel:ID, listening:ID, metric:ID,
+workspace or file. --format json gives it as "subject" in each finding;
+SARIF as a logical location.
+
 Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 		Example: `  journeymap lint
   journeymap lint journeys/ --fail-on warning
@@ -65,8 +72,8 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format")
-	f.StringVar(&opts.failOn, "fail-on", "", "lowest severity that makes the exit status 1: error|warning|info (default from journeymap.yaml, else error)")
+	enumFlag(cmd, &opts.format, "format", "text", "output format", lintFormats)
+	enumFlag(cmd, &opts.failOn, "fail-on", "", "lowest severity that makes the exit status 1: %s (default from journeymap.yaml, else error)", journey.Severities)
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
 	f.StringSliceVar(&opts.enable, "enable", nil, "turn rules on (repeat or separate with commas)")
 	f.StringSliceVar(&opts.disable, "disable", nil, "turn rules off (repeat or separate with commas)")
@@ -75,28 +82,13 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 	f.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings the same files did not have at this git revision")
 	cmd.MarkFlagFilename("baseline", "json")
 	cmd.MarkFlagFilename("write-baseline", "json")
-	registerEnum(cmd, "format", lintFormats...)
-	cmd.RegisterFlagCompletionFunc("fail-on", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp
-	})
-	ruleCompletion := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return lint.RuleIDs(), cobra.ShellCompDirectiveNoFileComp
-	}
-	cmd.RegisterFlagCompletionFunc("enable", ruleCompletion)
-	cmd.RegisterFlagCompletionFunc("disable", ruleCompletion)
+	completeWith(cmd, "enable", lint.RuleIDs)
+	completeWith(cmd, "disable", lint.RuleIDs)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
 func runLint(io *IO, opts *lintOptions) error {
-	if err := checkEnum("format", opts.format, lintFormats...); err != nil {
-		return err
-	}
-	if opts.failOn != "" {
-		if err := checkEnum("fail-on", opts.failOn, "error", "warning", "info"); err != nil {
-			return err
-		}
-	}
 	if opts.baseline != "" && opts.writeBaseline != "" {
 		return usageError("--baseline and --write-baseline do not go together: write a baseline once, then lint with it")
 	}
@@ -105,10 +97,6 @@ func runLint(io *IO, opts *lintOptions) error {
 		return err
 	}
 	res, err := lint.Run(set, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
-	var ce *lint.ConfigError
-	if errors.As(err, &ce) {
-		return &exitError{code: exitUsage, err: ce}
-	}
 	if err != nil {
 		return err
 	}
@@ -140,10 +128,8 @@ func runLint(io *IO, opts *lintOptions) error {
 		}
 		applied = &r
 	}
-	report := lint.NewReport(set, res.Findings)
-	report.Custom = res.Custom
-	report.Baseline = applied
-	if err := writeReport(io, report, opts.format); err != nil {
+	res.Baseline = applied
+	if err := writeFindings(io, res, opts.format); err != nil {
 		return err
 	}
 	if res.Failed {

@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 )
@@ -167,7 +168,7 @@ func rulesFor(io *IO, opts *rulesOptions) error {
 		if len(r.Params) > 0 {
 			why += "; " + strings.Join(r.Params, ", ")
 		}
-		t.Row(r.Meta.ID, sev, strings.Join(wrapWords(why, 60), "\n"))
+		t.Row(r.Meta.ID, sev, strings.Join(words.Wrap(why, 60), "\n"))
 	}
 	where := "no workspace file: the recommended rules"
 	if wsPath != "" {
@@ -250,14 +251,14 @@ func listRules(io *IO, custom []*lint.Meta) error {
 		if m.Custom {
 			summary = "(custom) " + summary
 		}
-		t.Row(m.ID, sev, strings.Join(wrapWords(summary, findsWidth), "\n"))
+		t.Row(m.ID, sev, strings.Join(words.Wrap(summary, findsWidth), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
-	validation := "Validation checks (always errors): " + strings.Join(journey.ValidationRules, ", ") + "."
-	fmt.Fprintln(io.Out, strings.Join(wrapWords(validation, rulesWidth), "\n"))
+	validation := "Validation checks (always errors): " + strings.Join(journey.ValidationRules(), ", ") + "."
+	fmt.Fprintln(io.Out, strings.Join(words.Wrap(validation, rulesWidth), "\n"))
 	if len(strict) > 0 {
 		note := "* Under the strict preset (lint: {extends: [strict]}): " + strings.Join(strict, ", ") + "."
-		fmt.Fprintln(io.Out, strings.Join(wrapWords(note, rulesWidth), "\n"))
+		fmt.Fprintln(io.Out, strings.Join(words.Wrap(note, rulesWidth), "\n"))
 	}
 	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details, 'journeymap rules --for FILE' for\nthe rules that apply to a file.")
 	return nil
@@ -274,7 +275,7 @@ func explainRule(io *IO, id string, custom []*lint.Meta) error {
 	if r == nil {
 		for _, m := range lint.ValidationMeta() {
 			if m.ID == id {
-				fmt.Fprintf(io.Out, "%s (validation, always an error)\n\n%s.\n%s\n", m.ID, capitalise(m.Summary), m.Rationale)
+				fmt.Fprintf(io.Out, "%s (validation, always an error)\n\n%s.\n%s\n", m.ID, words.Capitalise(m.Summary), m.Rationale)
 				return nil
 			}
 		}
@@ -305,30 +306,12 @@ func explainRule(io *IO, id string, custom []*lint.Meta) error {
 	return nil
 }
 
-// wrapWords breaks text into lines of at most width characters.
-func wrapWords(text string, width int) []string {
-	var lines []string
-	cur := ""
-	for _, w := range strings.Fields(text) {
-		if cur != "" && len(cur)+1+len(w) > width {
-			lines = append(lines, cur)
-			cur = w
-			continue
-		}
-		if cur != "" {
-			cur += " "
-		}
-		cur += w
-	}
-	return append(lines, cur)
-}
-
 func configExample(m *lint.Meta) string {
 	if len(m.Params) == 0 && m.OptIn {
 		return m.Severity.String() + "    # on (it is off unless strict); or error, warning, info"
 	}
 	if len(m.Params) == 0 {
-		return "off    # or error, warning, info"
+		return "off    # or " + strings.Join(journey.Severities(), ", ")
 	}
 	var ps []string
 	for _, p := range m.Params {
@@ -345,13 +328,6 @@ func indent(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // paramExample is a parameter's value as a configuration example shows it.
