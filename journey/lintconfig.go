@@ -67,10 +67,10 @@ type Vocabulary struct {
 }
 
 // CustomRuleTargets are the things a custom rule can be about.
-var CustomRuleTargets = []string{"journey", "stage", "touchpoint", "handoff"}
+func CustomRuleTargets() []string { return []string{"journey", "stage", "touchpoint", "handoff"} }
 
 // SuppressionPolicies are the values of `lint.suppressions`.
-var SuppressionPolicies = []string{"allow", "require-reason", "forbid"}
+func SuppressionPolicies() []string { return []string{"allow", "require-reason", "forbid"} }
 
 var (
 	lintKeys       = []string{"extends", "fail_on", "suppressions", "rules", "overrides", "custom", "vocabulary"}
@@ -115,7 +115,7 @@ func (d *decoder) lintConfig(k, v *yaml.Node) LintConfig {
 		case "fail_on":
 			lc.FailOn = d.enum(v, "fail_on", Severities())
 		case "suppressions":
-			lc.Suppressions = d.enum(v, "suppressions", SuppressionPolicies)
+			lc.Suppressions = d.enum(v, "suppressions", SuppressionPolicies())
 		case "rules":
 			lc.Rules = d.ruleConfigs(v)
 		case "overrides":
@@ -174,7 +174,7 @@ func (d *decoder) customRule(e *yaml.Node) *CustomRule {
 		case "severity":
 			c.Severity = d.enum(v, "severity", Severities())
 		case "on":
-			c.On = d.enum(v, "on", CustomRuleTargets)
+			c.On = d.enum(v, "on", CustomRuleTargets())
 		case "when":
 			c.When = d.text(v, "when")
 		case "require":
