@@ -32,11 +32,13 @@ var errCostLimit = errors.New("exceeded the cost limit")
 // lookups are the functions custom rules call to follow an id; each is a
 // macro over a hidden map of the journey's and workspace's definitions,
 // so that a program compiled once serves every journey.
-var lookups = []struct{ fn, hidden string }{
-	{"metric", "__metrics"},
-	{"listening", "__listening"},
-	{"channel", "__channels"},
-	{"owner", "__owners"},
+func lookups() []struct{ fn, hidden string } {
+	return []struct{ fn, hidden string }{
+		{"metric", "__metrics"},
+		{"listening", "__listening"},
+		{"channel", "__channels"},
+		{"owner", "__owners"},
+	}
 }
 
 func newCELEnv() (*cel.Env, error) {
@@ -52,7 +54,7 @@ func newCELEnv() (*cel.Env, error) {
 	for _, v := range []string{"journey", "stage", "touchpoint", "handoff"} {
 		opts = append(opts, cel.Variable(v, record))
 	}
-	for _, l := range lookups {
+	for _, l := range lookups() {
 		opts = append(opts, cel.Variable(l.hidden, cel.MapType(cel.StringType, record)))
 		hidden := l.hidden
 		opts = append(opts, cel.Macros(cel.GlobalMacro(l.fn, 1,
