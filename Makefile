@@ -43,3 +43,6 @@ docs: ## Regenerate docs/rules.md, docs/cli.md, the examples' schemas and the ex
 
 clean:
 	rm -rf bin
+
+# diff and export fuzz targets (make fuzz runs FUZZ_TARGETS).
+FUZZ_TARGETS += ./diff:FuzzCompare ./export:FuzzExport

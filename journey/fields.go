@@ -25,7 +25,11 @@ const (
 	ObjWorkspace  Object = "workspace"
 	ObjOwner      Object = "owner"
 	ObjLint       Object = "lint"
+	ObjOverride   Object = "override"    // an entry of lint.overrides
+	ObjCustomRule Object = "custom-rule" // an entry of lint.custom
+	ObjVocabulary Object = "vocabulary"  // lint.vocabulary
 	ObjRender     Object = "render"
+	ObjLintFile   Object = "lint-file" // a shared lint file named in lint.extends
 )
 
 // Shape is the kind of value a key takes.
@@ -61,6 +65,8 @@ const (
 	// ShapeRuleSettings maps lint rule ids to off, a severity, or
 	// {severity, parameters...}.
 	ShapeRuleSettings
+	// ShapeTexts is one value, or a list of values.
+	ShapeTexts
 )
 
 // Field is one key of an object.
@@ -107,7 +113,8 @@ func ListeningKinds() []string { return []string{"structured", "unstructured"} }
 // Objects lists every object of the formats, journey objects first.
 func Objects() []Object {
 	return []Object{ObjJourney, ObjStage, ObjTouchpoint, ObjHandoff, ObjEmotion, ObjItem,
-		ObjChannel, ObjMetric, ObjListening, ObjPersona, ObjWorkspace, ObjOwner, ObjLint, ObjRender}
+		ObjChannel, ObjMetric, ObjListening, ObjPersona, ObjWorkspace, ObjOwner, ObjLint,
+		ObjOverride, ObjCustomRule, ObjVocabulary, ObjRender, ObjLintFile}
 }
 
 // Fields lists an object's keys in canonical order (the order fmt writes
@@ -211,8 +218,38 @@ func Fields(o Object) []Field {
 		}
 	case ObjLint:
 		return []Field{
+			{Key: "extends", Shape: ShapeIDs, Description: "Presets (recommended, strict) or shared lint files, applied in order before this block."},
 			{Key: "fail_on", Enum: Severities(), Description: "The lowest severity that makes lint exit 1: error, warning or info."},
+			{Key: "suppressions", Enum: SuppressionPolicies(), Description: "What ignore comments may do: allow, require-reason or forbid."},
 			{Key: "rules", Shape: ShapeRuleSettings, Description: "Rule settings: rule id -> off, a severity, or {severity, parameters}."},
+			{Key: "overrides", Shape: ShapeList, Object: ObjOverride, Description: "Rule settings for the journeys whose paths match globs; later entries win."},
+			{Key: "custom", Shape: ShapeList, Object: ObjCustomRule, Description: "The team's own rules, written in CEL."},
+			{Key: "vocabulary", Shape: ShapeObject, Object: ObjVocabulary, Description: "Inside-out terms to avoid in stage and touchpoint names, and terms accepted anyway."},
+		}
+	case ObjOverride:
+		return []Field{
+			{Key: "files", Shape: ShapeTexts, Required: true, Description: "Globs of journey paths, relative to the workspace file (** crosses directories)."},
+			{Key: "rules", Shape: ShapeRuleSettings, Description: "Rule settings for the matching journeys."},
+		}
+	case ObjCustomRule:
+		return []Field{
+			{Key: "id", Required: true, Pattern: KebabPattern, Description: "The rule's id, kebab-case, not a built-in rule's."},
+			{Key: "severity", Enum: Severities(), Description: "error, warning (the default) or info."},
+			{Key: "on", Required: true, Enum: CustomRuleTargets(), Description: "What one finding is about: journey, stage, touchpoint or handoff."},
+			{Key: "when", Description: "A CEL expression: the rule applies only where it is true."},
+			{Key: "require", Required: true, Pattern: `.`, Description: "A CEL expression that must be true, else a finding."},
+			{Key: "message", Required: true, Pattern: `.`, Description: "The finding's message; {{expr}} inserts a value."},
+			{Key: "help", Description: "How to fix it, shown with the finding."},
+		}
+	case ObjVocabulary:
+		return []Field{
+			{Key: "reject", Shape: ShapeIDs, Description: "Terms that name the organisation's inside, not the customer's world."},
+			{Key: "accept", Shape: ShapeIDs, Description: "Terms accepted even though they look like rejected ones."},
+		}
+	case ObjLintFile:
+		return []Field{
+			{Key: "version", Shape: ShapeVersion, Description: "The format version; this journeymap reads version 1."},
+			{Key: "lint", Shape: ShapeObject, Object: ObjLint, Required: true, Description: "The shared lint settings, of the workspace's lint shape."},
 		}
 	case ObjRender:
 		return []Field{
@@ -271,6 +308,14 @@ func ObjectDescription(o Object) string {
 		return "An accountable team or person."
 	case ObjLint:
 		return "Lint settings."
+	case ObjOverride:
+		return "Rule settings for the journeys whose paths match."
+	case ObjCustomRule:
+		return "A rule of the team's own, written in CEL."
+	case ObjVocabulary:
+		return "Terms to avoid in names, and terms accepted anyway."
+	case ObjLintFile:
+		return "A shared lint file: a lint block that workspaces extend."
 	case ObjRender:
 		return "Render settings."
 	}

@@ -218,6 +218,8 @@ func value(f journey.Field) *obj {
 		return newObj("type", "object", "additionalProperties", newObj("anyOf", []any{ref(f.Object), newObj("type", "null")}))
 	case journey.ShapeEmotion:
 		return newObj("anyOf", []any{newObj("type", "integer", "minimum", f.Min, "maximum", f.Max), ref(f.Object)})
+	case journey.ShapeTexts:
+		return newObj("anyOf", []any{newObj("type", scalarTypes()), newObj("type", "array", "items", newObj("type", scalarTypes()))})
 	case journey.ShapeMoment:
 		return newObj("type", []string{"boolean", "string"})
 	case journey.ShapePersona:
@@ -226,7 +228,8 @@ func value(f journey.Field) *obj {
 		setting := newObj(
 			"type", "object",
 			"properties", newObj("severity", newObj("description", "The rule's severity, or off.", "enum", enumOf(journey.RuleSeverities()))),
-			"additionalProperties", newObj("description", "A rule parameter, such as max for channel-hopping.", "type", append(scalarTypes(), "null")),
+			"additionalProperties", newObj("description", "A rule parameter, such as max for channel-hopping: a value or a list of values.",
+				"anyOf", []any{newObj("type", append(scalarTypes(), "null")), newObj("type", "array", "items", newObj("type", scalarTypes()))}),
 		)
 		return newObj("type", "object", "additionalProperties", newObj(
 			"description", "off, a severity ("+strings.Join(journey.RuleSeverities()[1:], ", ")+"), or {severity, parameters}.",

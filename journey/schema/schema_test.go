@@ -198,7 +198,11 @@ func TestSchemasCompile(t *testing.T) {
 		for _, o := range journey.Objects() {
 			for _, f := range journey.Fields(o) {
 				if !strings.Contains(text, fmt.Sprintf("%q", f.Description)) {
-					if (o == journey.ObjWorkspace || o == journey.ObjOwner || o == journey.ObjLint || o == journey.ObjRender) == (name == "workspace.json") {
+					if o == journey.ObjLintFile {
+						continue
+					}
+					if (o == journey.ObjWorkspace || o == journey.ObjOwner || o == journey.ObjLint || o == journey.ObjRender ||
+						o == journey.ObjOverride || o == journey.ObjCustomRule || o == journey.ObjVocabulary) == (name == "workspace.json") {
 						t.Errorf("%s: no description for %s.%s", name, o, f.Key)
 					}
 				}
@@ -267,7 +271,8 @@ func TestFieldByField(t *testing.T) {
 		`[{owner: o}]`, `[{text: t, bad: 1}]`, `{}`, `{a: b}`, `{score: 1}`, `{score: 1, feeling: f}`, `{score: 9}`, `{feeling: f}`,
 		`{name: n, kind: digital}`, `{kind: telepathy}`, `2026-10-01`, `2026-02-30`, `"2026-10-01"`, `01/10/2026`, `my-id`, `My_Id`,
 		`digital`, `nps`, `structured`, `warning`, `off`, `"1"`, `2`, `Inter`, `"bad;font"`, `{carries: [a], owner: o}`, `{carries: x}`,
-		`{ch: {name: n, kind: digital}}`, `{ch: null}`, strings.Repeat("a", 100), strings.Repeat("a", 101), `{ch: {kind: nope}}`, `{r: off}`, `{r: {severity: info, max: 3}}`, `{r: {max: [1]}}`, `{r: 3}`}
+		`{ch: {name: n, kind: digital}}`, `{ch: null}`, strings.Repeat("a", 100), strings.Repeat("a", 101), `{ch: {kind: nope}}`, `{r: off}`, `{r: {severity: info, max: 3}}`, `{r: {max: [1]}}`, `{r: {terms: [a, b]}}`, `{r: {terms: [[a]]}}`, `{r: 3}`,
+		`recommended`, `[recommended, strict]`, `require-reason`, `journey`, `handoff`, `[{files: x}]`, `[{rules: {}}]`, `{reject: [CRM]}`, `[x, [y]]`}
 	base := map[journey.Object]struct {
 		doc       string // a valid file with %s where the object's key goes
 		workspace bool
@@ -286,9 +291,15 @@ func TestFieldByField(t *testing.T) {
 		journey.ObjOwner:      {"version: 1\nowners: {o: {%s}}\n", true},
 		journey.ObjLint:       {"version: 1\nlint: {%s}\n", true},
 		journey.ObjRender:     {"version: 1\nrender: {%s}\n", true},
+		journey.ObjOverride:   {"version: 1\nlint: {overrides: [{files: [a], %s}]}\n", true},
+		journey.ObjCustomRule: {"version: 1\nlint: {custom: [{id: r, on: journey, require: 'true', message: m, %s}]}\n", true},
+		journey.ObjVocabulary: {"version: 1\nlint: {vocabulary: {%s}}\n", true},
 	}
 	cases := 0
 	for _, o := range journey.Objects() {
+		if o == journey.ObjLintFile {
+			continue // no schema: shared lint files are not edited with a modeline
+		}
 		b, ok := base[o]
 		if !ok {
 			t.Fatalf("no base document for %s", o)
