@@ -29,7 +29,9 @@ func scalar(n *yaml.Node, flow bool) string {
 		// YAML read this very text, plain, as this string: it can be
 		// written back as it is (the flow context only narrows what plain
 		// text may hold), unless its lines were folded around a blank one.
-		if !strings.Contains(v, "\n") || plainOK(v, flow, "") {
+		// A byte-order mark read inside the text would be dropped at the
+		// start of a file, so that text is checked too.
+		if !strings.ContainsAny(v, "\n\uFEFF") || plainOK(v, flow, "") {
 			return v
 		}
 	default:
