@@ -684,6 +684,9 @@ func TestTooltipLiteral(t *testing.T) {
 			continue
 		}
 		want := strings.Join(strings.Fields(tp.Label()), " ") + ": " + signed(tp.Emotion.Score)
+		if f := tp.Emotion.Feeling; f != "" { // the feeling follows the score
+			want += " (" + strings.Join(strings.Fields(f), " ") + ")"
+		}
 		if slices.Contains(tips, want) {
 			continue
 		}

@@ -134,6 +134,8 @@ stages:
 		{name: "render --dpi not a number", args: []string{"render", "--dpi", "abc", plan}, want: 2, stderr: "--dpi"},
 		{name: "render --dpi NaN", args: []string{"render", "--dpi", "NaN", "--format", "png", "-o", filepath.Join(out, "nan.png"), plan}, want: 2},
 		{name: "render --rev without emotion view", args: []string{"render", "--rev", "HEAD", plan}, want: 2, stderr: "--rev"},
+		{name: "render --label without emotion view", args: []string{"render", "--label", "As-is", plan}, want: 2, stderr: "--label"},
+		{name: "render more labels than curves", args: []string{"render", "--view", "emotion", "--label", "a", "--label", "b", plan}, want: 2, stderr: "2 --label names for 1 curve:"},
 		{name: "render no journeys", args: []string{"render", empty}, want: 2, stderr: "no journey files"},
 		{name: "render png to terminal", args: []string{"render", "--format", "png", "--dpi", "10", plan}, want: 2, stderr: "terminal"},
 	}

@@ -31,6 +31,7 @@ type renderOptions struct {
 	lint    bool
 	watch   bool
 	revs    []string
+	labels  []string
 	config  string
 	formatF bool         // --format was given
 	stderr  stdio.Writer // where warnings go
@@ -86,6 +87,7 @@ with installed fonts for characters they lack (CJK, symbols).`,
 	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
 	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
 	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
+	f.StringArrayVar(&opts.labels, "label", nil, "with --view emotion: name the overlaid curves in order (repeatable; default the journey title, or the revision with --rev)")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
 	registerEnum(cmd, "view", render.Views...)
 	registerEnum(cmd, "format", render.Formats...)
@@ -154,6 +156,12 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 	}
 	if len(opts.revs) > 0 && opts.outDir != "" {
 		return usageError("--rev overlays revisions in one picture; use -o FILE rather than -O DIR")
+	}
+	if len(opts.labels) > 0 && opts.view != "emotion" {
+		return usageError("--label names the curves of the emotion view; add --view emotion")
+	}
+	if len(opts.labels) > 0 && opts.outDir != "" {
+		return usageError("--label names the curves of one picture; use -o FILE rather than -O DIR")
 	}
 	for _, rev := range opts.revs {
 		if strings.HasPrefix(rev, "-") || rev == "" {
@@ -234,6 +242,19 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 			if js, ro.Labels, err = withRevisions(valid, opts.revs); err != nil {
 				return err
 			}
+		}
+		if len(opts.labels) > len(js) {
+			curves := fmt.Sprintf("%d curves", len(js))
+			if len(js) == 1 {
+				curves = "1 curve"
+			}
+			return usageError("%d --label names for %s: give one per curve, in order", len(opts.labels), curves)
+		}
+		for i, l := range opts.labels {
+			for len(ro.Labels) <= i {
+				ro.Labels = append(ro.Labels, "")
+			}
+			ro.Labels[i] = l
 		}
 		var out []byte
 		if out, err = render.Render(ctx, js, ro); err != nil {
