@@ -160,62 +160,16 @@ func wrapCentered(text string, width int) string {
 	return strings.Join(lines, `<BR/>`)
 }
 
+// wrapLines breaks text into lines at most width average characters wide
+// (measured with the font's real advances, so CJK text gets about half as
+// many characters a line), escapes nothing. See breakLines.
 func wrapLines(text string, width int) []string {
-	var lines []string
-	cur := ""
-	for _, w := range words(text) {
-		for len([]rune(w)) > width {
-			if cur != "" {
-				lines = append(lines, cur)
-				cur = ""
-			}
-			head, tail := breakWord(w, width)
-			lines = append(lines, head)
-			w = tail
-		}
-		switch {
-		case cur == "":
-			cur = w
-		case len([]rune(cur))+1+len([]rune(w)) <= width:
-			cur += " " + w
-		default:
-			lines = append(lines, cur)
-			cur = w
-		}
-	}
-	if cur != "" || len(lines) == 0 {
-		lines = append(lines, cur)
-	}
-	return lines
+	return breakLines(newMeasurer(), text, float64(width)*avgCharEm, 1, false)
 }
 
-// words splits text at spaces, keeping a token with no letters or digits
-// ("%", "»", "–") with the word before it, so it never starts a line alone.
-func words(text string) []string {
-	var out []string
-	for _, f := range strings.Fields(text) {
-		if len(out) > 0 && !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			out[len(out)-1] += " " + f
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// breakWord splits a word longer than width: after its last hyphen that
-// fits, else with a hyphen of our own, leaving at least three letters on
-// each side.
-func breakWord(w string, width int) (string, string) {
-	r := []rune(w)
-	for i := min(width, len(r)-1) - 1; i >= 3; i-- {
-		if r[i] == '-' && len(r)-i-1 >= 3 {
-			return string(r[:i+1]), string(r[i+1:])
-		}
-	}
-	cut := max(3, min(width-1, len(r)-3))
-	return string(r[:cut]) + "-", string(r[cut:])
-}
+// avgCharEm is the width of an average character of running text, in em:
+// the unit wrap widths given in characters are converted with.
+const avgCharEm = 0.52
 
 // truncate shortens s to n runes with an ellipsis.
 func truncate(s string, n int) string {

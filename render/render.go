@@ -97,7 +97,7 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 	case "flow":
 		return flowDOT(js[0], &opts), Dot, nil
 	case "map":
-		return mapDOT(js[0], &opts), Dot, nil
+		return mapDOT(js[0], &opts), Neato, nil
 	case "emotion":
 		return emotionDOT(js, &opts), Neato, nil
 	case "channels":

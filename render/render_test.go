@@ -142,7 +142,7 @@ func TestGoldenDOT(t *testing.T) {
 					t.Fatal(err)
 				}
 				wantEngine := Dot
-				if view == "emotion" {
+				if view == "emotion" || view == "map" {
 					wantEngine = Neato
 				}
 				if engine != wantEngine {
@@ -443,19 +443,25 @@ func viewBoxRatio(t testing.TB, svg []byte) float64 {
 }
 
 func TestSlideSize(t *testing.T) {
-	j := load(t, planUpgrade)
-	// emotion is wider than 16:9; map is taller than 4:3: padding must go
-	// on different sides for the two.
-	for _, view := range []string{"emotion", "map", "flow"} {
+	plan := load(t, planUpgrade)
+	tall := filepath.Join(t.TempDir(), "tall.journey.yaml")
+	writeFile(t, tall, "version: 1\ntitle: tall\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: web}, {id: b, channel: web}, {id: c, channel: web}, {id: d, channel: web}, {id: e, channel: web}]}]\n")
+	// The emotion view is wider than 16:9, a one-stage flow is taller than
+	// 4:3: padding must go on different sides for the two.
+	for _, view := range []string{"emotion", "channels", "flow"} {
+		j := plan
+		if view == "flow" {
+			j = load(t, tall)
+		}
 		natural := viewBoxRatio(t, render(t, Options{View: view}, j))
 		switch view {
 		case "emotion":
 			if natural <= 16.0/9 {
 				t.Fatalf("emotion view is %.3f wide per unit height; the test needs a view wider than 16:9", natural)
 			}
-		case "map":
+		case "flow":
 			if natural >= 4.0/3 {
-				t.Fatalf("map view is %.3f wide per unit height; the test needs a view taller than 4:3", natural)
+				t.Fatalf("flow view is %.3f wide per unit height; the test needs a view taller than 4:3", natural)
 			}
 		}
 		for size, want := range map[string]float64{"16:9": 16.0 / 9, "4:3": 4.0 / 3} {
@@ -478,7 +484,7 @@ func TestSlideSize(t *testing.T) {
 			})
 		}
 	}
-	if _, err := Render(context.Background(), []*journey.Journey{j}, Options{Size: "21:9"}); err == nil {
+	if _, err := Render(context.Background(), []*journey.Journey{plan}, Options{Size: "21:9"}); err == nil {
 		t.Error("size 21:9 accepted")
 	}
 }
@@ -652,7 +658,7 @@ func TestLintOverlay(t *testing.T) {
 	}
 	// The map view marks the touchpoint's cell too.
 	mapDot, _, _ := DOT([]*journey.Journey{j}, Options{View: "map", Findings: findings})
-	if !bytes.Contains(mapDot, []byte("▲ undocumented-handoff")) {
+	if !bytes.Contains(mapDot, []byte(">undocumented-handoff<")) {
 		t.Error("map view does not mark the touchpoint")
 	}
 	// The channels view marks a channel whose declaration has a finding.

@@ -158,3 +158,68 @@ func TestEmotionOverlayGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestMapGrid: the map is a column per touchpoint under stage headers; an
+// empty stage keeps a column; a lane nobody filled is left out; the
+// emotion lane draws the curve along every scored step, with the feeling
+// under each point; every chip names its channel (so mono tells channels
+// apart without colour); owners show by their registry name.
+func TestMapGrid(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "grid.journey.yaml")
+	writeFile(t, p, `version: 1
+title: Grid
+channels: {web: {name: Website, kind: digital}, phone: {name: Phone line, kind: assisted}}
+stages:
+  - id: one
+    touchpoints:
+      - {id: a, channel: web, emotion: {score: 2, feeling: keen}, pain_points: [slow page]}
+      - {id: b, channel: phone, emotion: -2, next: [d, a]}
+  - id: empty
+  - id: two
+    touchpoints:
+      - {id: c, channel: web}
+      - {id: d, channel: web, emotion: 1}
+`)
+	j := load(t, p)
+	for _, theme := range Themes() {
+		dot, _, err := DOT([]*journey.Journey{j}, Options{View: "map", Theme: FindTheme(theme)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(dot)
+		// 4 touchpoints + 1 empty stage = 5 columns, in every lane.
+		lanes := 0
+		for li := 0; strings.Contains(s, fmt.Sprintf(`"lane-%d"`, li)); li++ {
+			lanes++
+			for ci := 0; ci < 5; ci++ {
+				if !strings.Contains(s, fmt.Sprintf(`"cell-%d-%d"`, li, ci)) {
+					t.Errorf("%s: lane %d has no cell %d", theme, li, ci)
+				}
+			}
+			if strings.Contains(s, fmt.Sprintf(`"cell-%d-5"`, li)) {
+				t.Errorf("%s: lane %d has a sixth column", theme, li)
+			}
+		}
+		// Touchpoint, Emotion, Pain points — nothing else is filled.
+		if lanes != 3 {
+			t.Errorf("%s: %d lanes, want 3 (touchpoint, emotion, pain points)", theme, lanes)
+		}
+		for _, absent := range []string{"<B>Opportunities</B>", "<B>Moment of truth</B>", "<B>Owner</B>", "<B>Measured by</B>"} {
+			if strings.Contains(s, absent) {
+				t.Errorf("%s: empty lane %s drawn", theme, absent)
+			}
+		}
+		for _, want := range []string{"(no touchpoints)", "▪ Website", "▪ Phone line", "<I>keen</I>", "○ not scored", `"end-d"`} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%s: map lacks %s", theme, want)
+			}
+		}
+		edges := dotEdges(dot)
+		for _, st := range j.Flow.ScoredSteps() {
+			if _, ok := edges[st[0].ID.Value+">"+st[1].ID.Value]; !ok {
+				t.Errorf("%s: emotion lane lacks the step %s>%s", theme, st[0].ID.Value, st[1].ID.Value)
+			}
+		}
+	}
+}
