@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/journeymap/journeymap/journey"
 )
@@ -33,9 +34,20 @@ type Options struct {
 	// Labels name the journeys in an overlaid emotion view (e.g. revisions);
 	// empty entries use the journey title.
 	Labels []string
+	// Today is the date review ages are counted to; zero means now. The
+	// output is the same for the same input on the same day.
+	Today time.Time
 	// Warn, when set, is told about problems with the result that are not
 	// errors, such as text too small to read once fitted to a slide.
 	Warn func(string)
+}
+
+// today is the date review ages are counted to.
+func (o *Options) today() time.Time {
+	if o.Today.IsZero() {
+		return time.Now()
+	}
+	return o.Today
 }
 
 func (o *Options) defaults() {
@@ -128,31 +140,6 @@ func channelLabel(j *journey.Journey, id string) string {
 	return id
 }
 
-// findingsByTouchpoint assigns each finding about the journey's file to the
-// touchpoint whose block holds its line; the rest are about the journey.
-func findingsByTouchpoint(j *journey.Journey, fs []journey.Finding) (map[*journey.Touchpoint][]journey.Finding, []journey.Finding) {
-	by := map[*journey.Touchpoint][]journey.Finding{}
-	var rest []journey.Finding
-	tps := j.Touchpoints()
-	for _, f := range fs {
-		if f.File != j.File {
-			continue
-		}
-		var owner *journey.Touchpoint
-		for _, t := range tps {
-			if t.Contains(f.Line) {
-				owner = t
-			}
-		}
-		if owner != nil {
-			by[owner] = append(by[owner], f)
-		} else {
-			rest = append(rest, f)
-		}
-	}
-	return by, rest
-}
-
 // worst is the highest severity among findings.
 func worst(fs []journey.Finding) journey.Severity {
 	w := journey.Info
@@ -192,23 +179,78 @@ func graphHeader(w *dotWriter, o *Options) {
 	w.line(`edge [fontname=%s, fontcolor=%s, fontsize=9, color=%s, arrowsize=0.7]`, id(o.Font), id(t.Muted), id(t.Edge))
 }
 
-// titleRows is the heading of a diagram: title and a subtitle of persona and goal.
+// titleRows is the heading of a diagram: the title, and under it what a
+// board asks first: whose journey (persona, segment), the goal, the
+// outcome the business wants, the KPIs with their targets, the owner by
+// registry name, and how long ago the map was checked against reality.
 func titleRows(j *journey.Journey, o *Options, view string) string {
 	t := o.Theme
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, wrap(j.Title.Value, 70))
-	var sub []string
-	if j.Persona != nil && j.Persona.Name.Value != "" {
-		sub = append(sub, "Persona: "+j.Persona.Name.Value)
+	row := func(parts ...string) {
+		var kept []string
+		for _, p := range parts {
+			if p != "" {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 {
+			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), strings.Join(kept, "   ·   "))
+		}
 	}
-	if j.Goal.Value != "" {
-		sub = append(sub, "Goal: "+j.Goal.Value)
+	field := func(name, value string) string {
+		if strings.TrimSpace(value) == "" {
+			return ""
+		}
+		return fmt.Sprintf(`<B>%s</B> %s`, html(name), wrap(value, 100))
 	}
-	if j.Owner.Value != "" {
-		sub = append(sub, "Owner: "+j.Owner.Value)
+	persona, segment := "", j.Segment.Value
+	if j.Persona != nil {
+		persona = j.Persona.Name.Value
+		if persona == "" {
+			persona = j.Persona.ID.Value
+		}
+		if segment == "" {
+			segment = j.Persona.Segment.Value
+		}
 	}
-	if len(sub) > 0 {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), wrap(strings.Join(sub, "   ·   "), 110))
+	if segment != "" && persona != "" {
+		persona += " (" + segment + ")"
+	} else if segment != "" {
+		persona = "segment " + segment
 	}
+	row(field("Persona", persona), field("Goal", j.Goal.Value))
+	var kpis []string
+	for _, m := range j.Metrics {
+		kpis = append(kpis, metricLabel(m))
+	}
+	row(field("Outcome", j.Outcome.Value), field("KPIs", strings.Join(kpis, "; ")))
+	row(field("Owner", ownerName(j, j.Owner.Value)), reviewAge(j, o.today()))
 	return b.String()
+}
+
+// reviewAge says how long ago the journey was reviewed, in the largest
+// unit that reads naturally: "Reviewed 2026-10-01 (2 months ago)".
+func reviewAge(j *journey.Journey, today time.Time) string {
+	if !j.Reviewed.Set {
+		return "<B>Reviewed</B> never"
+	}
+	r := j.Reviewed.Time
+	days := int(today.Sub(time.Date(r.Year(), r.Month(), r.Day(), 0, 0, 0, 0, today.Location())).Hours() / 24)
+	var ago string
+	switch {
+	case days < 0:
+		ago = "in the future"
+	case days == 0:
+		ago = "today"
+	case days < 14:
+		ago = countNoun(days, "day") + " ago"
+	case days < 61:
+		ago = countNoun(days/7, "week") + " ago"
+	case days < 730:
+		ago = countNoun(days/30, "month") + " ago"
+	default:
+		ago = countNoun(days/365, "year") + " ago"
+	}
+	return fmt.Sprintf(`<B>Reviewed</B> %s (%s)`, r.Format("2006-01-02"), ago)
 }

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/journeymap/journeymap/internal/golden"
 	"github.com/journeymap/journeymap/journey"
@@ -137,7 +138,9 @@ func TestGoldenDOT(t *testing.T) {
 		j := load(t, f)
 		for _, view := range Views {
 			t.Run(j.ID.Value+"/"+view, func(t *testing.T) {
-				dot, engine, err := DOT([]*journey.Journey{j}, Options{View: view})
+				// Review ages are counted to a fixed day, so goldens do not age.
+				today := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+				dot, engine, err := DOT([]*journey.Journey{j}, Options{View: view, Today: today})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -149,7 +152,7 @@ func TestGoldenDOT(t *testing.T) {
 					t.Errorf("engine %q, want %q", engine, wantEngine)
 				}
 				// Format dot through Render gives the same text.
-				if got := render(t, Options{View: view, Format: "dot"}, j); !bytes.Equal(got, dot) {
+				if got := render(t, Options{View: view, Format: "dot", Today: today}, j); !bytes.Equal(got, dot) {
 					t.Error("Render(format dot) differs from DOT()")
 				}
 				golden.Check(t, filepath.Join(testdataDir, j.ID.Value+"."+view+".dot"), dot)
@@ -617,51 +620,6 @@ func TestLintOverlay(t *testing.T) {
 	if tp == nil || tp.End <= tp.Pos.Line {
 		t.Fatalf("touchpoint call-about-contract not found or one line long: %+v", tp)
 	}
-	th := FindTheme("light")
-	findings := []journey.Finding{
-		// Inside the block, not on its first line.
-		{File: j.File, Line: tp.Pos.Line + 2, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Message: "m"},
-		// About the journey: line 1 is outside every touchpoint.
-		{File: j.File, Line: 1, Column: 1, Rule: "stale-review", Severity: journey.Warning, Message: "m"},
-		// Another file: ignored.
-		{File: "other.journey.yaml", Line: tp.Pos.Line, Rule: "foreign-rule", Message: "m"},
-	}
-	plain, _, err := DOT([]*journey.Journey{j}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dot, _, err := DOT([]*journey.Journey{j}, Options{Findings: findings})
-	if err != nil {
-		t.Fatal(err)
-	}
-	node := nodeLine(t, dot, tp.ID.Value)
-	for _, want := range []string{"undocumented-handoff", "color=" + id(th.SeverityColor(journey.Warning)), "BGCOLOR=" + id(th.ProblemFill)} {
-		if !strings.Contains(node, want) {
-			t.Errorf("marked node lacks %s:\n%s", want, node)
-		}
-	}
-	if strings.Contains(nodeLine(t, plain, tp.ID.Value), "undocumented-handoff") {
-		t.Error("node marked without findings")
-	}
-	// Only that node is marked.
-	for _, other := range j.Touchpoints() {
-		if other != tp && strings.Contains(nodeLine(t, dot, other.ID.Value), "color="+id(th.Problem)) {
-			t.Errorf("node %s marked too", other.ID.Value)
-		}
-	}
-	// The journey-level finding goes in the heading; the foreign one nowhere.
-	if !bytes.Contains(dot, []byte("▲ journey: stale-review")) {
-		t.Error("journey-level finding not in the heading")
-	}
-	if bytes.Contains(dot, []byte("foreign-rule")) {
-		t.Error("finding about another file shown")
-	}
-	// The map view marks the touchpoint's cell too.
-	mapDot, _, _ := DOT([]*journey.Journey{j}, Options{View: "map", Findings: findings})
-	if !bytes.Contains(mapDot, []byte(">undocumented-handoff<")) {
-		t.Error("map view does not mark the touchpoint")
-	}
-	// The channels view marks a channel whose declaration has a finding.
 	if j.Workspace == nil || len(j.Workspace.Channels) == 0 {
 		t.Fatal("plan-upgrade uses the workspace's channels")
 	}
@@ -674,14 +632,74 @@ func TestLintOverlay(t *testing.T) {
 	if ch == nil {
 		t.Fatal("no workspace channel phone")
 	}
-	chDot, _, _ := DOT([]*journey.Journey{j}, Options{View: "channels", Findings: []journey.Finding{
-		{File: ch.File, Line: ch.Pos.Line, Column: 3, Rule: "channel-rule", Message: "m"},
-	}})
-	if line := nodeLine(t, chDot, "phone"); !strings.Contains(line, "▲ channel-rule") || !strings.Contains(line, "color="+id(th.Problem)) {
-		t.Errorf("channel phone not marked:\n%s", line)
+	th := FindTheme("light")
+	findings := []journey.Finding{
+		// Inside the block, not on its first line.
+		{File: j.File, Line: tp.Pos.Line + 2, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Message: "m"},
+		// About the journey: line 1 is outside every touchpoint.
+		{File: j.File, Line: 1, Column: 1, Rule: "stale-review", Severity: journey.Warning, Message: "reviewed long ago"},
+		// About a channel the journey uses, declared in the workspace.
+		{File: ch.File, Line: ch.Pos.Line, Column: 3, Rule: "channel-rule", Severity: journey.Info, Message: "m"},
+		// Another file: ignored.
+		{File: "other.journey.yaml", Line: tp.Pos.Line, Rule: "foreign-rule", Message: "m"},
 	}
-	if line := nodeLine(t, chDot, "web"); strings.Contains(line, "channel-rule") {
-		t.Errorf("channel web marked too:\n%s", line)
+	// The one mark every view uses for the touchpoint's finding.
+	mark := findingMark(findings[:1], th, 40)
+	listed := fmt.Sprintf(`<FONT COLOR=%s><B>▲ stale-review</B></FONT> reviewed long ago`, id(th.SeverityColor(journey.Warning)))
+	for _, view := range Views {
+		dot, _, err := DOT([]*journey.Journey{j}, Options{View: view, Findings: findings})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(dot)
+		if !strings.Contains(s, listed) {
+			t.Errorf("%s: the journey-level finding is not listed in the heading", view)
+		}
+		if strings.Contains(s, "foreign-rule") {
+			t.Errorf("%s: a finding about another file is shown", view)
+		}
+		if view != "channels" && !strings.Contains(s, mark) {
+			t.Errorf("%s: the touchpoint's finding is not marked with the shared mark %s", view, mark)
+		}
+		if !strings.Contains(s, severityKey(th)) {
+			t.Errorf("%s: no key to the severity colours", view)
+		}
+		switch view {
+		case "flow":
+			node := nodeLine(t, dot, tp.ID.Value)
+			for _, want := range []string{mark, "BGCOLOR=" + id(th.ProblemFill)} {
+				if !strings.Contains(node, want) {
+					t.Errorf("flow: marked node lacks %s:\n%s", want, node)
+				}
+			}
+			for _, other := range j.Touchpoints() {
+				if other != tp && strings.Contains(nodeLine(t, dot, other.ID.Value), "▲") {
+					t.Errorf("flow: node %s marked too", other.ID.Value)
+				}
+			}
+		case "emotion":
+			if tp.Emotion == nil || !strings.Contains(nodeLine(t, dot, "lint-"+tp.ID.Value), mark) {
+				t.Errorf("emotion: the point of %s is not marked", tp.ID.Value)
+			}
+		case "channels":
+			// The channel's own finding marks its node; the touchpoint's is listed.
+			if line := nodeLine(t, dot, "phone"); !strings.Contains(line, ">channel-rule<") || !strings.Contains(line, "color="+id(th.SeverityColor(journey.Info))) {
+				t.Errorf("channels: channel phone not marked:\n%s", line)
+			}
+			if line := nodeLine(t, dot, "web"); strings.Contains(line, "channel-rule") {
+				t.Errorf("channels: channel web marked too:\n%s", line)
+			}
+			if !strings.Contains(s, "<B>▲ undocumented-handoff</B>") {
+				t.Error("channels: the touchpoint's finding is not listed")
+			}
+		}
+		if !strings.Contains(s, "channel-rule") {
+			t.Errorf("%s: the channel's finding is not shown", view)
+		}
+	}
+	plain, _, _ := DOT([]*journey.Journey{j}, Options{})
+	if strings.Contains(string(plain), "<B>▲</B>") || strings.Contains(string(plain), id(th.ProblemFill)) {
+		t.Error("marks drawn without findings")
 	}
 	// And the overlay renders.
 	svg := render(t, Options{Findings: findings}, j)

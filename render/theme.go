@@ -109,6 +109,15 @@ func luminance(hex string) float64 {
 	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
 }
 
+// contrast is the WCAG contrast ratio of two #rrggbb colours, from 1 to 21.
+func contrast(a, b string) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
 // badgeBorder outlines emotion badges in the mono theme, where a +2 badge
 // is white on a white box.
 func badgeBorder(t *Theme) string {

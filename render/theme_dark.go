@@ -11,7 +11,7 @@ func darkTheme() *Theme {
 		StageBorder: "#374151",
 		Edge:        "#9ca3af",
 		Handoff:     "#60a5fa",
-		Problem:     "#f87171",
+		Problem:     "#fca5a5",
 		ProblemFill: "#4c1d1d",
 		Warning:     "#fbbf24",
 		Notice:      "#67e8f9",

@@ -129,10 +129,12 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	var rest []journey.Finding
 	byTP := map[*journey.Touchpoint][]journey.Finding{}
 	for _, j := range js {
-		b, r := findingsByTouchpoint(j, o.Findings)
-		rest = append(rest, r...)
-		for tp, fs := range b {
-			byTP[tp] = fs
+		placed := placeFindings(j, o.Findings)
+		rest = append(rest, placed.list(j, "stage", "channel")...)
+		for _, tp := range j.Touchpoints() {
+			if fs := placed.onTouchpoint(tp); len(fs) > 0 {
+				byTP[tp] = fs
+			}
 		}
 	}
 	w.line(`graph [label=<%s>]`, emotionHeading(js, o, curves, rest))

@@ -71,7 +71,7 @@ func emotionKey(js []*journey.Journey, curves []*emotionCurve, o *Options) strin
 	var keys []string
 	if has(otherSegment) {
 		keys = append(keys, fmt.Sprintf(`<FONT COLOR=%s><B>——</B></FONT> main path`, id(line)),
-			fmt.Sprintf(`<FONT COLOR=%s>——</FONT> other paths`, id(withAlpha(line, "99"))))
+			fmt.Sprintf(`<FONT COLOR=%s>─ ─</FONT> other paths (lighter)`, id(line)))
 	}
 	if has(loopSegment) {
 		keys = append(keys, fmt.Sprintf(`<FONT COLOR=%s><B>···›</B></FONT> loops back to an earlier touchpoint`, id(line)))

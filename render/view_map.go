@@ -52,7 +52,13 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 	t := o.Theme
 	m := newMeasurer()
 	colors, order := channelColors(j, t)
-	byTP, rest := findingsByTouchpoint(j, o.Findings)
+	placed := placeFindings(j, o.Findings)
+	byTP := map[*journey.Touchpoint][]journey.Finding{}
+	for _, tp := range j.Touchpoints() {
+		if fs := placed.onTouchpoint(tp); len(fs) > 0 {
+			byTP[tp] = fs
+		}
+	}
 
 	// Columns: as wide as the longest word in them needs, at least mapColumn.
 	var cols []mapColumnOf
@@ -85,7 +91,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 	graphHeader(w, o)
 	w.line(`graph [layout=neato, inputscale=72, splines=line, outputorder=nodesfirst, labelloc=t, labeljust=l]`)
 	w.line(`node [label="", fixedsize=true, shape=plain]`)
-	w.line(`graph [label=<%s>]`, mapHeading(j, o, order, rest))
+	w.line(`graph [label=<%s>]`, mapHeading(j, o, order, placed))
 	taken := names{}
 	for _, tp := range j.Touchpoints() {
 		taken.reserve(tp.ID.Value)
@@ -105,6 +111,11 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		c.add(fmt.Sprintf("%d · %s", si+1, s.Label()), 12, true, false, "", "")
 		if len(s.Touchpoints) == 0 {
 			c.add("(no touchpoints)", mapSmall, false, false, t.Muted, "")
+		}
+		if fs := placed.stage[s]; len(fs) > 0 {
+			mark := findingMark(fs, t, int(c.width/(mapSmall*avgCharEm)))
+			c.parts = append(c.parts, fmt.Sprintf(`<FONT POINT-SIZE="%g">%s</FONT>`, mapSmall, mark))
+			c.h += float64(strings.Count(mark, "<BR")+1) * mapSmall * mapLine
 		}
 		if len(s.Expectations) > 0 {
 			c.add("Expects:", mapSmall, true, false, t.Muted, "")
@@ -203,15 +214,6 @@ func ownerName(j *journey.Journey, id string) string {
 		}
 	}
 	return id
-}
-
-func hasExpectations(j *journey.Journey) bool {
-	for _, s := range j.Stages {
-		if len(s.Expectations) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func itemTexts(items []journey.Item) []string {

@@ -244,23 +244,21 @@ func mapEmotionLane(w *dotWriter, j *journey.Journey, o *Options, cols []mapColu
 
 // mapHeading is the map's title, header, channel legend, key and the
 // journey-level findings.
-func mapHeading(j *journey.Journey, o *Options, order []string, rest []journey.Finding) string {
+func mapHeading(j *journey.Journey, o *Options, order []string, placed *placement) string {
 	t := o.Theme
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	b.WriteString(titleRows(j, o, "map"))
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>`)
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
-	for i, c := range order {
-		fmt.Fprintf(&b, `<TD BGCOLOR=%s BORDER="1" COLOR=%s><FONT POINT-SIZE="10">▪ %s</FONT></TD>`, id(t.ChannelColor(i)), id(t.NodeBorder), html(channelLabel(j, c)))
-	}
+	b.WriteString(channelLegend(j, t, order, placed))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>◆ metric   ◎ listening post</FONT></TD>`, id(t.Muted))
 	if o.Findings != nil {
 		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10">%s</FONT></TD>`, severityKey(t))
 	}
 	b.WriteString(`</TR></TABLE></TD></TR>`)
-	b.WriteString(journeyFindingsRows(rest, t))
+	b.WriteString(journeyFindingsRows(placed.list(j), t))
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
