@@ -69,6 +69,9 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
 	Journey  string   `json:"journey,omitempty"`
+	// Subject is what the finding is about; it is set where the finding is
+	// reported and never left empty (SubjectFile at the least).
+	Subject Subject `json:"subject"`
 }
 
 // String formats the finding as file:line:col: severity: message [rule].
@@ -76,7 +79,8 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
 }
 
-// SortFindings orders findings by file, line, column, rule and message, and
+// SortFindings orders findings by file, line, column, rule, message and
+// subject, and
 // drops exact duplicates, so output is stable whatever order checks ran in.
 func SortFindings(fs []Finding) []Finding {
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -93,7 +97,10 @@ func SortFindings(fs []Finding) []Finding {
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule
 		}
-		return a.Message < b.Message
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.Subject < b.Subject
 	})
 	out := fs[:0]
 	for i, f := range fs {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // StdinName is the file name findings carry for a journey read from `-`.
@@ -21,6 +22,7 @@ const StdinName = "<stdin>"
 type LoadOptions struct {
 	Config string    // workspace file to use instead of discovery
 	Stdin  io.Reader // read for the path "-"
+	Today  time.Time // a `reviewed` date after it is a range finding; zero means now
 }
 
 // Set is everything one run reads: journeys, the workspaces they use, and
@@ -43,7 +45,15 @@ type PathError struct {
 	Err  error
 }
 
-func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+// ErrNoJourneys is a directory PATH under which no journey file was found.
+var ErrNoJourneys = errors.New("no journey files (*.journey.yaml, *.journey.yml)")
+
+func (e *PathError) Error() string {
+	if e.Err == ErrNoJourneys {
+		return fmt.Sprintf("no journey files under %s (looked for *.journey.yaml and *.journey.yml)", e.Path)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
 func (e *PathError) Unwrap() error { return e.Err }
 
 // Load finds the journey files under paths (no paths means "."), parses and
@@ -90,6 +100,10 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		found, err := walk(p)
 		if err != nil {
 			return nil, err
+		}
+		if len(found) == 0 {
+			// SPEC §6: a CI job pointed at the wrong folder must fail loudly.
+			return nil, &PathError{p, ErrNoJourneys}
 		}
 		for _, f := range found {
 			add(f)
@@ -138,6 +152,7 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 			ws = l.workspaceFor(p.dir)
 		}
 		rf := Resolve(p.journey, ws)
+		rf = append(rf, reviewedInFuture(p.journey, opts.Today)...)
 		if len(rf) > 0 {
 			l.set.invalid[p.journey] = true
 		}
@@ -148,6 +163,26 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	}
 	l.set.Findings = SortFindings(l.set.Findings)
 	return l.set, nil
+}
+
+// reviewedInFuture reports a `reviewed` date after today: a typo of the
+// year, which would also keep stale-review quiet for years. A day of slack
+// allows for time zones.
+func reviewedInFuture(j *Journey, today time.Time) []Finding {
+	if !j.Reviewed.Set {
+		return nil
+	}
+	if today.IsZero() {
+		today = time.Now()
+	}
+	if j.Reviewed.Time.After(today.UTC().AddDate(0, 0, 1)) {
+		return []Finding{{
+			File: j.File, Line: j.Reviewed.Pos.Line, Column: j.Reviewed.Pos.Col,
+			Rule: RuleRange, Severity: Error, Subject: SubjectJourney,
+			Message: fmt.Sprintf("reviewed %s is in the future; write the date the journey was last checked against reality", j.Reviewed.Time.Format("2006-01-02")),
+		}}
+	}
+	return nil
 }
 
 type parsedFile struct {
@@ -187,7 +222,7 @@ func parseFile(name string, stdin io.Reader) parsedFile {
 func fileProblem(file, dir, msg string) parsedFile {
 	j := &Journey{File: file, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
 	return parsedFile{journey: j, dir: dir, findings: []Finding{{
-		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg,
+		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile,
 	}}}
 }
 
@@ -229,7 +264,7 @@ func (l *loader) workspaceAt(path string) *Workspace {
 		if tooLarge {
 			msg = fmt.Sprintf("workspace file is larger than %d MiB", MaxFileSize>>20)
 		}
-		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg})
+		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile})
 		l.byPath[key] = nil
 		return nil
 	}

@@ -61,6 +61,7 @@ func Parse(file string, src []byte) (*Journey, []Finding) {
 		return j, d.findings
 	}
 	j.Root = root
+	d.subject = SubjectJourney
 	d.journey(j, top)
 	return j, d.findings
 }
@@ -251,6 +252,7 @@ func (d *decoder) stages(j *Journey, v *yaml.Node) {
 	stageIDs := map[string]Pos{}
 	tpIDs := map[string]Pos{}
 	d.list(v, "stages", func(e *yaml.Node) {
+		defer d.aboutElement(KindStage, e)()
 		s := &Stage{Pos: pos(e)}
 		keys, ok := d.fields(e, "a stage", stageKeys, func(key string, k, v *yaml.Node) {
 			switch key {
@@ -278,7 +280,9 @@ func (d *decoder) stages(j *Journey, v *yaml.Node) {
 		d.require(keys, func(string) bool { return s.ID.Value != "" }, s.Pos, "a stage", "id")
 		d.unique(s.ID, "stage", stageIDs)
 		for _, t := range s.Touchpoints {
+			restore := d.about(t.Subject())
 			d.unique(t.ID, "touchpoint", tpIDs)
+			restore()
 		}
 		j.Stages = append(j.Stages, s)
 	})
@@ -296,6 +300,7 @@ func (d *decoder) unique(id Text, what string, seen map[string]Pos) {
 }
 
 func (d *decoder) touchpoint(e *yaml.Node) *Touchpoint {
+	defer d.aboutElement(KindTouchpoint, e)()
 	t := &Touchpoint{Pos: pos(e), End: lastLine(e, 0)}
 	keys, ok := d.fields(e, "a touchpoint", touchpointKeys, func(key string, k, v *yaml.Node) {
 		switch key {

@@ -138,6 +138,8 @@ func (d *decoder) syntaxError(src []byte, err error) {
 		if cp, ok := firstControl(src); ok {
 			p = cp
 		}
+	} else {
+		p, msg = explainSyntax(src, p, msg)
 	}
 	d.errorf(p, RuleSyntax, "%s", fmt.Sprint(msg))
 }

@@ -116,6 +116,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 		return w, d.findings
 	}
 	w.Root = root
+	d.subject = SubjectWorkspace
 	keys, ok := d.fields(top, "the workspace", workspaceKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
@@ -176,6 +177,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 	if w.HasOwners {
 		r := &resolver{decoder: d, ws: w}
 		for _, c := range w.Channels {
+			d.subject = c.Subject()
 			r.owner(c.Owner, "channel "+quote(c.ID.Value))
 		}
 	}

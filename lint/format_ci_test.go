@@ -25,19 +25,19 @@ func ciReport() *Report {
 		Files:    4,
 		Journeys: 3,
 		Findings: []journey.Finding{
-			{File: trickyFile, Line: 1, Column: 1, Rule: "missing-owner", Severity: journey.Error, Journey: "a-b",
+			{File: trickyFile, Line: 1, Column: 1, Rule: "missing-owner", Severity: journey.Error, Journey: "a-b", Subject: journey.SubjectJourney,
 				Message: `journey "a-b" has no owner; 100% of journeys need one: name it, e.g. owner: cx-team`},
-			{File: trickyFile, Line: 12, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Journey: "a-b",
+			{File: trickyFile, Line: 12, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Journey: "a-b", Subject: "touchpoint:call<&>",
 				Message: "handoff from <web> to <phone> & back\nis undocumented;\r\nadd `handoff:` (50%% done)"},
-			{File: trickyFile, Line: 20, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b",
+			{File: trickyFile, Line: 20, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b", Subject: "channel:sms",
 				Message: `channel "sms" is declared but never used`},
-			{File: trickyFile, Line: 31, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b",
+			{File: trickyFile, Line: 31, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b", Subject: "channel:sms",
 				Message: `channel "sms" is declared but never used`},
-			{File: "journeymap.yaml", Line: 4, Column: 12, Rule: journey.RuleUnresolved, Severity: journey.Error,
+			{File: "journeymap.yaml", Line: 4, Column: 12, Rule: journey.RuleUnresolved, Severity: journey.Error, Subject: journey.SubjectWorkspace,
 				Message: "owner \"ops::night\" does not exist; %0A is not a newline\there's a tab"},
-			{File: "journeys/plain.journey.yaml", Line: 1, Column: 1, Rule: "missing-goal", Severity: journey.Info, Journey: "plain",
+			{File: "journeys/plain.journey.yaml", Line: 1, Column: 1, Rule: "missing-goal", Severity: journey.Info, Journey: "plain", Subject: journey.SubjectJourney,
 				Message: "journey \"plain\" has no goal — say what the customer wants with `goal:` ‘quoted’ 'single' \"double\""},
-			{File: "journeys/with space/ünï.journey.yaml", Line: 7, Column: 3, Rule: "emotional-cliff", Severity: journey.Warning, Journey: "uni",
+			{File: "journeys/with space/ünï.journey.yaml", Line: 7, Column: 3, Rule: "emotional-cliff", Severity: journey.Warning, Journey: "uni", Subject: "handoff:ä>b",
 				Message: "emotion drops from 2 to -2 (by 4) between \"a\" and \"b\" </error> ]]> &amp;"},
 		},
 	}
@@ -541,5 +541,13 @@ func TestFingerprintIgnoresPositions(t *testing.T) {
 	c.Message = `stage id "t" is already used at line 7`
 	if fa, fc := findingFingerprints([]journey.Finding{a}, path), findingFingerprints([]journey.Finding{c}, path); fa[0] == fc[0] {
 		t.Error("different findings share a fingerprint")
+	}
+	// The subject tells alike findings apart, whatever order they come in.
+	x := journey.Finding{File: "j.journey.yaml", Line: 3, Rule: "missing-emotion", Message: "no score", Subject: "touchpoint:a"}
+	y := x
+	y.Line, y.Subject = 9, "touchpoint:b"
+	xy, yx := findingFingerprints([]journey.Finding{x, y}, path), findingFingerprints([]journey.Finding{y, x}, path)
+	if xy[0] == xy[1] || xy[0] != yx[1] || xy[1] != yx[0] {
+		t.Errorf("fingerprints depend on order or ignore the subject: %v vs %v", xy, yx)
 	}
 }

@@ -33,8 +33,9 @@ const (
 	sarifVersion = "2.1.0"
 	sarifSrcRoot = "%SRCROOT%"
 	// sarifFingerprintKey names journeymap's own partial fingerprint. The
-	// "/v1" suffix lets the scheme change without matching old alerts.
-	sarifFingerprintKey = "journeymapFindingHash/v1"
+	// version suffix lets the scheme change without matching old alerts:
+	// v2 adds the finding's subject.
+	sarifFingerprintKey = "journeymapFindingHash/v2"
 )
 
 type sarifLog struct {
@@ -111,6 +112,15 @@ type sarifResult struct {
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	LogicalLocations []sarifLogicalLoc     `json:"logicalLocations,omitempty"`
+}
+
+// sarifLogicalLoc names what a result is about inside the file: the
+// finding's subject, qualified by its journey.
+type sarifLogicalLoc struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
 }
 
 type sarifPhysicalLocation struct {
@@ -183,7 +193,7 @@ func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
 			RuleIndex:           ri,
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message},
-			Locations:           []sarifLocation{{PhysicalLocation: pl}},
+			Locations:           []sarifLocation{{PhysicalLocation: pl, LogicalLocations: sarifLogical(f)}},
 			PartialFingerprints: map[string]string{sarifFingerprintKey: fps[i]},
 		})
 	}
@@ -412,4 +422,23 @@ func sarifEscapePath(p string, keepColon bool) string {
 		}
 	}
 	return b.String()
+}
+
+// sarifLogical is the finding's subject as a SARIF logical location:
+// `touchpoint:call-care` in journey `upgrade` is named "call-care", fully
+// "upgrade/touchpoint:call-care", of kind "touchpoint".
+func sarifLogical(f journey.Finding) []sarifLogicalLoc {
+	if f.Subject == "" {
+		return nil
+	}
+	kind, id := f.Subject.Split()
+	name := id
+	if name == "" {
+		name = kind
+	}
+	full := string(f.Subject)
+	if f.Journey != "" {
+		full = f.Journey + "/" + full
+	}
+	return []sarifLogicalLoc{{Name: name, FullyQualifiedName: full, Kind: kind}}
 }

@@ -40,7 +40,7 @@ stages:
 func (r *painWithoutOpportunity) Check(p *Pass) {
 	for _, t := range p.Journey.Touchpoints() {
 		if len(t.PainPoints) > 0 && len(t.Opportunities) == 0 {
-			p.Report(t.At("pain_points"), "touchpoint %q lists %s but no opportunities", t.ID.Value, count(len(t.PainPoints), "pain point"))
+			p.Report(t.Subject(), t.At("pain_points"), "touchpoint %q lists %s but no opportunities", t.ID.Value, count(len(t.PainPoints), "pain point"))
 		}
 	}
 }

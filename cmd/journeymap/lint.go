@@ -82,7 +82,6 @@ func runLint(io *IO, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	warnIfEmpty(io, set, opts.paths)
 	res, err := lint.Run(set, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
 	var ce *lint.ConfigError
 	if errors.As(err, &ce) {

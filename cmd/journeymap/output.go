@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 )
 
@@ -38,14 +37,6 @@ func writeFormat(io *IO, r *lint.Report, format string) error {
 		return lint.WriteCheckstyle(io.Out, r)
 	default:
 		return lint.WriteText(io.Out, r, lint.TextOptions{Color: io.Color()})
-	}
-}
-
-// warnIfEmpty tells the user when the paths held no journey files, which
-// is easy to mistake for a clean run.
-func warnIfEmpty(io *IO, set *journey.Set, paths []string) {
-	if set.Files == 0 {
-		fmt.Fprintf(io.Err, "journeymap: no journey files (*.journey.yaml, *.journey.yml) found in %s\n", strings.Join(orDot(paths), ", "))
 	}
 }
 

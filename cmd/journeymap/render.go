@@ -95,7 +95,6 @@ with installed fonts for characters they lack (CJK, symbols).`,
 	registerEnum(cmd, "size", render.SlideSizes()...)
 	cmd.MarkFlagFilename("output", "svg", "png", "dot")
 	cmd.MarkFlagDirname("output-dir")
-	cmd.MarkFlagsMutuallyExclusive("output", "output-dir")
 	return cmd
 }
 
@@ -114,6 +113,9 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 }
 
 func checkRenderFlags(io *IO, opts *renderOptions) error {
+	if opts.out != "" && opts.outDir != "" {
+		return usageError("use either -o FILE (one picture) or -O DIR (a picture for each journey), not both")
+	}
 	if opts.out != "" {
 		if err := refuseInput(opts.out); err != nil {
 			return err

@@ -28,13 +28,14 @@ type IO struct {
 	Out      io.Writer
 	Err      io.Writer
 	Terminal bool // Out is a terminal
-	NoColor  bool // NO_COLOR is set
+	NoColor  bool // NO_COLOR is set, or TERM=dumb
 	Getenv   func(string) string
 }
 
 // DefaultIO is the process's standard streams.
 func DefaultIO() *IO {
 	_, noColor := os.LookupEnv("NO_COLOR")
+	noColor = noColor || os.Getenv("TERM") == "dumb"
 	return &IO{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		Terminal: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
@@ -157,7 +158,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 	root.SetErr(io.Err)
 	root.SetVersionTemplate("journeymap {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+		return usageError("%s\nRun '%s --help' for usage.", explainFlagError(c, err), c.CommandPath())
 	})
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.SetHelpCommand(newHelpCmd(root))
@@ -168,5 +169,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 		newRenderCmd(io),
 		newVersionCmd(io),
 	)
+	root.InitDefaultCompletionCmd()
+	strictCompletion(root)
 	return root
 }

@@ -48,6 +48,9 @@ func renderer(io *IO) *lipgloss.Renderer {
 	return r
 }
 
+// rulesWidth is the width `journeymap rules` keeps to.
+const rulesWidth = 80
+
 func listRules(io *IO) error {
 	re := renderer(io)
 	header := re.NewStyle().Bold(true).Padding(0, 1)
@@ -71,12 +74,20 @@ func listRules(io *IO) error {
 			}
 			return cell
 		})
+	// The table fits a classic 80-column terminal: the FINDS column gets
+	// what the id and severity columns, borders and padding leave.
+	idWidth := len("RULE")
+	for _, r := range rules {
+		idWidth = max(idWidth, len(r.Meta().ID))
+	}
+	findsWidth := max(rulesWidth-(idWidth+2)-len(" warning ")-len("││││")-2, 20)
 	for _, r := range rules {
 		m := r.Meta()
-		t.Row(m.ID, m.Severity.String(), strings.Join(wrapWords(m.Summary, 56), "\n"))
+		t.Row(m.ID, m.Severity.String(), strings.Join(wrapWords(m.Summary, findsWidth), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
-	fmt.Fprintln(io.Out, "Validation checks (always errors): "+strings.Join(journey.ValidationRules, ", ")+".")
+	validation := "Validation checks (always errors): " + strings.Join(journey.ValidationRules, ", ") + "."
+	fmt.Fprintln(io.Out, strings.Join(wrapWords(validation, rulesWidth), "\n"))
 	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details.")
 	return nil
 }

@@ -52,7 +52,6 @@ func runValidate(io *IO, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	warnIfEmpty(io, set, opts.paths)
 	var ce *lint.ConfigError
 	if err := lint.CheckConfig(set, lint.Options{}); errors.As(err, &ce) {
 		return &exitError{code: exitUsage, err: ce}
