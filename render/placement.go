@@ -36,6 +36,10 @@ func placeFindings(j *journey.Journey, fs []journey.Finding) *placement {
 	for _, tp := range j.Touchpoints() {
 		tps[tp.ID.Value] = tp
 	}
+	used := map[string]bool{}
+	for _, tp := range j.Touchpoints() {
+		used[tp.Channel.Value] = true
+	}
 	stages := map[string]*journey.Stage{}
 	for _, s := range j.Stages {
 		stages[s.ID.Value] = s
@@ -64,7 +68,7 @@ func placeFindings(j *journey.Journey, fs []journey.Finding) *placement {
 				continue
 			}
 		case "channel":
-			if j.Channel(what) != nil {
+			if used[what] { // an unused channel is in no picture: it is listed
 				p.channel[what] = append(p.channel[what], f)
 				continue
 			}
@@ -144,17 +148,29 @@ func sortedKeys(m map[string][]journey.Finding) []string {
 	return keys
 }
 
-// findingSubject is what a finding is about, and whether it is about
-// journey j at all. Until every finding carries its subject, one is
-// derived from where the finding points: the touchpoint block holding its
-// line, a stage's or channel's declaration, else the journey.
+// findingSubject is what a finding is about (its subject, SPEC §5), and
+// whether it concerns journey j at all: a finding in j's file, or in its
+// workspace file about a channel j uses. Never the line: two items on one
+// line of flow-style YAML each keep their own findings. A finding made
+// without a subject (by a caller of this package) is placed by where it
+// points: the touchpoint block holding its line, a stage's or channel's
+// declaration, else the journey.
 func findingSubject(j *journey.Journey, f journey.Finding) (string, bool) {
-	if f.File != j.File {
-		if j.Workspace != nil && f.File == j.Workspace.File {
-			for _, c := range j.Workspace.Channels {
-				if f.Line == c.Pos.Line && j.Channel(c.ID.Value) != nil {
-					return "channel:" + c.ID.Value, true
-				}
+	inWorkspace := j.Workspace != nil && f.File == j.Workspace.File && f.File != j.File
+	if f.File != j.File && !inWorkspace {
+		return "", false
+	}
+	if f.Subject != "" {
+		kind, id := f.Subject.Split()
+		if inWorkspace && (kind != journey.KindChannel || j.Channel(id) == nil) {
+			return "", false
+		}
+		return string(f.Subject), true
+	}
+	if inWorkspace {
+		for _, c := range j.Workspace.Channels {
+			if f.Line == c.Pos.Line && j.Channel(c.ID.Value) != nil {
+				return "channel:" + c.ID.Value, true
 			}
 		}
 		return "", false
