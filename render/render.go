@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/render/fonts"
 )
 
 // Views lists the diagram kinds, the default first.
@@ -24,7 +25,7 @@ type Options struct {
 	View   string // flow (default), map, emotion, channels
 	Format string // svg (default), png, dot
 	Theme  *Theme // default light
-	Font   string // default Helvetica
+	Font   string // default Liberation Sans (Helvetica's metrics; see render/fonts)
 	DPI    float64
 	// Size fits the picture to a slide: "16:9" or "4:3"; "" keeps the
 	// natural shape.
@@ -61,7 +62,7 @@ func (o *Options) defaults() {
 		o.Theme = lightTheme()
 	}
 	if o.Font == "" {
-		o.Font = "Helvetica"
+		o.Font = fonts.Family
 	}
 	if o.DPI <= 0 {
 		o.DPI = 96

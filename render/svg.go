@@ -79,9 +79,11 @@ func withFallbacks(fam string) string {
 		add("Times New Roman")
 		generic = "serif"
 	default:
-		add("Helvetica")
-		add("Arial")
+		// Fonts with the metrics the layout measured with, in the order
+		// a machine is likely to have them.
 		add("Liberation Sans")
+		add("Arial")
+		add("Helvetica")
 		generic = "sans-serif"
 	}
 	return strings.Join(append(fonts, generic), ",")

@@ -210,7 +210,7 @@ func emotionRow(w *dotWriter, c *emotionChart, r int, t *Theme, taken names) {
 
 // emotionAxisMarks writes, at the foot of each column, what a curve does
 // not show there: a touchpoint with no score ("○ not scored") and, in an
-// overlay, a touchpoint a journey does not have ("✕ not in To-be").
+// overlay, a touchpoint a journey does not have ("× not in To-be").
 func emotionAxisMarks(w *dotWriter, c *emotionChart, js []*journey.Journey, curves []*emotionCurve, o *Options, taken names) {
 	t := o.Theme
 	for i, s := range c.slots {
@@ -225,7 +225,7 @@ func emotionAxisMarks(w *dotWriter, c *emotionChart, js []*journey.Journey, curv
 			}
 			switch {
 			case !ok:
-				marks = append(marks, fmt.Sprintf(`<FONT COLOR=%s>✕ not in %s</FONT>`, id(color), html(truncate(curveLabel(js, o, ji), 12))))
+				marks = append(marks, fmt.Sprintf(`<FONT COLOR=%s>× not in %s</FONT>`, id(color), html(truncate(curveLabel(js, o, ji), 12))))
 			case tp.Emotion == nil:
 				end := ""
 				if cv.ends[tp] {

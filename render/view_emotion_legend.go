@@ -28,7 +28,7 @@ func emotionHeading(js []*journey.Journey, o *Options, curves []*emotionCurve, r
 				id(t.Curves[ji%len(t.Curves)]), dash, id(t.Curves[ji%len(t.Curves)]), html(truncate(curveLabel(js, o, ji), 60)))
 		}
 		b.WriteString(`</TR></TABLE></TD></TR>`)
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Touchpoints are matched by id; a gap in a curve is a touchpoint that journey does not have (✕).</FONT></TD></TR>`, id(t.Muted))
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Touchpoints are matched by id; a gap in a curve is a touchpoint that journey does not have (×).</FONT></TD></TR>`, id(t.Muted))
 	}
 	b.WriteString(emotionKey(js, curves, o))
 	b.WriteString(journeyFindingsRows(rest, t))

@@ -123,14 +123,14 @@ func mapLanes(j *journey.Journey, o *Options, m *measurer, cols []mapColumnOf, c
 				if mt := j.Metric(id.Value); mt != nil {
 					text = metricLabel(mt)
 				}
-				c.add(text, mapText, false, false, "", "◆ ")
+				c.add(text, mapText, false, false, "", "□ ")
 			}
 			for _, id := range tp.Listening {
 				text := id.Value
 				if lp := j.ListeningPost(id.Value); lp != nil && lp.Name.Value != "" {
 					text = lp.Name.Value
 				}
-				c.add(text, mapText, false, false, "", "◎ ")
+				c.add(text, mapText, false, false, "", "◦ ")
 			}
 		}},
 		{"Backstage", func(c *cellText, tp *journey.Touchpoint) {
@@ -253,7 +253,7 @@ func mapHeading(j *journey.Journey, o *Options, order []string, placed *placemen
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
 	b.WriteString(channelLegend(j, t, order, placed))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>◆ metric   ◎ listening post</FONT></TD>`, id(t.Muted))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>□ metric   ◦ listening post</FONT></TD>`, id(t.Muted))
 	if o.Findings != nil {
 		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10">%s</FONT></TD>`, severityKey(t))
 	}

@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/render/fonts"
 )
 
 // svgDoc is what the tests read from an SVG, parsed with encoding/xml.
@@ -260,8 +261,10 @@ func TestFlowSVG(t *testing.T) {
 				}
 				seenFF[ff] = true
 				fams := strings.Split(ff, ",")
-				if len(fams) < 2 || !strings.EqualFold(strings.TrimSpace(fams[0]), "Helvetica") {
-					t.Errorf("font-family %q: want Helvetica then fallbacks", ff)
+				// The embedded font the layout measured with first, then
+				// fonts with the same metrics.
+				if len(fams) < 3 || strings.TrimSpace(fams[0]) != fonts.Family || !slices.Contains(fams, "Arial") || !slices.Contains(fams, "Helvetica") {
+					t.Errorf("font-family %q: want %s, then Arial and Helvetica, then a generic family", ff, fonts.Family)
 				}
 				last := strings.ToLower(strings.TrimSpace(fams[len(fams)-1]))
 				hasGeneric := slices.ContainsFunc(fams, func(f string) bool {

@@ -59,10 +59,12 @@ Output goes to standard output unless -o FILE or -O DIR is given; the format
 follows the -o file's extension when --format is not given. Output is
 deterministic: the same journey gives byte-identical SVG and DOT.
 
-Text is laid out with the metrics of Helvetica, Times or Courier; --font names
-the family the SVG asks for (with fallbacks), so a font much wider than
-Helvetica can overflow its boxes. PNG is drawn with the embedded Go fonts, and
-with installed fonts for characters they lack (CJK, symbols).`,
+Text is measured, wrapped and painted with Liberation Sans, embedded in the
+binary; it has the metrics of Arial and Helvetica, which the SVG names after
+it, so a browser and the PNG break lines in the same places. --font names the
+family the SVG asks for first; a font much wider than Helvetica can overflow
+its boxes. Characters Liberation Sans lacks (CJK, emoji) are painted with
+installed fonts; the PNG warns, naming the character, when none has it.`,
 		Example: `  journeymap render examples/plan-upgrade.journey.yaml -o plan-upgrade.svg
   journeymap render checkout.journey.yaml --view map --size 16:9 -o map.png --dpi 150
   journeymap render journeys/ -O maps/ --format png
@@ -81,7 +83,7 @@ with installed fonts for characters they lack (CJK, symbols).`,
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVarP(&opts.outDir, "output-dir", "O", "", "render every journey found into DIR, one file each")
 	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono (default from journeymap.yaml, else light)")
-	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Helvetica)")
+	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Liberation Sans)")
 	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
 	f.StringVar(&opts.size, "size", "", "fit the picture to a slide: 16:9|4:3")
 	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
