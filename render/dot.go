@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -165,6 +166,20 @@ func wrapCentered(text string, width int) string {
 // many characters a line), escapes nothing. See breakLines.
 func wrapLines(text string, width int) []string {
 	return breakLines(newMeasurer(), text, float64(width)*avgCharEm, 1, false)
+}
+
+// textWidth is the WIDTH attribute a table cell needs so that lines of
+// text at size points fit in it as the font really draws them: Graphviz
+// estimates non-Latin text narrower than it is (CJK by about a sixth), so
+// without it a browser shows such text crossing its box. pad is the
+// cell's padding on each side.
+func textWidth(text string, width int, size float64, bold bool, pad float64) string {
+	m := newMeasurer()
+	w := 0.0
+	for _, l := range wrapLines(text, width) {
+		w = max(w, m.width(l, size, bold))
+	}
+	return fmt.Sprintf(` WIDTH="%.0f"`, math.Ceil(w+2*pad+1))
 }
 
 // avgCharEm is the width of an average character of running text, in em:

@@ -190,7 +190,7 @@ func graphHeader(w *dotWriter, o *Options) {
 func titleRows(j *journey.Journey, o *Options, view string) string {
 	t := o.Theme
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, wrap(j.Title.Value, 70))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, textWidth(j.Title.Value, 70, 20, true, 3), wrap(j.Title.Value, 70))
 	row := func(parts ...string) {
 		var kept []string
 		for _, p := range parts {

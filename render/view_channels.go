@@ -74,7 +74,7 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	}
 	for _, c := range order {
 		var rows []string
-		rows = append(rows, fmt.Sprintf(`<TR><TD><B>%s</B></TD></TR>`, wrapCentered(channelLabel(j, c), 24)))
+		rows = append(rows, fmt.Sprintf(`<TR><TD%s><B>%s</B></TD></TR>`, textWidth(channelLabel(j, c), 24, 11, true, 2), wrapCentered(channelLabel(j, c), 24)))
 		var meta []string
 		if ch := j.Channel(c); ch != nil {
 			if ch.Kind.Value != "" {

@@ -34,16 +34,18 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	var tops []string // the first node of each column, left to right
 	for si, s := range j.Stages {
 		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
-		label := fmt.Sprintf(`<B>%d · %s</B>`, si+1, wrapCentered(s.Label(), 32))
+		stageName := fmt.Sprintf("%d · %s", si+1, s.Label())
+		label := fmt.Sprintf(`<TR><TD%s><B>%s</B></TD></TR>`, textWidth(stageName, 34, 13, true, 0), wrapCentered(stageName, 34))
 		if s.Owner.Value != "" {
-			label += fmt.Sprintf(`<BR/><FONT POINT-SIZE="9" COLOR=%s>%s</FONT>`, id(t.Muted), html(ownerName(j, s.Owner.Value)))
+			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), html(ownerName(j, s.Owner.Value)))
 		}
 		if len(s.Touchpoints) == 0 {
-			label += fmt.Sprintf(`<BR/><FONT POINT-SIZE="9" COLOR=%s>(no touchpoints)</FONT>`, id(t.Muted))
+			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>(no touchpoints)</FONT></TD></TR>`, id(t.Muted))
 		}
 		if fs := placed.stage[s]; len(fs) > 0 {
-			label += fmt.Sprintf(`<BR/><FONT POINT-SIZE="9">%s</FONT>`, findingMark(fs, t, 32))
+			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9">%s</FONT></TD></TR>`, findingMark(fs, t, 32))
 		}
+		label = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">` + label + `</TABLE>`
 		w.line(`graph [label=<%s>, style="rounded,filled", fillcolor=%s, color=%s, fontsize=13, margin=12]`, label, id(t.stageFill(si)), id(t.StageBorder))
 		if len(s.Touchpoints) == 0 {
 			// An empty cluster is dropped by Graphviz; an invisible point keeps
@@ -129,12 +131,12 @@ func flowRows(j *journey.Journey) int {
 func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]string, findings []journey.Finding, o *Options) string {
 	t := o.Theme
 	var rows []string
-	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>%s</B></TD></TR>`, wrap(tp.Label(), 26)))
+	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><B>%s</B></TD></TR>`, textWidth(tp.Label(), 26, 11, true, 2), wrap(tp.Label(), 26)))
 	meta := channelLabel(j, tp.Channel.Value)
 	if owner := tp.ResolvedOwner().Value; owner != "" {
 		meta += " · " + ownerName(j, owner)
 	}
-	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), wrap(meta, 34)))
+	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, textWidth(meta, 34, 9, false, 2), id(t.Muted), wrap(meta, 34)))
 	if tp.Emotion != nil {
 		feeling := ""
 		if tp.Emotion.Feeling != "" {
