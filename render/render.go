@@ -38,9 +38,28 @@ type Options struct {
 	// Today is the date review ages are counted to; zero means now. The
 	// output is the same for the same input on the same day.
 	Today time.Time
+	// whole is the journey a slide of a split journey is part of: its
+	// channel colours and stage numbers are the whole journey's.
+	whole *journey.Journey
+	// brief leaves the header under the title out: the second and later
+	// slides of a split journey (the first has it).
+	brief bool
 	// Warn, when set, is told about problems with the result that are not
 	// errors, such as text too small to read once fitted to a slide.
 	Warn func(string)
+}
+
+// stageNumber is the 0-based index of stage si of j in the whole journey.
+func (o *Options) stageNumber(j *journey.Journey, si int) int {
+	if o.whole == nil || len(j.Stages) == 0 {
+		return si
+	}
+	for i, s := range o.whole.Stages {
+		if s == j.Stages[0] {
+			return i + si
+		}
+	}
+	return si
 }
 
 // today is the date review ages are counted to.
@@ -76,6 +95,9 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 	if len(js) == 0 {
 		return nil, fmt.Errorf("nothing to render")
 	}
+	if opts.Size != "" && slideRatio(opts.Size) == 0 {
+		return nil, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", opts.Size)
+	}
 	if len(js) > 1 && opts.View != "emotion" {
 		return nil, fmt.Errorf("the %s view draws one journey at a time; only the emotion view overlays several", opts.View)
 	}
@@ -84,8 +106,12 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 		return nil, err
 	}
 	if opts.Size != "" && opts.Format != "dot" {
-		if dot, err = fitToSlide(ctx, dot, engine, opts.Size, opts.Warn); err != nil {
+		var pt float64
+		if dot, pt, err = fitToSlide(ctx, dot, engine, opts.Size); err != nil {
 			return nil, err
+		}
+		if pt < MinTextPoints-0.05 && opts.Warn != nil {
+			opts.Warn(smallTextWarning(opts.View, opts.Size, pt, 1))
 		}
 	}
 	switch opts.Format {
@@ -124,7 +150,11 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 
 // channelColors gives each channel a colour in order of first use, so the
 // same journey always gets the same colours.
-func channelColors(j *journey.Journey, t *Theme) (map[string]string, []string) {
+func channelColors(j *journey.Journey, o *Options) (map[string]string, []string) {
+	t := o.Theme
+	if o.whole != nil {
+		j = o.whole // a slide of a split journey keeps the whole journey's colours
+	}
 	colors := map[string]string{}
 	var order []string
 	for _, tp := range j.Touchpoints() {
@@ -222,6 +252,9 @@ func titleRows(j *journey.Journey, o *Options, view string) string {
 		persona += " (" + segment + ")"
 	} else if segment != "" {
 		persona = "segment " + segment
+	}
+	if o.brief {
+		return b.String()
 	}
 	row(field("Persona", persona), field("Goal", j.Goal.Value))
 	var kpis []string

@@ -16,7 +16,7 @@ type channelPair struct{ from, to string }
 // edges with counts; undocumented handoffs stand out.
 func channelsDOT(j *journey.Journey, o *Options) []byte {
 	t := o.Theme
-	colors, order := channelColors(j, t)
+	colors, order := channelColors(j, o)
 	placed := placeFindings(j, o.Findings)
 
 	total, undocumented := map[channelPair]int{}, map[channelPair]int{}

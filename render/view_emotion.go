@@ -96,13 +96,27 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	t := o.Theme
 	slots, index := emotionSlots(js)
 	c := &emotionChart{slots: slots, index: index}
-	c.rows = max(1, int(math.Ceil(float64(len(slots))/maxPerRow)))
-	c.perRow = max(1, int(math.Ceil(float64(len(slots))/float64(c.rows))))
 	longest := 1
 	for _, s := range slots {
 		longest = max(longest, min(nameLines, len(wrapLines(s.label, nameWidth))))
 	}
 	c.rowHeight = bandTop - nameTop + float64(longest)*nameLine + rowGap
+	c.rows = max(1, int(math.Ceil(float64(len(slots))/maxPerRow)))
+	if size := o.Size; slideRatio(size) > 0 {
+		// Laid out for the slide: as many rows as make the text largest
+		// once the picture fills it (a 4:1 strip leaves half a slide blank).
+		const heading = 150.0 // title, header and legend, roughly
+		best := 0.0
+		for r := 1; r <= max(1, len(slots)/3); r++ {
+			per := int(math.Ceil(float64(len(slots)) / float64(r)))
+			w := curveLeft + float64(per)*curveStep + 60
+			h := heading + float64(r)*c.rowHeight
+			if pt := textOnSlide(w, h, size); pt > best+1e-9 {
+				best, c.rows = pt, r
+			}
+		}
+	}
+	c.perRow = max(1, int(math.Ceil(float64(len(slots))/float64(c.rows))))
 
 	pointName := func(ji int, tp *journey.Touchpoint) string {
 		if len(js) > 1 {

@@ -63,7 +63,11 @@ func newEmotionCurve(c *emotionChart, j *journey.Journey, ji, n int) *emotionCur
 		prev = tp
 	}
 	for _, pair := range j.Flow.ScoredSteps() {
-		a, b := c.index[pair[0].ID.Value], c.index[pair[1].ID.Value]
+		a, okA := c.index[pair[0].ID.Value]
+		b, okB := c.index[pair[1].ID.Value]
+		if !okA || !okB {
+			continue // a step to a touchpoint on another slide of a split journey
+		}
 		kind := otherSegment
 		switch {
 		case b <= a:

@@ -13,7 +13,7 @@ import (
 // moments of truth, handoffs and (with --lint) findings shown.
 func flowDOT(j *journey.Journey, o *Options) []byte {
 	t := o.Theme
-	colors, order := channelColors(j, t)
+	colors, order := channelColors(j, o)
 	placed := placeFindings(j, o.Findings)
 	w := &dotWriter{}
 	w.open("digraph %s", id(j.ID.Value))
@@ -30,11 +30,15 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	for _, tp := range j.Touchpoints() {
 		taken.reserve(tp.ID.Value)
 	}
-	rows := flowRows(j)
+	ratio := slideRatio(o.Size)
+	if ratio == 0 {
+		ratio = 16.0 / 9.0 // a slide-like shape even when no slide is named
+	}
+	rows := flowRows(j, ratio, o.Size != "")
 	var tops []string // the first node of each column, left to right
 	for si, s := range j.Stages {
 		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
-		stageName := fmt.Sprintf("%d · %s", si+1, s.Label())
+		stageName := fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label())
 		label := fmt.Sprintf(`<TR><TD%s><B>%s</B></TD></TR>`, textWidth(stageName, 34, 13, true, 0), wrapCentered(stageName, 34))
 		if s.Owner.Value != "" {
 			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), html(ownerName(j, s.Owner.Value)))
@@ -46,7 +50,7 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9">%s</FONT></TD></TR>`, findingMark(fs, t, 32))
 		}
 		label = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">` + label + `</TABLE>`
-		w.line(`graph [label=<%s>, style="rounded,filled", fillcolor=%s, color=%s, fontsize=13, margin=12]`, label, id(t.stageFill(si)), id(t.StageBorder))
+		w.line(`graph [label=<%s>, style="rounded,filled", fillcolor=%s, color=%s, fontsize=13, margin=12]`, label, id(t.stageFill(o.stageNumber(j, si))), id(t.StageBorder))
 		if len(s.Touchpoints) == 0 {
 			// An empty cluster is dropped by Graphviz; an invisible point keeps
 			// the stage visible without adding a touchpoint-like node.
@@ -95,7 +99,7 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 		// sits on does not run through its text.
 		bg := t.Background
 		if e.From.Stage == e.To.Stage {
-			bg = t.stageFill(stageIndex[e.From.Stage])
+			bg = t.stageFill(o.stageNumber(j, stageIndex[e.From.Stage]))
 		}
 		fs := placed.handoff[handoffKey{e.From.ID.Value, e.To.ID.Value}]
 		w.line("%s -> %s [constraint=false, weight=0, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o, bg, fs))
@@ -105,23 +109,31 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 }
 
 // flowRows chooses how many touchpoints a column holds at most: the number
-// that brings the whole grid closest to the shape of a 16:9 slide, given
+// that brings the whole grid closest to the shape of the slide, given
 // the typical size of a touchpoint box. A column holds at least five, so
 // short stages always keep one column each.
-func flowRows(j *journey.Journey) int {
+func flowRows(j *journey.Journey, ratio float64, slide bool) int {
 	const boxW, boxH, heading = 230.0, 125.0, 160.0 // points, with spacing
 	longest := 1
 	for _, s := range j.Stages {
 		longest = max(longest, len(s.Touchpoints))
 	}
 	best, bestScore := longest, math.Inf(1)
-	for r := longest; r >= min(5, longest); r-- {
+	least := min(5, longest)
+	if slide {
+		least = min(2, longest) // laid out for a slide: the shape that makes text largest
+	}
+	for r := longest; r >= least; r-- {
 		cols := 0
 		for _, s := range j.Stages {
 			cols += max(1, (len(s.Touchpoints)+r-1)/r)
 		}
-		aspect := float64(cols) * boxW / (float64(r)*boxH + heading)
-		if score := math.Abs(math.Log(aspect / (16.0 / 9.0))); score < bestScore-1e-9 {
+		w, h := float64(cols)*boxW, float64(r)*boxH+heading
+		score := math.Abs(math.Log(w / h / ratio))
+		if slide {
+			score = max(w/ratio, h) // the scale it must shrink by to fit the slide
+		}
+		if score < bestScore-1e-9 {
 			best, bestScore = r, score
 		}
 	}

@@ -12,11 +12,11 @@ const (
 	mapColumn   = 150.0 // a touchpoint's column, at least
 	mapLaneHead = 112.0 // the lane titles on the left
 	mapGap      = 1.0   // grid lines: the background showing between cells
-	mapPad      = 6.0   // inside a cell
+	mapPad      = 5.0   // inside a cell
 	mapText     = 10.0  // lane text size
 	mapSmall    = 9.0   // secondary text
 	mapLine     = 1.2   // line height, in font sizes (as Graphviz estimates it)
-	mapUnit     = 15.0  // one emotion point in the emotion lane
+	mapUnit     = 12.0  // one emotion point in the emotion lane
 )
 
 // mapColumnOf is one column of the map: a touchpoint, or the single column
@@ -51,7 +51,7 @@ type mapLane struct {
 func mapDOT(j *journey.Journey, o *Options) []byte {
 	t := o.Theme
 	m := newMeasurer()
-	colors, order := channelColors(j, t)
+	colors, order := channelColors(j, o)
 	placed := placeFindings(j, o.Findings)
 	byTP := map[*journey.Touchpoint][]journey.Finding{}
 	for _, tp := range j.Touchpoints() {
@@ -108,7 +108,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 			}
 		}
 		c := &cellText{m: m, width: span - mapGap - 2*mapPad}
-		c.add(fmt.Sprintf("%d · %s", si+1, s.Label()), 12, true, false, "", "")
+		c.add(fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label()), 12, true, false, "", "")
 		if len(s.Touchpoints) == 0 {
 			c.add("(no touchpoints)", mapSmall, false, false, t.Muted, "")
 		}
@@ -145,7 +145,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 			}
 		}
 		x0, x1 := cols[first].x, cols[last].x+cols[last].w
-		mapBox(w, taken.fresh(fmt.Sprintf("stage-%d", si)), x0, y, x1-x0, stageH, t.stageFill(si), stageText[si].html, mapText)
+		mapBox(w, taken.fresh(fmt.Sprintf("stage-%d", si)), x0, y, x1-x0, stageH, t.stageFill(o.stageNumber(j, si)), stageText[si].html, mapText)
 	}
 	mapBox(w, taken.fresh("corner"), 0, y, mapLaneHead, stageH, t.Background, "", 10)
 	y -= stageH + mapGap
@@ -154,7 +154,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		for ci, c := range cols {
 			bg := t.Background
 			if l.title == "Emotion" {
-				bg = t.stageFill(c.stage)
+				bg = t.stageFill(o.stageNumber(j, c.stage))
 			}
 			if l.title == "Touchpoint" && c.tp != nil {
 				bg = colors[c.tp.Channel.Value]

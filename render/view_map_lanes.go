@@ -162,7 +162,7 @@ func metricLabel(mt *journey.Metric) string {
 // feeling.
 const (
 	mapEmotionTop    = 14.0
-	mapEmotionHeight = mapEmotionTop + 4*mapUnit + 34
+	mapEmotionHeight = mapEmotionTop + 4*mapUnit + 30
 )
 
 // mapEmotionLane draws the curve through the touchpoints' scores, in the

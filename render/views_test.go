@@ -810,7 +810,7 @@ func TestFlowWrapsLongStages(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "crowded.journey.yaml")
 	writeFile(t, path, b.String())
 	j := load(t, path)
-	if got := flowRows(j); got != 6 {
+	if got := flowRows(j, 16.0/9.0, false); got != 6 {
 		t.Errorf("rows per column %d, want 6 (the 12-touchpoint stage in two columns)", got)
 	}
 	dot, _, err := DOT([]*journey.Journey{j}, Options{})

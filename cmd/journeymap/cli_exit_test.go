@@ -141,6 +141,8 @@ stages:
 		{name: "render --dpi not a number", args: []string{"render", "--dpi", "abc", plan}, want: 2, stderr: `--dpi needs a number (default 96), not "abc"`},
 		{name: "render --dpi NaN", args: []string{"render", "--dpi", "NaN", "--format", "png", "-o", filepath.Join(out, "nan.png"), plan}, want: 2},
 		{name: "render --rev without emotion view", args: []string{"render", "--rev", "HEAD", plan}, want: 2, stderr: "--rev"},
+		{name: "render --split to stdout", args: []string{"render", "--split", plan}, want: 2, stderr: "--split writes several files"},
+		{name: "render --split channels", args: []string{"render", "--split", "--view", "channels", "-o", filepath.Join(out, "c.svg"), plan}, want: 2, stderr: "no stages"},
 		{name: "render --label without emotion view", args: []string{"render", "--label", "As-is", plan}, want: 2, stderr: "--label"},
 		{name: "render more labels than curves", args: []string{"render", "--view", "emotion", "--label", "a", "--label", "b", plan}, want: 2, stderr: "2 --label names for 1 curve:"},
 		{name: "render no journeys", args: []string{"render", empty}, want: 2, stderr: "no journey files"},

@@ -305,3 +305,33 @@ func cliPNGSize(t *testing.T, b []byte) (w, h int) {
 	be := func(p []byte) int { return int(p[0])<<24 | int(p[1])<<16 | int(p[2])<<8 | int(p[3]) }
 	return be(b[16:20]), be(b[20:24])
 }
+
+// TestRenderSplit: --split writes FILE-1.svg, FILE-2.svg… (or NAME-1.svg
+// per journey with -O), each a whole picture, and names each file.
+func TestRenderSplit(t *testing.T) {
+	cliAtRoot(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "plan.svg")
+	r := cliRender(t, cliOpts{}, 0, "examples/plan-upgrade.journey.yaml", "--view", "emotion", "--split", "-o", out)
+	files, _ := filepath.Glob(filepath.Join(dir, "plan-*.svg"))
+	if len(files) < 2 {
+		t.Fatalf("--split wrote %q\n%s", files, r)
+	}
+	for i := range files {
+		name := filepath.Join(dir, "plan-"+strconv.Itoa(i+1)+".svg")
+		if !strings.Contains(r.stderr, "wrote "+name+" (stages ") {
+			t.Errorf("stderr does not name %s:\n%s", name, r.stderr)
+		}
+		if svg := cliReadFile(t, name); !bytes.Contains(svg, []byte("</svg>")) || !bytes.Contains(svg, []byte(" of 4</title>")) {
+			t.Errorf("%s is not a whole slide titled with its stages", name)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("--split also wrote the unsplit file")
+	}
+	outDir := filepath.Join(dir, "maps")
+	cliRender(t, cliOpts{}, 0, "examples/plan-upgrade.journey.yaml", "--split", "-O", outDir, "--format", "dot")
+	if got, _ := filepath.Glob(filepath.Join(outDir, "plan-upgrade-*.dot")); len(got) < 2 {
+		t.Errorf("--split -O wrote %q", got)
+	}
+}

@@ -32,6 +32,7 @@ type renderOptions struct {
 	watch   bool
 	revs    []string
 	labels  []string
+	split   bool
 	config  string
 	formatF bool         // --format was given
 	stderr  stdio.Writer // where warnings go
@@ -87,6 +88,7 @@ installed fonts; the PNG warns, naming the character, when none has it.`,
 	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
 	f.StringVar(&opts.size, "size", "", "fit the picture to a slide: 16:9|4:3")
 	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
+	f.BoolVar(&opts.split, "split", false, "spread a journey's stages over as few slides as keep text at 9 pt: FILE-1.svg, FILE-2.svg… (with --size, default 16:9)")
 	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
 	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
 	f.StringArrayVar(&opts.labels, "label", nil, "with --view emotion: name the overlaid curves in order (repeatable; default the journey title, or the revision with --rev)")
@@ -160,6 +162,21 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 	}
 	if len(opts.revs) > 0 && opts.outDir != "" {
 		return usageError("--rev overlays revisions in one picture; use -o FILE rather than -O DIR")
+	}
+	if opts.split {
+		switch {
+		case opts.view == "channels":
+			return usageError("--split spreads stages over slides; the channels view has no stages")
+		case opts.out == "" || opts.out == "-" || isDevice(opts.out):
+			if opts.outDir == "" {
+				return usageError("--split writes several files: give -o FILE (FILE-1, FILE-2…) or -O DIR")
+			}
+		case len(opts.revs) > 0:
+			return usageError("--split draws one journey a slide; it does not overlay --rev revisions")
+		}
+		if opts.size == "" {
+			opts.size = "16:9"
+		}
 	}
 	if len(opts.labels) > 0 && opts.view != "emotion" {
 		return usageError("--label names the curves of the emotion view; add --view emotion")
@@ -246,6 +263,12 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 			if js, ro.Labels, err = withRevisions(valid, opts.revs); err != nil {
 				return err
 			}
+		}
+		if opts.split {
+			if len(js) > 1 {
+				return usageError("--split draws one journey at a time; use -O DIR for several")
+			}
+			return renderSlides(ctx, io, js[0], ro, opts.out)
 		}
 		if len(opts.labels) > len(js) {
 			curves := fmt.Sprintf("%d curves", len(js))
@@ -384,6 +407,12 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			return err
 		}
 		own.Findings = ro.Findings
+		if opts.split {
+			if err := renderSlides(ctx, io, j, own, filepath.Join(opts.outDir, name)); err != nil {
+				return err
+			}
+			continue
+		}
 		out, err := render.Render(ctx, []*journey.Journey{j}, own)
 		if err != nil {
 			return renderFailed(err, j.File)
@@ -393,6 +422,25 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			return err
 		}
 		fmt.Fprintf(io.Err, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// renderSlides writes a journey split over slides as FILE-1.ext, FILE-2.ext…
+// next to path, and names each file it wrote.
+func renderSlides(ctx context.Context, io *IO, j *journey.Journey, ro render.Options, path string) error {
+	slides, err := render.RenderSlides(ctx, j, ro)
+	if err != nil {
+		return renderFailed(err, j.File)
+	}
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for i, s := range slides {
+		name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
+		if err := emit(io, name, s.Data); err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Err, "wrote %s (stages %d–%d of %d)\n", name, s.First, s.Last, s.Stages)
 	}
 	return nil
 }
