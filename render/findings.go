@@ -81,14 +81,14 @@ func journeyFindingsRows(fs []journey.Finding, t *Theme) string {
 
 // channelLegend is the swatches of the channels in order of first use,
 // each named (and marked with its findings), as cells of a legend row.
-func channelLegend(j *journey.Journey, t *Theme, order []string, placed *placement) string {
+func channelLegend(j *journey.Journey, t *Theme, order []string, colors map[string]string, placed *placement) string {
 	var b strings.Builder
-	for i, c := range order {
+	for _, c := range order {
 		mark := ""
 		if fs := placed.channel[c]; len(fs) > 0 {
 			mark = " " + findingMark(fs, t, 40)
 		}
-		fmt.Fprintf(&b, `<TD BGCOLOR=%s BORDER="1" COLOR=%s><FONT POINT-SIZE="10">▪ %s%s</FONT></TD>`, id(t.ChannelColor(i)), id(t.NodeBorder), html(channelLabel(j, c)), mark)
+		fmt.Fprintf(&b, `<TD BGCOLOR=%s BORDER="1" COLOR=%s><FONT POINT-SIZE="10">▪ %s%s</FONT></TD>`, id(colors[c]), id(t.NodeBorder), html(channelLabel(j, c)), mark)
 	}
 	return b.String()
 }

@@ -161,6 +161,9 @@ func channelColors(j *journey.Journey, o *Options) (map[string]string, []string)
 		c := tp.Channel.Value
 		if _, ok := colors[c]; !ok {
 			colors[c] = t.ChannelColor(len(order))
+			if own, ok := t.ChannelByID[c]; ok {
+				colors[c] = own
+			}
 			order = append(order, c)
 		}
 	}

@@ -31,6 +31,12 @@ type Theme struct {
 	// Warning and Notice colour lint findings of those severities (errors
 	// use Problem).
 	Warning, Notice string
+	// ChannelByID gives channels a colour of their own (a theme file's
+	// `channels: {id: colour}`); others take Channels in order.
+	ChannelByID map[string]string
+	// Font is the family a theme file names; "" leaves the choice to
+	// --font and the workspace.
+	Font string
 }
 
 // SeverityColor is the colour of lint findings of a severity.

@@ -10,27 +10,6 @@ import (
 	"github.com/journeymap/journeymap/journey"
 )
 
-// textPairs lists every colour a view writes text in, with every colour
-// that text can sit on, for one theme. TestTextColoursAreKnown keeps the
-// list complete: a view that writes text in another colour fails it.
-func textPairs(t *Theme) map[string][2][]string {
-	fills := append(append([]string{t.Background}, t.StageFill...), t.ProblemFill)
-	withChannels := append(append([]string{}, fills...), t.Channels...)
-	pairs := map[string][2][]string{
-		"text":     {{t.Text}, withChannels},
-		"muted":    {{t.Muted}, withChannels},
-		"moment":   {{t.Moment}, withChannels},
-		"handoff":  {{t.Handoff}, fills},
-		"problem":  {{t.Problem}, fills},
-		"severity": {{t.SeverityColor(journey.Error), t.SeverityColor(journey.Warning), t.SeverityColor(journey.Info)}, withChannels},
-		"curves":   {t.Curves, fills},
-	}
-	for s := -2; s <= 2; s++ {
-		pairs[fmt.Sprintf("emotion badge %+d", s)] = [2][]string{{textOn(t.EmotionColor(s))}, {t.EmotionColor(s)}}
-	}
-	return pairs
-}
-
 // TestContrast: every text meets WCAG AA (4.5:1) against everything it can
 // sit on, in every theme. The views' text is at most 20 pt bold in titles
 // on the background, and mostly 9-11 pt, so 4.5 applies throughout.

@@ -24,7 +24,7 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	// journey keeps the proportions of a slide instead of becoming a strip.
 	w.line(`graph [rankdir=LR, newrank=true, nodesep=0.45, ranksep=0.6, labelloc=t, labeljust=l, outputorder=edgesfirst]`)
 	w.line(`node [shape=box, style="rounded,filled", penwidth=1.2, margin="0.1,0.06"]`)
-	w.line(`graph [label=<%s>]`, flowHeading(j, o, order, placed))
+	w.line(`graph [label=<%s>]`, flowHeading(j, o, order, colors, placed))
 
 	taken := names{}
 	for _, tp := range j.Touchpoints() {
@@ -213,7 +213,7 @@ func flowEdge(e *journey.Edge, o *Options, bg string, findings []journey.Finding
 }
 
 // flowHeading is the graph label: title, subtitle and the legend.
-func flowHeading(j *journey.Journey, o *Options, order []string, placed *placement) string {
+func flowHeading(j *journey.Journey, o *Options, order []string, colors map[string]string, placed *placement) string {
 	t := o.Theme
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
@@ -221,7 +221,7 @@ func flowHeading(j *journey.Journey, o *Options, order []string, placed *placeme
 	// Legend: one swatch per channel, then the edge and marker key.
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>`)
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
-	b.WriteString(channelLegend(j, t, order, placed))
+	b.WriteString(channelLegend(j, t, order, colors, placed))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>——</B> handoff</FONT></TD>`, id(t.Handoff))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>- - -</B> undocumented handoff</FONT></TD>`, id(t.Problem))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))

@@ -91,7 +91,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 	graphHeader(w, o)
 	w.line(`graph [layout=neato, inputscale=72, splines=line, outputorder=nodesfirst, labelloc=t, labeljust=l]`)
 	w.line(`node [label="", fixedsize=true, shape=plain]`)
-	w.line(`graph [label=<%s>]`, mapHeading(j, o, order, placed))
+	w.line(`graph [label=<%s>]`, mapHeading(j, o, order, colors, placed))
 	taken := names{}
 	for _, tp := range j.Touchpoints() {
 		taken.reserve(tp.ID.Value)

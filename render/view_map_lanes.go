@@ -244,14 +244,14 @@ func mapEmotionLane(w *dotWriter, j *journey.Journey, o *Options, cols []mapColu
 
 // mapHeading is the map's title, header, channel legend, key and the
 // journey-level findings.
-func mapHeading(j *journey.Journey, o *Options, order []string, placed *placement) string {
+func mapHeading(j *journey.Journey, o *Options, order []string, colors map[string]string, placed *placement) string {
 	t := o.Theme
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	b.WriteString(titleRows(j, o, "map"))
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>`)
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
-	b.WriteString(channelLegend(j, t, order, placed))
+	b.WriteString(channelLegend(j, t, order, colors, placed))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>□ metric   ◦ listening post</FONT></TD>`, id(t.Muted))
 	if o.Findings != nil {

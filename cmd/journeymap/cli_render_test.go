@@ -335,3 +335,54 @@ func TestRenderSplit(t *testing.T) {
 		t.Errorf("--split -O wrote %q", got)
 	}
 }
+
+// TestRenderThemeFile: --theme FILE (or render.theme in the workspace,
+// relative to it) brands the picture; a bad theme file is a usage error
+// with positioned findings, and nothing is rendered.
+func TestRenderThemeFile(t *testing.T) {
+	cliAtRoot(t)
+	dir := t.TempDir()
+	brand := filepath.Join(dir, "brand.yaml")
+	if err := os.WriteFile(brand, []byte("base: light\nfont: Inter\ncolors: {background: \"#fdf6e3\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "plan.svg")
+	cliRender(t, cliOpts{}, 0, "examples/plan-upgrade.journey.yaml", "--theme", brand, "-o", out)
+	svg := cliReadFile(t, out)
+	if !bytes.Contains(svg, []byte(`fill="#fdf6e3"`)) || !bytes.Contains(svg, []byte(`font-family="Inter,`)) {
+		t.Error("the theme file's background and font are not in the SVG")
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("base: light\ncolors:\n  text: \"#12345\"\n  links: \"#000\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badOut := filepath.Join(dir, "bad.svg")
+	r := cliRender(t, cliOpts{}, 2, "examples/plan-upgrade.journey.yaml", "--theme", bad, "-o", badOut)
+	for _, want := range []string{bad + `:3:9: error: text: "#12345" is not a colour`, bad + `:4:3: error: unknown key "links"`} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %s:\n%s", want, r.stderr)
+		}
+	}
+	if _, err := os.Stat(badOut); err == nil {
+		t.Error("rendered despite a bad theme file")
+	}
+	r = cliRender(t, cliOpts{}, 2, "examples/plan-upgrade.journey.yaml", "--theme", dir, "-o", badOut)
+	if !strings.Contains(r.stderr, "is a directory") {
+		t.Errorf("a directory as theme: %s", r.stderr)
+	}
+	r = cliRender(t, cliOpts{}, 2, "examples/plan-upgrade.journey.yaml", "--theme", "neon", "-o", badOut)
+	if !strings.Contains(r.stderr, `unknown theme "neon"`) {
+		t.Errorf("unknown theme name: %s", r.stderr)
+	}
+	// In the workspace, a theme file is found relative to journeymap.yaml.
+	ws := filepath.Join(dir, "ws")
+	os.MkdirAll(ws, 0o755)
+	os.WriteFile(filepath.Join(ws, "journeymap.yaml"), []byte("version: 1\nrender: {theme: themes/brand.yaml}\n"), 0o644)
+	os.MkdirAll(filepath.Join(ws, "themes"), 0o755)
+	os.WriteFile(filepath.Join(ws, "themes", "brand.yaml"), []byte("colors: {background: \"#fdf6e3\"}\n"), 0o644)
+	os.WriteFile(filepath.Join(ws, "a.journey.yaml"), []byte("version: 1\ntitle: A\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: web}]}]\n"), 0o644)
+	cliRender(t, cliOpts{}, 0, filepath.Join(ws, "a.journey.yaml"), "-o", out)
+	if !bytes.Contains(cliReadFile(t, out), []byte(`fill="#fdf6e3"`)) {
+		t.Error("the workspace's theme file is not used")
+	}
+}

@@ -33,6 +33,7 @@ type renderOptions struct {
 	revs    []string
 	labels  []string
 	split   bool
+	themes  map[string]*render.Theme // theme files read, by path
 	config  string
 	formatF bool         // --format was given
 	stderr  stdio.Writer // where warnings go
@@ -83,7 +84,7 @@ installed fonts; the PNG warns, naming the character, when none has it.`,
 	f.StringVar(&opts.format, "format", "svg", "output format")
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVarP(&opts.outDir, "output-dir", "O", "", "render every journey found into DIR, one file each")
-	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono (default from journeymap.yaml, else light)")
+	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono, or a theme file (default from journeymap.yaml, else light)")
 	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Liberation Sans)")
 	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
 	f.StringVar(&opts.size, "size", "", "fit the picture to a slide: 16:9|4:3")
@@ -148,8 +149,10 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 			return err
 		}
 	}
-	if opts.theme != "" && render.FindTheme(opts.theme) == nil {
-		return checkEnum("theme", opts.theme, render.Themes()...)
+	if opts.theme != "" {
+		if _, err := loadTheme(io, opts, opts.theme, "--theme", ""); err != nil {
+			return err
+		}
 	}
 	if opts.font != "" && !journey.FontName.MatchString(opts.font) {
 		return usageError("--font %q is not a font family name: use letters, digits, spaces and . _ - only", opts.font)
@@ -310,23 +313,69 @@ func orDot(paths []string) []string {
 func renderSettings(ws *journey.Workspace, opts *renderOptions) (render.Options, error) {
 	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size,
 		Warn: func(msg string) { fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", msg) }}
-	theme := opts.theme
+	theme, err := loadTheme(&IO{Err: opts.stderr}, opts, opts.theme, "--theme", "")
+	if err != nil {
+		return ro, err
+	}
 	if ws != nil {
-		if t := ws.Render.Theme; theme == "" && t.Value != "" {
-			if render.FindTheme(t.Value) == nil {
-				return ro, usageError("%s:%d:%d: unknown theme %q (use one of %s)", ws.File, t.Pos.Line, t.Pos.Col, t.Value, strings.Join(render.Themes(), ", "))
+		if t := ws.Render.Theme; opts.theme == "" && t.Value != "" {
+			// A theme file is found relative to the workspace file.
+			where := fmt.Sprintf("%s:%d:%d", ws.File, t.Pos.Line, t.Pos.Col)
+			if theme, err = loadTheme(&IO{Err: opts.stderr}, opts, t.Value, where, filepath.Dir(ws.File)); err != nil {
+				return ro, err
 			}
-			theme = t.Value
 		}
-		if ro.Font == "" {
+		// A --theme file's font beats the workspace's; --font beats both.
+		if ro.Font == "" && !(opts.theme != "" && theme.Font != "") {
 			ro.Font = ws.Render.Font.Value
 		}
 	}
-	if theme == "" {
-		theme = "light"
+	if ro.Font == "" && theme.Font != "" {
+		ro.Font = theme.Font
 	}
-	ro.Theme = render.FindTheme(theme)
+	ro.Theme = theme
 	return ro, nil
+}
+
+// loadTheme finds a theme by name (light, dark, mono) or reads a theme
+// file, relative to dir when it is not "". A theme file with problems is
+// a usage error (exit 2, nothing rendered), its findings printed at their
+// positions; its warnings (contrast) are printed once. "" is light.
+func loadTheme(io *IO, opts *renderOptions, value, where, dir string) (*render.Theme, error) {
+	if value == "" {
+		value = "light"
+	}
+	if t := render.FindTheme(value); t != nil {
+		return t, nil
+	}
+	path := value
+	if dir != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	if t, ok := opts.themes[path]; ok {
+		return t, nil
+	}
+	looksLikeFile := strings.ContainsAny(value, `/\`) || strings.HasSuffix(value, ".yaml") || strings.HasSuffix(value, ".yml")
+	t, findings, err := render.LoadThemeFile(path)
+	if err != nil {
+		if os.IsNotExist(err) && !looksLikeFile {
+			return nil, usageError("%s: unknown theme %q: use one of %s, or the path of a theme file", where, value, strings.Join(render.Themes(), ", "))
+		}
+		return nil, usageError("%s: cannot read theme file %s: %v", where, path, unwrap(err))
+	}
+	failed := false
+	for _, f := range findings {
+		fmt.Fprintln(io.Err, f.String())
+		failed = failed || f.Severity == journey.Error
+	}
+	if failed {
+		return nil, &exitError{code: exitUsage}
+	}
+	if opts.themes == nil {
+		opts.themes = map[string]*render.Theme{}
+	}
+	opts.themes[path] = t
+	return t, nil
 }
 
 // emit writes the rendering to a file (atomically) or standard output.
