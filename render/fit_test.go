@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/journeymap/journeymap/journey"
 )
 
 // svgBox is a node or cluster of an SVG: its outline's extent and its texts.
@@ -142,6 +144,17 @@ stages:
 		if checked < 5 && view != "emotion" { // its labels are outline-less plaintext nodes
 
 			t.Errorf("%s view: only %d texts checked", view, checked)
+		}
+	}
+}
+
+// TestNoLeadingSpaceInSVGText: no <text> of the SVG starts with a plain
+// space, which a browser drops (gluing "Persona" to "Busy parent").
+func TestNoLeadingSpaceInSVGText(t *testing.T) {
+	j := load(t, planUpgrade)
+	for _, view := range Views {
+		if m := leadingSpace.Find(render(t, Options{View: view, Findings: []journey.Finding{{File: j.File, Line: 1, Rule: "r", Message: "m"}}}, j)); m != nil {
+			t.Errorf("%s view: %s", view, m)
 		}
 	}
 }

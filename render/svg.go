@@ -12,8 +12,9 @@ import (
 )
 
 var (
-	svgOpen    = regexp.MustCompile(`<svg [^>]*>`)
-	fontFamily = regexp.MustCompile(`font-family="([^"]*)"`)
+	svgOpen      = regexp.MustCompile(`<svg [^>]*>`)
+	fontFamily   = regexp.MustCompile(`font-family="([^"]*)"`)
+	leadingSpace = regexp.MustCompile(`(<text [^>]*>) `)
 )
 
 // finishSVG makes Graphviz's SVG slide-ready: an accessible title and
@@ -37,6 +38,11 @@ func finishSVG(svg []byte, js []*journey.Journey, o Options) []byte {
 	xml.EscapeText(&head, []byte(describe(js, &o)))
 	head.WriteString("</desc>")
 	out := append(head.Bytes(), svg[loc[1]:]...)
+	// Graphviz writes each styled run of a label as its own <text>, placed
+	// where the run starts, so the space after "Persona" in "<B>Persona</B>
+	// Busy parent" leads the next run — and a browser drops a leading space,
+	// so the words touched. A no-break space is kept everywhere.
+	out = leadingSpace.ReplaceAll(out, []byte("$1&#160;"))
 	return fontFamily.ReplaceAllFunc(out, func(m []byte) []byte {
 		fam := string(fontFamily.FindSubmatch(m)[1])
 		var esc bytes.Buffer

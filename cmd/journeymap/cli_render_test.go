@@ -319,7 +319,7 @@ func TestRenderSplit(t *testing.T) {
 	}
 	for i := range files {
 		name := filepath.Join(dir, "plan-"+strconv.Itoa(i+1)+".svg")
-		if !strings.Contains(r.stderr, "wrote "+name+" (stages ") {
+		if !strings.Contains(r.stderr, "wrote "+name+" (stage") {
 			t.Errorf("stderr does not name %s:\n%s", name, r.stderr)
 		}
 		if svg := cliReadFile(t, name); !bytes.Contains(svg, []byte("</svg>")) || !bytes.Contains(svg, []byte(" of 4</title>")) {

@@ -489,7 +489,11 @@ func renderSlides(ctx context.Context, io *IO, j *journey.Journey, ro render.Opt
 		if err := emit(io, name, s.Data); err != nil {
 			return err
 		}
-		fmt.Fprintf(io.Err, "wrote %s (stages %d–%d of %d)\n", name, s.First, s.Last, s.Stages)
+		what := fmt.Sprintf("stages %d–%d of %d", s.First, s.Last, s.Stages)
+		if s.First == s.Last {
+			what = fmt.Sprintf("stage %d of %d", s.First, s.Stages)
+		}
+		fmt.Fprintf(io.Err, "wrote %s (%s)\n", name, what)
 	}
 	return nil
 }
