@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -33,7 +32,13 @@ type Set struct {
 	Findings   []Finding
 	Files      int
 	invalid    map[*Journey]bool
+	inputs     []string
 }
+
+// Inputs are the files the run read or tried to read: journeys, workspace
+// files and --config, as named in findings (standard input excluded). No
+// output may be one of them.
+func (s *Set) Inputs() []string { return append([]string(nil), s.inputs...) }
 
 // Valid says whether a journey has no validation findings of its own.
 // Journey rules run only on valid journeys.
@@ -61,58 +66,17 @@ func (e *PathError) Unwrap() error { return e.Err }
 // validation finding. It fails only for paths that do not exist or a
 // --config that cannot be read.
 func Load(paths []string, opts LoadOptions) (*Set, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
+	found, err := Discover(paths)
+	if err != nil {
+		return nil, err
 	}
-	var files []string
-	explicitWorkspaces := map[string]bool{}
-	seen := map[string]bool{} // absolute paths, so a file named twice is read once
-	add := func(p string) {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
-		}
-		if !seen[abs] {
-			seen[abs] = true
-			files = append(files, p)
-		}
-	}
-	for _, p := range paths {
-		if p == "-" {
-			if seen["-"] {
-				return nil, &PathError{"-", errors.New("standard input can be read only once")}
-			}
-			seen["-"] = true
-			files = append(files, "-")
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, &PathError{p, unwrapPathErr(err)}
-		}
-		if !st.IsDir() {
-			if filepath.Base(p) == WorkspaceFile {
-				explicitWorkspaces[p] = true
-			}
-			add(p)
-			continue
-		}
-		found, err := walk(p)
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			// SPEC §6: a CI job pointed at the wrong folder must fail loudly.
-			return nil, &PathError{p, ErrNoJourneys}
-		}
-		for _, f := range found {
-			add(f)
-		}
-	}
+	files := found.Files
 
 	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}}
+	l.set.Findings = append(l.set.Findings, found.Findings...)
 	if opts.Config != "" {
-		src, err := os.ReadFile(opts.Config)
+		l.set.inputs = append(l.set.inputs, opts.Config)
+		src, err := ReadFile(opts.Config)
 		if err != nil {
 			return nil, &PathError{opts.Config, unwrapPathErr(err)}
 		}
@@ -123,7 +87,14 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range files {
-		if explicitWorkspaces[f] {
+		if found.IsWorkspace(f) {
+			continue
+		}
+		if f != "-" {
+			l.set.inputs = append(l.set.inputs, f)
+		}
+		if why := found.Refused(f); why != "" {
+			parsed[i] = fileProblem(f, filepath.Dir(f), why)
 			continue
 		}
 		wg.Add(1)
@@ -138,8 +109,8 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 
 	for i, f := range files {
 		l.set.Files++
-		if explicitWorkspaces[f] {
-			l.workspaceAt(f)
+		if found.IsWorkspace(f) {
+			l.workspaceAt(f, false)
 			continue
 		}
 		p := parsed[i]
@@ -192,28 +163,20 @@ type parsedFile struct {
 }
 
 func parseFile(name string, stdin io.Reader) parsedFile {
-	var r io.Reader
 	display, dir := name, filepath.Dir(name)
+	var src []byte
+	var err error
 	if name == "-" {
 		display, dir = StdinName, "."
-		r = stdin
-		if r == nil {
-			r = os.Stdin
+		if stdin == nil {
+			stdin = os.Stdin
 		}
+		src, err = ReadAll(stdin)
 	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
-		}
-		defer f.Close()
-		r = f
+		src, err = ReadFile(name)
 	}
-	src, tooLarge, err := readLimited(r)
 	if err != nil {
-		return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
-	}
-	if tooLarge {
-		return fileProblem(display, dir, fmt.Sprintf("file is larger than %d MiB; a journey file should be a few kilobytes", MaxFileSize>>20))
+		return fileProblem(display, dir, readProblem(err))
 	}
 	j, fs := Parse(display, src)
 	return parsedFile{journey: j, findings: fs, dir: dir}
@@ -243,27 +206,29 @@ func (l *loader) workspaceFor(dir string) *Workspace {
 	if path == "" {
 		return nil
 	}
-	return l.workspaceAt(path)
+	return l.workspaceAt(path, true)
 }
 
-func (l *loader) workspaceAt(path string) *Workspace {
+// workspaceAt reads the workspace file at path once. A workspace found by
+// walking up (found) that is a symbolic link is read only when it leads to
+// a file in its own directory tree: a link planted in a pull request must
+// not make journeymap print another file's lines.
+func (l *loader) workspaceAt(path string, found bool) *Workspace {
 	key, _ := filepath.Abs(path)
 	if ws, ok := l.byPath[key]; ok {
 		return ws
 	}
 	display := displayPath(path)
-	f, err := os.Open(path)
+	l.set.inputs = append(l.set.inputs, display)
 	var src []byte
-	var tooLarge bool
-	if err == nil {
-		src, tooLarge, err = readLimited(f)
-		f.Close()
+	var err error
+	msg := ""
+	if found && workspaceLinkLeaves(key) {
+		msg = "symbolic link to a file outside its directory; not read (name it with --config to use it)"
+	} else if src, err = ReadFile(path); err != nil {
+		msg = strings.Replace(readProblem(err), "cannot read file", "cannot read workspace file", 1)
 	}
-	if err != nil || tooLarge {
-		msg := fmt.Sprintf("cannot read workspace file: %v", unwrapPathErr(err))
-		if tooLarge {
-			msg = fmt.Sprintf("workspace file is larger than %d MiB", MaxFileSize>>20)
-		}
+	if msg != "" {
 		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile})
 		l.byPath[key] = nil
 		return nil
@@ -271,6 +236,20 @@ func (l *loader) workspaceAt(path string) *Workspace {
 	ws := l.addWorkspace(display, src)
 	l.byPath[key] = ws
 	return ws
+}
+
+// workspaceLinkLeaves says whether the workspace file at abs is a symbolic
+// link to a file outside the directory that holds the link.
+func workspaceLinkLeaves(abs string) bool {
+	st, err := os.Lstat(abs)
+	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
+	dir := filepath.Dir(abs)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	return linkLeaves(abs, dir)
 }
 
 func (l *loader) addWorkspace(display string, src []byte) *Workspace {
@@ -297,43 +276,6 @@ func displayPath(p string) string {
 // IsJourneyFile says whether a file name is a journey file's.
 func IsJourneyFile(name string) bool {
 	return strings.HasSuffix(name, ".journey.yaml") || strings.HasSuffix(name, ".journey.yml")
-}
-
-var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
-
-// walk lists the journey files under root in lexical order, skipping .git,
-// node_modules, vendor and hidden directories. A root that is a symbolic
-// link to a directory is followed; the files keep names under root.
-func walk(root string) ([]string, error) {
-	var out []string
-	real := root
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		real = r
-	}
-	err := filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
-		if rel, rerr := filepath.Rel(real, p); rerr == nil {
-			p = filepath.Join(root, rel)
-		}
-		if err != nil {
-			if p == root {
-				return &PathError{root, unwrapPathErr(err)}
-			}
-			return nil // an unreadable subdirectory is skipped, like find(1) would report but go on
-		}
-		if d.IsDir() {
-			name := d.Name()
-			if p != root && (skipDirs[name] || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if IsJourneyFile(d.Name()) {
-			out = append(out, p)
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
 }
 
 func unwrapPathErr(err error) error {

@@ -35,6 +35,11 @@ var (
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// MaxIDLength is the longest journey id. The id names the journey's diagram
+// file with -O, and a file name has room for 255 bytes with its view, its
+// extension and the temporary name it is written under first.
+const MaxIDLength = 100
+
 // DefaultID derives a journey id from its file name.
 func DefaultID(file string) string {
 	base := filepath.Base(file)
@@ -80,7 +85,10 @@ func (d *decoder) journey(j *Journey, top *yaml.Node) {
 			j.Version = d.version(v)
 		case "id":
 			if t := d.text(v, "id"); t.Set {
-				if !kebab.MatchString(t.Value) {
+				switch {
+				case len(t.Value) > MaxIDLength:
+					d.errorf(t.Pos, RuleRange, "journey id is %d characters long; use at most %d", len(t.Value), MaxIDLength)
+				case !kebab.MatchString(t.Value):
 					d.errorf(t.Pos, RuleRange, "journey id %q must be kebab-case (lowercase letters, digits and single hyphens)", t.Value)
 				}
 				j.ID = t

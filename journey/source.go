@@ -19,18 +19,6 @@ const MaxFileSize = 8 << 20
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// readLimited reads at most MaxFileSize bytes, reporting whether there was more.
-func readLimited(r io.Reader) ([]byte, bool, error) {
-	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, false, err
-	}
-	if len(src) > MaxFileSize {
-		return nil, true, nil
-	}
-	return src, false, nil
-}
-
 // checkText reports a file that is not UTF-8 text, at the first bad byte.
 func (d *decoder) checkText(src []byte) bool {
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {

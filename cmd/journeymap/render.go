@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/filekind"
+	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 	"github.com/journeymap/journeymap/render"
@@ -111,11 +113,21 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 	if err := checkRenderFlags(io, opts); err != nil {
 		return err
 	}
+	ctx, stop := onInterrupt(ctx)
+	var err error
 	if opts.watch {
-		return watch(ctx, io, opts)
+		err = watch(ctx, io, opts)
+	} else {
+		err = renderOnce(ctx, io, opts)
 	}
-	return renderOnce(ctx, io, opts)
+	if sig := stop(); errors.Is(err, errStopped) {
+		return interrupted(sig)
+	}
+	return err
 }
+
+// errStopped ends a render that a signal (or its caller) cancelled.
+var errStopped = errors.New("stopped")
 
 func checkRenderFlags(io *IO, opts *renderOptions) error {
 	if opts.out != "" && opts.outDir != "" {
@@ -215,8 +227,16 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	// No output may be an input, whatever the names say (a hard link, a
+	// symbolic link, a journey not named *.yaml).
+	guard := outpath.NewGuard(set.Inputs())
+	if opts.out != "" && opts.out != "-" {
+		if err := guard.Check(opts.out); err != nil {
+			return usageError("%v", err)
+		}
+	}
 	if len(set.Journeys) == 0 {
-		return usageError("no journey files (*.journey.yaml) found under %s", strings.Join(orDot(opts.paths), ", "))
+		return &exitError{code: exitUsage, err: errNoJourneys{orDot(opts.paths)}}
 	}
 	var valid []*journey.Journey
 	for _, j := range set.Journeys {
@@ -257,7 +277,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 
 	switch {
 	case opts.outDir != "":
-		err = renderEach(ctx, io, valid, ro, opts)
+		err = renderEach(ctx, io, valid, ro, opts, guard)
 	case len(valid) > 1 && opts.view != "emotion":
 		err = usageError("%d journeys found: the %s view draws one journey per picture, so use -O DIR (or --view emotion to overlay their curves)", len(valid), opts.view)
 	default:
@@ -288,7 +308,13 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 		}
 		var out []byte
 		if out, err = render.Render(ctx, js, ro); err != nil {
+			if ctx.Err() != nil {
+				return errStopped
+			}
 			return renderFailed(err, "")
+		}
+		if ctx.Err() != nil {
+			return errStopped
 		}
 		err = emit(io, opts.out, out)
 	}
@@ -378,7 +404,16 @@ func loadTheme(io *IO, opts *renderOptions, value, where, dir string) (*render.T
 	return t, nil
 }
 
-// emit writes the rendering to a file (atomically) or standard output.
+// errNoJourneys is a run whose paths hold no journey file.
+type errNoJourneys struct{ paths []string }
+
+func (e errNoJourneys) Error() string {
+	return fmt.Sprintf("no journey files (*.journey.yaml) found under %s", strings.Join(e.paths, ", "))
+}
+
+// emit writes the rendering to standard output or to the file the user
+// named with -o: atomically, or straight into it when it is a device or
+// FIFO the user chose (-o /dev/stdout).
 func emit(io *IO, path string, data []byte) error {
 	if path == "" || path == "-" {
 		if _, err := io.Out.Write(data); err != nil { // checkRenderFlags refused PNG to a terminal
@@ -386,10 +421,19 @@ func emit(io *IO, path string, data []byte) error {
 		}
 		return nil
 	}
-	if err := atomicfile.Write(path, data, 0o644); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
+	if !isDevice(path) {
+		atomicfile.RemoveStale(filepath.Dir(path), []string{filepath.Base(path)})
 	}
-	return nil
+	return writeFailed(path, atomicfile.WriteNamed(path, data, 0o666))
+}
+
+// writeFailed maps a failed write to exit 1 (SPEC §6: the run failed, but
+// not for a bad command line): a full disk, a read-only directory.
+func writeFailed(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
 }
 
 func unwrap(err error) error {
@@ -425,6 +469,11 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // outputName is a safe file name for a journey's diagram.
 func outputName(j *journey.Journey, view, format string) string {
 	name := strings.Trim(unsafeName.ReplaceAllString(j.ID.Value, "-"), ".-")
+	// An id from a long file name (an explicit id is capped) must still
+	// leave room for the view, the extension and the temporary name.
+	if len(name) > journey.MaxIDLength {
+		name = strings.TrimRight(name[:journey.MaxIDLength], ".-")
+	}
 	if name == "" {
 		name = "journey"
 	}
@@ -434,13 +483,63 @@ func outputName(j *journey.Journey, view, format string) string {
 	return name + "." + format
 }
 
-// renderEach writes one file per journey into the output directory.
-func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions) error {
-	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
+// renderEach writes one file per journey into the output directory. Every
+// target is checked before anything is drawn: none may be an input, and
+// none may exist as anything but a regular file (a planted link to a
+// device or a FIFO). A signal stops the batch between two files.
+func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions, guard *outpath.Guard) error {
+	names := outputNames(io, js, opts)
+	for _, name := range names {
+		path := filepath.Join(opts.outDir, name)
+		if err := guard.Check(path); err != nil {
+			return usageError("%v", err)
+		}
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+			return usageError("refusing to write to %s: it is %s, and -O replaces only regular files (remove it, or name it with -o to write into it)", path, filekind.Of(st.Mode()))
+		}
+	}
+	if err := os.MkdirAll(opts.outDir, 0o777); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
 	}
+	// Temporary files an interrupted run left are removed first.
+	atomicfile.RemoveStale(opts.outDir, names)
+	for i, j := range js {
+		if ctx.Err() != nil {
+			return errStopped
+		}
+		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
+		if err != nil {
+			return err
+		}
+		own.Findings = ro.Findings
+		if opts.split {
+			if err := renderSlides(ctx, io, j, own, filepath.Join(opts.outDir, names[i])); err != nil {
+				return err
+			}
+			continue
+		}
+		out, err := render.Render(ctx, []*journey.Journey{j}, own)
+		if ctx.Err() != nil {
+			return errStopped
+		}
+		if err != nil {
+			return renderFailed(err, j.File)
+		}
+		path := filepath.Join(opts.outDir, names[i])
+		if err := writeFailed(path, atomicfile.Write(path, out, 0o666)); err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Err, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// outputNames is the file name of each journey's diagram with -O: from its
+// id, numbered when two journeys share one.
+func outputNames(io *IO, js []*journey.Journey, opts *renderOptions) []string {
+	names := make([]string, len(js))
 	written := map[string]bool{}
-	for _, j := range js {
+	for i, j := range js {
 		name := outputName(j, opts.view, opts.format)
 		if written[name] {
 			ext := filepath.Ext(name)
@@ -451,28 +550,9 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			fmt.Fprintf(io.Err, "journeymap: journey id %q is used by more than one file; writing %s for %s\n", j.ID.Value, name, j.File)
 		}
 		written[name] = true
-		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
-		if err != nil {
-			return err
-		}
-		own.Findings = ro.Findings
-		if opts.split {
-			if err := renderSlides(ctx, io, j, own, filepath.Join(opts.outDir, name)); err != nil {
-				return err
-			}
-			continue
-		}
-		out, err := render.Render(ctx, []*journey.Journey{j}, own)
-		if err != nil {
-			return renderFailed(err, j.File)
-		}
-		path := filepath.Join(opts.outDir, name)
-		if err := emit(io, path, out); err != nil {
-			return err
-		}
-		fmt.Fprintf(io.Err, "wrote %s\n", path)
+		names[i] = name
 	}
-	return nil
+	return names
 }
 
 // renderSlides writes a journey split over slides as FILE-1.ext, FILE-2.ext…

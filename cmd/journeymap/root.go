@@ -144,8 +144,8 @@ stages, touchpoints, channels, owners, moments of truth, emotions — and
 validates them with exact positions, lints them for the weaknesses CX research
 keeps finding, and renders Graphviz diagrams for slides.
 
-Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
-3 internal fault.`,
+Exit codes: 0 success, 1 findings, invalid journeys or a failed write,
+2 usage error, 3 internal fault.`,
 		Example: `  journeymap validate examples/
   journeymap validate --format json journeys/checkout.journey.yaml
   cat plan.journey.yaml | journeymap validate -`,
