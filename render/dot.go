@@ -76,6 +76,9 @@ var entityLike = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
 // a backslash must survive both, so it is written as four.
 func tooltip(s string) string {
 	s = strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
 		if unicode.IsControl(r) {
 			return ' '
 		}
@@ -132,6 +135,9 @@ func html(s string) string {
 		case '\n', '\r', '\t':
 			b.WriteByte(' ')
 		default:
+			if isBidiControl(r) {
+				continue // an override would reorder the rest of the label
+			}
 			if unicode.IsControl(r) {
 				b.WriteByte(' ')
 				continue
@@ -185,6 +191,14 @@ func textWidth(text string, width int, size float64, bold bool, pad float64) str
 // avgCharEm is the width of an average character of running text, in em:
 // the unit wrap widths given in characters are converted with.
 const avgCharEm = 0.52
+
+// isBidiControl says whether r is a bidirectional embedding, override or
+// isolate control. User text loses them: a stray U+202E would draw the
+// rest of a label backwards (and could disguise it). Right-to-left
+// scripts need none of them to be drawn right to left.
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
 
 // truncate shortens s to n runes with an ellipsis.
 func truncate(s string, n int) string {

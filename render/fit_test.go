@@ -158,3 +158,22 @@ func TestNoLeadingSpaceInSVGText(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileText: emoji, right-to-left scripts, zero-width and bidi
+// control characters are drawn (bidi overrides dropped, so no label is
+// drawn backwards) and the layout holds: every view renders, in SVG and PNG.
+func TestHostileText(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "hostile.journey.yaml")
+	writeFile(t, p, "version: 1\ntitle: \"Emoji 🎉👍🏽 and עברית and العربية\"\nchannels: {web: {name: \"ويب\u200b\", kind: digital}}\nstages: [{id: s, name: \"Stage \u202egnp.exe\u202c\", touchpoints: [{id: a, name: \"Pays 💳 with zero\u200bwidth\u200djoiner\", channel: web, emotion: {score: 1, feeling: \"😊 مرتاح\"}}]}]\n")
+	j := load(t, p)
+	for _, view := range Views {
+		svg := render(t, Options{View: view}, j)
+		if strings.ContainsRune(string(svg), 0x202E) {
+			t.Errorf("%s: a bidi override reached the SVG", view)
+		}
+		if !strings.Contains(string(svg), "עברית") || !strings.Contains(string(svg), "🎉") {
+			t.Errorf("%s: right-to-left text or emoji not drawn", view)
+		}
+		render(t, Options{View: view, Format: "png", DPI: 36}, j)
+	}
+}
