@@ -534,7 +534,7 @@ func TestEmotionOverlay(t *testing.T) {
 		}
 	}
 	// The legend names the journeys: the label where given, else the title.
-	for _, want := range []string{">as-is<", ">" + html(b.Title.Value) + "<"} {
+	for _, want := range []string{"&#160;&#160;as-is<", "&#160;&#160;" + html(b.Title.Value) + "<"} {
 		if !bytes.Contains(dot, []byte(want)) {
 			t.Errorf("legend lacks %s", want)
 		}

@@ -18,16 +18,18 @@ func emotionHeading(js []*journey.Journey, o *Options, curves []*emotionCurve, r
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Emotional curve: how the customer feels at each touchpoint, from −2 (very negative) to +2 (very positive)</FONT></TD></TR>`, id(t.Muted))
 	} else {
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, wrap(overlayTitle(js, o), 80))
-		b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2"><TR>`)
+		// One line of text, not a nested table: Graphviz would stretch a
+		// table's cells across the heading's width.
+		var names []string
 		for ji := range js {
 			dash := "———"
 			if ji%2 == 1 {
 				dash = "- - -"
 			}
-			fmt.Fprintf(&b, `<TD><FONT COLOR=%s POINT-SIZE="14"><B>%s</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s><B>%s</B></FONT></TD>`,
-				id(t.Curves[ji%len(t.Curves)]), dash, id(t.Curves[ji%len(t.Curves)]), html(truncate(curveLabel(js, o, ji), 60)))
+			names = append(names, fmt.Sprintf(`<FONT COLOR=%s><B>%s&#160;&#160;%s</B></FONT>`,
+				id(t.Curves[ji%len(t.Curves)]), dash, html(truncate(curveLabel(js, o, ji), 60))))
 		}
-		b.WriteString(`</TR></TABLE></TD></TR>`)
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">%s</FONT></TD></TR>`, strings.Join(names, "&#160;&#160;&#160;&#160;&#160;&#160;"))
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Touchpoints are matched by id; a gap in a curve is a touchpoint that journey does not have (×).</FONT></TD></TR>`, id(t.Muted))
 	}
 	b.WriteString(emotionKey(js, curves, o))

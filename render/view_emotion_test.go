@@ -138,7 +138,7 @@ func TestEmotionOverlayGaps(t *testing.T) {
 			t.Errorf("no edge %s", want)
 		}
 	}
-	for _, want := range []string{">As-is<", ">To-be<", "× not in To-be", "× not in As-is", "Calls the helpline", "Scans the receipt"} {
+	for _, want := range []string{"&#160;&#160;As-is<", "&#160;&#160;To-be<", "× not in To-be", "× not in As-is", "Calls the helpline", "Scans the receipt"} {
 		if !strings.Contains(string(dot), want) {
 			t.Errorf("overlay lacks %q", want)
 		}
