@@ -223,7 +223,14 @@ func graphHeader(w *dotWriter, o *Options) {
 func titleRows(j *journey.Journey, o *Options, view string) string {
 	t := o.Theme
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, textWidth(j.Title.Value, 70, 20, true, 3), wrap(j.Title.Value, 70))
+	// On a slide the header is set a point smaller: its height is what
+	// keeps the first slide's text from reaching 9 pt.
+	titleSize, headerSize := 20, 11
+	if o.Size != "" {
+		titleSize, headerSize = 18, 10
+	}
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><FONT POINT-SIZE="%d"><B>%s</B></FONT></TD></TR>`, textWidth(j.Title.Value, 70, float64(titleSize), true, 3), titleSize, wrap(j.Title.Value, 70))
+	var rows []string
 	row := func(parts ...string) {
 		var kept []string
 		for _, p := range parts {
@@ -232,7 +239,7 @@ func titleRows(j *journey.Journey, o *Options, view string) string {
 			}
 		}
 		if len(kept) > 0 {
-			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), strings.Join(kept, "   ·   "))
+			rows = append(rows, strings.Join(kept, "   ·   "))
 		}
 	}
 	field := func(name, value string) string {
@@ -266,6 +273,8 @@ func titleRows(j *journey.Journey, o *Options, view string) string {
 	}
 	row(field("Outcome", j.Outcome.Value), field("KPIs", strings.Join(kpis, "; ")))
 	row(field("Owner", ownerName(j, j.Owner.Value)), reviewAge(j, o.today()))
+	// One cell, lines apart by a break: a row per line would pad each.
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR=%s>%s</FONT></TD></TR>`, headerSize, id(t.Muted), strings.Join(rows, `<BR ALIGN="LEFT"/>`))
 	return b.String()
 }
 

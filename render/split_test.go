@@ -128,3 +128,27 @@ func TestSmallTextWarning(t *testing.T) {
 		t.Errorf("warnings %q, want one naming the view, the slide, the size reached and --split", warnings)
 	}
 }
+
+// TestExamplesSplitReachNinePoints: every example, in the flow, map and
+// emotion views split for a 16:9 slide, has text of at least 9 pt on every
+// slide (the acceptance bar for a board deck).
+func TestExamplesSplitReachNinePoints(t *testing.T) {
+	for _, p := range examples(t) {
+		j := load(t, p)
+		for _, view := range []string{"flow", "map", "emotion"} {
+			var warnings []string
+			slides, err := RenderSlides(context.Background(), j, Options{View: view, Format: "dot", Warn: func(s string) { warnings = append(warnings, s) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range slides {
+				if s.TextPoints < MinTextPoints-0.05 {
+					t.Errorf("%s %s: stages %d–%d reach %.1f pt", j.ID.Value, view, s.First, s.Last, s.TextPoints)
+				}
+			}
+			if len(warnings) > 0 {
+				t.Errorf("%s %s: %q", j.ID.Value, view, warnings)
+			}
+		}
+	}
+}

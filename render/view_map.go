@@ -12,7 +12,7 @@ const (
 	mapColumn   = 150.0 // a touchpoint's column, at least
 	mapLaneHead = 112.0 // the lane titles on the left
 	mapGap      = 1.0   // grid lines: the background showing between cells
-	mapPad      = 5.0   // inside a cell
+	mapPad      = 4.0   // inside a cell
 	mapText     = 10.0  // lane text size
 	mapSmall    = 9.0   // secondary text
 	mapLine     = 1.2   // line height, in font sizes (as Graphviz estimates it)
@@ -60,31 +60,19 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		}
 	}
 
-	// Columns: as wide as the longest word in them needs, at least mapColumn.
-	var cols []mapColumnOf
-	x := mapLaneHead + mapGap
-	for si, s := range j.Stages {
-		if len(s.Touchpoints) == 0 {
-			cols = append(cols, mapColumnOf{stage: si, x: x, w: mapColumn})
-			x += mapColumn + mapGap
-			continue
-		}
-		for _, tp := range s.Touchpoints {
-			w := mapColumn
-			for _, text := range touchpointTexts(j, tp) {
-				for _, u := range textUnits(text) {
-					if uw := m.width(u.text, mapText, true) + 2*mapPad; uw <= 3*mapColumn {
-						w = max(w, uw)
-					}
-				}
+	g := mapGridFor(j, o, m, mapColumn, colors, placed, byTP)
+	if o.Size != "" {
+		// Laid out for the slide: the column width whose grid makes text
+		// largest once the picture fills it (wider columns, fewer lines).
+		const heading = 110.0 // title, header and legend, roughly
+		best := textOnSlide(g.right+43, g.height+heading+43, o.Size)
+		for _, cw := range []float64{170, 190, 215, 240, 270, 300} {
+			if c := mapGridFor(j, o, m, cw, colors, placed, byTP); textOnSlide(c.right+43, c.height+heading+43, o.Size) > best+1e-9 {
+				best, g = textOnSlide(c.right+43, c.height+heading+43, o.Size), c
 			}
-			cols = append(cols, mapColumnOf{tp: tp, stage: si, x: x, w: w})
-			x += w + mapGap
 		}
 	}
-	right := x
-
-	lanes := mapLanes(j, o, m, cols, colors, byTP)
+	cols, lanes, right, stageH, stageText, height := g.cols, g.lanes, g.right, g.stageH, g.stageText, g.height
 
 	w := &dotWriter{}
 	w.open("digraph %s", id(j.ID.Value))
@@ -97,39 +85,6 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		taken.reserve(tp.ID.Value)
 	}
 
-	// The header row: a stage over its columns.
-	stageH := 0.0
-	stageText := map[int]mapCell{}
-	for si, s := range j.Stages {
-		var span float64
-		for _, c := range cols {
-			if c.stage == si {
-				span += c.w + mapGap
-			}
-		}
-		c := &cellText{m: m, width: span - mapGap - 2*mapPad}
-		c.add(fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label()), 12, true, false, "", "")
-		if len(s.Touchpoints) == 0 {
-			c.add("(no touchpoints)", mapSmall, false, false, t.Muted, "")
-		}
-		if fs := placed.stage[s]; len(fs) > 0 {
-			mark := findingMark(fs, t, int(c.width/(mapSmall*avgCharEm)))
-			c.parts = append(c.parts, fmt.Sprintf(`<FONT POINT-SIZE="%g">%s</FONT>`, mapSmall, mark))
-			c.h += float64(strings.Count(mark, "<BR")+1) * mapSmall * mapLine
-		}
-		if len(s.Expectations) > 0 {
-			c.add("Expects:", mapSmall, true, false, t.Muted, "")
-			for _, e := range s.Expectations {
-				c.add(e.Text, mapSmall, false, false, t.Muted, "• ")
-			}
-		}
-		stageText[si] = c.cell()
-		stageH = max(stageH, stageText[si].h)
-	}
-	height := stageH + mapGap
-	for _, l := range lanes {
-		height += l.h + mapGap
-	}
 	// The grid lines are the background showing between the cells.
 	w.line(`%s [shape=box, style=filled, penwidth=0, fillcolor=%s, width=%.3f, height=%.3f, pos="%.1f,%.1f!"]`,
 		id(taken.fresh("grid")), id(t.StageBorder), right/72, (height+mapGap)/72, right/2, -height/2+mapGap/2)
@@ -222,4 +177,80 @@ func itemTexts(items []journey.Item) []string {
 		out = append(out, it.Text)
 	}
 	return out
+}
+
+// mapGrid is the geometry of a map: its columns, lanes and stage headers.
+type mapGrid struct {
+	cols      []mapColumnOf
+	lanes     []mapLane
+	right     float64 // right edge of the last column
+	stageH    float64
+	stageText map[int]mapCell
+	height    float64 // of the grid, headers included
+}
+
+// mapGridFor lays the grid out with columns at least colW wide.
+func mapGridFor(j *journey.Journey, o *Options, m *measurer, colW float64, colors map[string]string, placed *placement, byTP map[*journey.Touchpoint][]journey.Finding) *mapGrid {
+	t := o.Theme
+	// Columns: as wide as the longest word in them needs, at least colW.
+	var cols []mapColumnOf
+	x := mapLaneHead + mapGap
+	for si, s := range j.Stages {
+		if len(s.Touchpoints) == 0 {
+			cols = append(cols, mapColumnOf{stage: si, x: x, w: colW})
+			x += colW + mapGap
+			continue
+		}
+		for _, tp := range s.Touchpoints {
+			w := colW
+			for _, text := range touchpointTexts(j, tp) {
+				for _, u := range textUnits(text) {
+					if uw := m.width(u.text, mapText, true) + 2*mapPad; uw <= 3*colW {
+						w = max(w, uw)
+					}
+				}
+			}
+			cols = append(cols, mapColumnOf{tp: tp, stage: si, x: x, w: w})
+			x += w + mapGap
+		}
+	}
+	right := x
+
+	lanes := mapLanes(j, o, m, cols, colors, byTP)
+
+	// The header row: a stage over its columns.
+	stageH := 0.0
+	stageText := map[int]mapCell{}
+	for si, s := range j.Stages {
+		var span float64
+		for _, c := range cols {
+			if c.stage == si {
+				span += c.w + mapGap
+			}
+		}
+		c := &cellText{m: m, width: span - mapGap - 2*mapPad}
+		c.add(fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label()), 12, true, false, "", "")
+		if len(s.Touchpoints) == 0 {
+			c.add("(no touchpoints)", mapSmall, false, false, t.Muted, "")
+		}
+		if fs := placed.stage[s]; len(fs) > 0 {
+			mark := findingMark(fs, t, int(c.width/(mapSmall*avgCharEm)))
+			c.parts = append(c.parts, fmt.Sprintf(`<FONT POINT-SIZE="%g">%s</FONT>`, mapSmall, mark))
+			c.h += float64(strings.Count(mark, "<BR")+1) * mapSmall * mapLine
+		}
+		for i, e := range s.Expectations {
+			prefix := "• "
+			if i == 0 {
+				prefix = "<B>Expects</B> • "
+			}
+			c.add(e.Text, mapSmall, false, false, t.Muted, prefix)
+		}
+		stageText[si] = c.cell()
+		stageH = max(stageH, stageText[si].h)
+	}
+	height := stageH + mapGap
+	for _, l := range lanes {
+		height += l.h + mapGap
+	}
+	return &mapGrid{cols: cols, lanes: lanes, right: right, stageH: stageH, stageText: stageText, height: height}
 }

@@ -2,10 +2,14 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/journeymap/journeymap/journey"
 )
+
+// tags matches HTML-like markup, to measure a prefix by its text.
+var tags = regexp.MustCompile(`<[^>]*>`)
 
 // cellText builds a cell's content line by line, wrapped to the cell and
 // measured, so the lane knows how tall the cell is.
@@ -25,7 +29,8 @@ func (c *cellText) add(text string, size float64, bold, italic bool, color, pref
 	}
 	prefixW := 0.0
 	if prefix != "" {
-		prefixW = c.m.width("• ", size, bold)
+		// The prefix is HTML; measured bold, the wider, as its text.
+		prefixW = c.m.width(tags.ReplaceAllString(prefix, ""), size, true)
 	}
 	lines := breakLines(c.m, text, c.width-prefixW, size, bold)
 	s := joinLines(lines, `<BR ALIGN="LEFT"/>`)
@@ -161,8 +166,8 @@ func metricLabel(mt *journey.Metric) string {
 // The emotion lane: room above +2, four steps, and room under −2 for the
 // feeling.
 const (
-	mapEmotionTop    = 14.0
-	mapEmotionHeight = mapEmotionTop + 4*mapUnit + 30
+	mapEmotionTop    = 11.0
+	mapEmotionHeight = mapEmotionTop + 4*mapUnit + 27
 )
 
 // mapEmotionLane draws the curve through the touchpoints' scores, in the
