@@ -14,6 +14,7 @@ import (
 // going after a problem so that one run reports everything wrong in a file.
 type decoder struct {
 	file     string
+	src      *Source // the file being decoded; nil when resolving
 	findings []Finding
 	// keyOf maps a value that does not start on its key's line (a block
 	// list or mapping below the key, or an alias to one elsewhere) to its

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/journeymap/journeymap/internal/fileerr"
 )
 
 // Discovery is what Discover found under the command-line paths.
@@ -74,7 +76,7 @@ func Discover(paths []string) (*Discovery, error) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, &PathError{p, unwrapPathErr(err)}
+			return nil, &PathError{p, fileerr.Reason(err)}
 		}
 		if !st.IsDir() {
 			if filepath.Base(p) == WorkspaceFile {
@@ -123,12 +125,12 @@ func (d *Discovery) walk(root string) ([]string, error) {
 		}
 		if err != nil {
 			if p == root {
-				return &PathError{root, unwrapPathErr(err)}
+				return &PathError{root, fileerr.Reason(err)}
 			}
 			// A directory that cannot be listed may hold journeys: say so,
 			// so a CI job does not pass for want of reading them.
 			d.Findings = append(d.Findings, Finding{File: p, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Subject: SubjectFile,
-				Message: fmt.Sprintf("cannot search directory: %v; its journeys are not checked", unwrapPathErr(err))})
+				Message: fmt.Sprintf("cannot search directory: %v; its journeys are not checked", fileerr.Reason(err))})
 			return nil
 		}
 		if e.IsDir() {

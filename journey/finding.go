@@ -27,15 +27,22 @@ func (s Severity) String() string {
 	}
 }
 
-// ParseSeverity reads "error", "warning" or "info".
+// Severities lists the severity words, most severe first: the values of
+// --fail-on, `fail_on` and a rule's severity.
+func Severities() []string { return []string{Error.String(), Warning.String(), Info.String()} }
+
+// SeverityOff is the rule setting that turns a rule off.
+const SeverityOff = "off"
+
+// RuleSeverities lists what a rule may be set to: off or a severity.
+func RuleSeverities() []string { return append([]string{SeverityOff}, Severities()...) }
+
+// ParseSeverity reads one of Severities.
 func ParseSeverity(s string) (Severity, bool) {
-	switch s {
-	case "error":
-		return Error, true
-	case "warning":
-		return Warning, true
-	case "info":
-		return Info, true
+	for _, sev := range []Severity{Error, Warning, Info} {
+		if s == sev.String() {
+			return sev, true
+		}
 	}
 	return Info, false
 }
@@ -57,8 +64,10 @@ const (
 )
 
 // ValidationRules lists every validation id, in the order the docs present them.
-var ValidationRules = []string{RuleSyntax, RuleUnknownKey, RuleType, RuleRequired, RuleRange,
-	RuleDuplicate, RuleUnresolved, RuleVersion, RuleFile}
+func ValidationRules() []string {
+	return []string{RuleSyntax, RuleUnknownKey, RuleType, RuleRequired, RuleRange,
+		RuleDuplicate, RuleUnresolved, RuleVersion, RuleFile}
+}
 
 // Finding is one problem at one place in one file.
 type Finding struct {

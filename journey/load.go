@@ -7,10 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/journeymap/journeymap/internal/fileerr"
+	"github.com/journeymap/journeymap/internal/parallel"
 )
 
 // StdinName is the file name findings carry for a journey read from `-`.
@@ -78,14 +79,12 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		l.set.inputs = append(l.set.inputs, opts.Config)
 		src, err := ReadFile(opts.Config)
 		if err != nil {
-			return nil, &PathError{opts.Config, unwrapPathErr(err)}
+			return nil, &PathError{opts.Config, fileerr.Reason(err)}
 		}
 		l.fixed = l.addWorkspace(opts.Config, src)
 	}
 
 	parsed := make([]parsedFile, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		if found.IsWorkspace(f) {
 			continue
@@ -95,17 +94,13 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		}
 		if why := found.Refused(f); why != "" {
 			parsed[i] = fileProblem(f, filepath.Dir(f), why)
-			continue
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			parsed[i] = parseFile(f, opts.Stdin)
-		}()
 	}
-	wg.Wait()
+	parallel.Each(len(files), func(i int) {
+		if f := files[i]; !found.IsWorkspace(f) && found.Refused(f) == "" {
+			parsed[i] = parseFile(f, opts.Stdin)
+		}
+	})
 
 	for i, f := range files {
 		l.set.Files++
@@ -183,7 +178,7 @@ func parseFile(name string, stdin io.Reader) parsedFile {
 }
 
 func fileProblem(file, dir, msg string) parsedFile {
-	j := &Journey{File: file, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
+	j := &Journey{File: file, Source: &Source{Name: file}, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
 	return parsedFile{journey: j, dir: dir, findings: []Finding{{
 		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile,
 	}}}
@@ -276,12 +271,4 @@ func displayPath(p string) string {
 // IsJourneyFile says whether a file name is a journey file's.
 func IsJourneyFile(name string) bool {
 	return strings.HasSuffix(name, ".journey.yaml") || strings.HasSuffix(name, ".journey.yml")
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/internal/filekind"
 )
 
@@ -80,5 +81,5 @@ func readProblem(err error) string {
 	case errors.As(err, &nr):
 		return "cannot read file: " + nr.Error()
 	}
-	return fmt.Sprintf("cannot read file: %v", unwrapPathErr(err))
+	return fmt.Sprintf("cannot read file: %v", fileerr.Reason(err))
 }

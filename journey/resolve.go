@@ -18,7 +18,7 @@ func Resolve(j *Journey, ws *Workspace) []Finding {
 	// A workspace that could not be read as YAML has its own finding;
 	// checking references against its empty catalogues would only bury
 	// that one finding under false ones.
-	r := &resolver{decoder: &decoder{file: j.File, subject: SubjectJourney}, ws: ws, wsBroken: ws != nil && ws.Root == nil}
+	r := &resolver{decoder: &decoder{file: j.File, subject: SubjectJourney}, ws: ws, wsBroken: ws != nil && ws.Source.Root == nil}
 	j.Workspace = ws
 	r.persona(j)
 	r.owner(j.Owner, "journey")

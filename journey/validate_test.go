@@ -62,7 +62,7 @@ func TestValidErr(t *testing.T) {
 			golden.Check(t, strings.TrimSuffix(strings.TrimSuffix(f, ".yaml"), ".yml")+".out", []byte(b.String()))
 		})
 	}
-	for _, r := range journey.ValidationRules {
+	for _, r := range journey.ValidationRules() {
 		if !rulesSeen[r] {
 			t.Errorf("validation rule %q has no err/ case", r)
 		}

@@ -35,7 +35,7 @@ In ` + "`journeymap.yaml`" + `:
 
 ` + "```yaml" + `
 lint:
-  fail_on: error            # lowest severity that makes 'journeymap lint' exit 1: error | warning | info
+  fail_on: error            # lowest severity that makes 'journeymap lint' exit 1: ` + strings.Join(journey.Severities(), " | ") + `
   rules:
     missing-emotion: off                         # turn a rule off
     missing-goal: warning                        # change its severity
@@ -58,7 +58,10 @@ To silence a finding where it is, add a comment with a reason:
 
 A comment on its own line covers the YAML node that starts on the next line and
 everything inside it; a comment at the end of a line covers that line's key and
-value; ` + "`ignore-file`" + ` covers the file. Validation findings cannot be silenced.
+value; ` + "`ignore-file`" + ` covers the file. Where several items share a line (flow
+style, ` + "`{app: {...}, web: {...}}`" + `), a comment belongs to the item next to it: the
+first after a comment above, the last before a comment at the end. Validation
+findings cannot be silenced.
 
 Every finding names its **subject**, what it is about: ` + "`journey`, `stage:ID`, `touchpoint:ID`,\n`handoff:FROM>TO`" + ` (a flow edge), ` + "`channel:ID`, `listening:ID`, `metric:ID`, `workspace`" + ` or
 ` + "`file`" + `. It is ` + "`subject`" + ` in ` + "`--format json`" + ` output and a logical location in SARIF;

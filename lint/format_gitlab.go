@@ -30,10 +30,10 @@ type gitlabLines struct {
 	Begin int `json:"begin"`
 }
 
-// WriteGitLab prints the report as a GitLab Code Quality report: a JSON
+// WriteGitLab prints the result as a GitLab Code Quality report: a JSON
 // array of issues, [] when there are none. Fingerprints leave out the line
 // number (the subject stands in for it), so an alert survives edits above it.
-func WriteGitLab(w io.Writer, r *Report) error {
+func WriteGitLab(w io.Writer, r *Result) error {
 	fps := findingFingerprints(r.Findings, func(f journey.Finding) string { return gitlabPath(f.File) })
 	out := make([]gitlabIssue, 0, len(r.Findings))
 	for i, f := range r.Findings {
@@ -73,7 +73,7 @@ func gitlabPath(file string) string {
 
 // findingFingerprints gives each finding a stable hex fingerprint: the
 // SHA-256 of its rule, file (as path returns it), journey, subject and
-// message, and how many identical findings came before it in the report.
+// message, and how many identical findings came before it in the result.
 // The subject (`touchpoint:call-care`) stands in for the line: it tells
 // two alike findings in one file apart and survives edits that move lines.
 var digits = regexp.MustCompile(`[0-9]+`)

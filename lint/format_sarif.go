@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -133,10 +134,10 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn,omitempty"`
 }
 
-// WriteSARIF prints the report as a SARIF 2.1.0 log with one run, fit for
+// WriteSARIF prints the result as a SARIF 2.1.0 log with one run, fit for
 // GitHub code scanning (github/codeql-action/upload-sarif). Every rule,
 // validation checks included, is described whether or not it fired.
-func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
+func WriteSARIF(w io.Writer, r *Result, opts SARIFOptions) error {
 	docs := opts.DocsURL
 	if docs == "" {
 		docs = DefaultDocsURL
@@ -233,7 +234,7 @@ func sarifLevel(s journey.Severity) string {
 // sarifRuleFor describes one rule.
 func sarifRuleFor(m *Meta, docs string) sarifRule {
 	kind := "lint"
-	for _, id := range journey.ValidationRules {
+	for _, id := range journey.ValidationRules() {
 		if id == m.ID {
 			kind = "validation"
 		}
@@ -319,14 +320,14 @@ func sarifSentence(s string) string {
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return words.Capitalise(s)
 }
 
 // sarifCamelCase turns a rule id such as "missing-owner" into "MissingOwner".
 func sarifCamelCase(id string) string {
 	var b strings.Builder
 	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		b.WriteString(words.Capitalise(part))
 	}
 	return b.String()
 }

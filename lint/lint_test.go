@@ -75,7 +75,7 @@ func format(fs []journey.Finding) string {
 
 // TestSubjectsNameTheirElement: every finding of the err corpus and the
 // examples names, as its subject, an element its journey really has (the
-// .out files pin which one).
+// .out files pin which one), and one about a touchpoint lies inside it.
 func TestSubjectsNameTheirElement(t *testing.T) {
 	errs, _ := filepath.Glob(filepath.Join(corpus, "err", "*.journey.yaml"))
 	for _, paths := range [][]string{errs, {"../examples"}} {
@@ -99,6 +99,11 @@ func TestSubjectsNameTheirElement(t *testing.T) {
 			}
 			if !j.Defines(f.Subject) {
 				t.Errorf("%s: subject %q names nothing in journey %q", f, f.Subject, j.ID.Value)
+			}
+			// SPEC §5: findings about a touchpoint, handoffs included,
+			// point inside its block, where a comment above it reaches.
+			if tp := j.SubjectTouchpoint(f.Subject); tp != nil && f.File == j.File && !tp.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
+				t.Errorf("%s: about %s but outside its block %+v", f, f.Subject, tp.Extent)
 			}
 		}
 	}

@@ -78,7 +78,7 @@ func (p *Pass) Report(subject journey.Subject, at journey.Pos, format string, ar
 // the file would otherwise place a finding outside the touchpoint, out of
 // reach of its suppression comment.
 func Inside(t *journey.Touchpoint, at journey.Pos) journey.Pos {
-	if t.Contains(at.Line) {
+	if t.Contains(at) {
 		return at
 	}
 	return t.Pos

@@ -30,6 +30,9 @@ func TestRuleExamples(t *testing.T) {
 				if !j.Defines(f.Subject) {
 					t.Errorf("%s: subject %q names nothing in the journey", f, f.Subject)
 				}
+				if tp := j.SubjectTouchpoint(f.Subject); tp != nil && !tp.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
+					t.Errorf("%s: about %s but outside its block %+v", f, f.Subject, tp.Extent)
+				}
 			}
 			for _, f := range CheckExample(m.ID, "good.journey.yaml", m.Good) {
 				t.Errorf("Good example still finds: %s", f)

@@ -117,7 +117,7 @@ stages:
 `)
 	j := load(t, p)
 	m := newMeasurer()
-	for _, view := range Views {
+	for _, view := range Views() {
 		svg := render(t, Options{View: view}, j)
 		checked := 0
 		for _, b := range svgBoxes(t, svg) {
@@ -152,7 +152,7 @@ stages:
 // space, which a browser drops (gluing "Persona" to "Busy parent").
 func TestNoLeadingSpaceInSVGText(t *testing.T) {
 	j := load(t, planUpgrade)
-	for _, view := range Views {
+	for _, view := range Views() {
 		if m := leadingSpace.Find(render(t, Options{View: view, Findings: []journey.Finding{{File: j.File, Line: 1, Rule: "r", Message: "m"}}}, j)); m != nil {
 			t.Errorf("%s view: %s", view, m)
 		}
@@ -166,7 +166,7 @@ func TestHostileText(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "hostile.journey.yaml")
 	writeFile(t, p, "version: 1\ntitle: \"Emoji 🎉👍🏽 and עברית and العربية\"\nchannels: {web: {name: \"ويب\u200b\", kind: digital}}\nstages: [{id: s, name: \"Stage \u202egnp.exe\u202c\", touchpoints: [{id: a, name: \"Pays 💳 with zero\u200bwidth\u200djoiner\", channel: web, emotion: {score: 1, feeling: \"😊 مرتاح\"}}]}]\n")
 	j := load(t, p)
-	for _, view := range Views {
+	for _, view := range Views() {
 		svg := render(t, Options{View: view}, j)
 		if strings.ContainsRune(string(svg), 0x202E) {
 			t.Errorf("%s: a bidi override reached the SVG", view)

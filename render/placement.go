@@ -182,7 +182,7 @@ func findingSubject(j *journey.Journey, f journey.Finding) (string, bool) {
 	}
 	var owner *journey.Touchpoint
 	for _, tp := range j.Touchpoints() {
-		if tp.Contains(f.Line) {
+		if tp.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
 			owner = tp
 		}
 	}

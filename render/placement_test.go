@@ -44,7 +44,7 @@ stages: [{id: s, touchpoints: [{id: b, channel: app, owner: team}, {id: a, chann
 		}
 	}
 	j := set.Journeys[0]
-	for _, view := range Views {
+	for _, view := range Views() {
 		dot, _, err := DOT([]*journey.Journey{j}, Options{View: view, Findings: res.Findings})
 		if err != nil {
 			t.Fatal(err)

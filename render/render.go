@@ -10,15 +10,16 @@ import (
 	"strings"
 	"time"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render/fonts"
 )
 
 // Views lists the diagram kinds, the default first.
-var Views = []string{"flow", "map", "emotion", "channels"}
+func Views() []string { return []string{"flow", "map", "emotion", "channels"} }
 
-// Formats lists the output formats.
-var Formats = []string{"svg", "png", "dot"}
+// Formats lists the output formats, the default first.
+func Formats() []string { return []string{"svg", "png", "dot"} }
 
 // Options controls a rendering. Zero values take defaults.
 type Options struct {
@@ -145,7 +146,7 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 	case "channels":
 		return channelsDOT(js[0], &opts), Dot, nil
 	}
-	return nil, "", fmt.Errorf("unknown view %q (use one of %s)", opts.View, strings.Join(Views, ", "))
+	return nil, "", fmt.Errorf("unknown view %q (use one of %s)", opts.View, strings.Join(Views(), ", "))
 }
 
 // channelColors gives each channel a colour in order of first use, so the
@@ -293,13 +294,13 @@ func reviewAge(j *journey.Journey, today time.Time) string {
 	case days == 0:
 		ago = "today"
 	case days < 14:
-		ago = countNoun(days, "day") + " ago"
+		ago = words.Count(days, "day") + " ago"
 	case days < 61:
-		ago = countNoun(days/7, "week") + " ago"
+		ago = words.Count(days/7, "week") + " ago"
 	case days < 730:
-		ago = countNoun(days/30, "month") + " ago"
+		ago = words.Count(days/30, "month") + " ago"
 	default:
-		ago = countNoun(days/365, "year") + " ago"
+		ago = words.Count(days/365, "year") + " ago"
 	}
 	return fmt.Sprintf(`<B>Reviewed</B> %s (%s)`, r.Format("2006-01-02"), ago)
 }

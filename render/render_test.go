@@ -136,7 +136,7 @@ func TestGoldenDOT(t *testing.T) {
 	files := append(examples(t), adversarialYML)
 	for _, f := range files {
 		j := load(t, f)
-		for _, view := range Views {
+		for _, view := range Views() {
 			t.Run(j.ID.Value+"/"+view, func(t *testing.T) {
 				// Review ages are counted to a fixed day, so goldens do not age.
 				today := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
@@ -171,8 +171,8 @@ func TestDeterministic(t *testing.T) {
 		t.Run(j.ID.Value, func(t *testing.T) {
 			first := map[string][]byte{}
 			for round := 0; round < 2; round++ {
-				for _, view := range Views {
-					for _, format := range Formats {
+				for _, view := range Views() {
+					for _, format := range Formats() {
 						key := view + "." + format
 						// PNG at a low DPI: determinism does not depend on
 						// the resolution, and the test stays fast.
@@ -545,7 +545,7 @@ func TestEmotionOverlay(t *testing.T) {
 	}
 	render(t, Options{View: "emotion", Format: "png"}, js...)
 
-	for _, view := range Views {
+	for _, view := range Views() {
 		if view == "emotion" {
 			continue
 		}
@@ -571,7 +571,7 @@ func TestThemes(t *testing.T) {
 		if th == nil || th.Name != name {
 			t.Fatalf("FindTheme(%q) = %v", name, th)
 		}
-		for _, view := range Views {
+		for _, view := range Views() {
 			t.Run(name+"/"+view, func(t *testing.T) {
 				svg := render(t, Options{View: view, Theme: th}, j)
 				if got := backgroundFill(t, svg); !strings.EqualFold(got, th.Background) {
@@ -622,7 +622,7 @@ func TestLintOverlay(t *testing.T) {
 			tp = x
 		}
 	}
-	if tp == nil || tp.End <= tp.Pos.Line {
+	if tp == nil || tp.Extent.To.Line <= tp.Pos.Line+1 {
 		t.Fatalf("touchpoint call-about-contract not found or one line long: %+v", tp)
 	}
 	if j.Workspace == nil || len(j.Workspace.Channels) == 0 {
@@ -651,7 +651,7 @@ func TestLintOverlay(t *testing.T) {
 	// The one mark every view uses for the touchpoint's finding.
 	mark := findingMark(findings[:1], th, 40)
 	listed := fmt.Sprintf(`<FONT COLOR=%s><B>▲ stale-review</B></FONT> reviewed long ago`, id(th.SeverityColor(journey.Warning)))
-	for _, view := range Views {
+	for _, view := range Views() {
 		dot, _, err := DOT([]*journey.Journey{j}, Options{View: view, Findings: findings})
 		if err != nil {
 			t.Fatal(err)

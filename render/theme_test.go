@@ -120,7 +120,7 @@ func TestTextColoursAreKnown(t *testing.T) {
 				fs = append(fs, journey.Finding{File: j.File, Line: tp.Pos.Line, Rule: "r", Severity: journey.Severity(i % 3), Message: "m"})
 			}
 			fs = append(fs, journey.Finding{File: j.File, Line: 1, Rule: "j", Severity: journey.Warning, Message: "m"})
-			for _, view := range Views {
+			for _, view := range Views() {
 				dot, _, err := DOT([]*journey.Journey{j}, Options{View: view, Theme: th, Findings: fs})
 				if err != nil {
 					t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -87,7 +88,7 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 			}
 		}
 		rows = append(rows, fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>%s<BR/>%s</FONT></TD></TR>`,
-			id(t.Muted), wrapCentered(strings.Join(meta, " · "), 30), html(countNoun(uses[c], "touchpoint"))))
+			id(t.Muted), wrapCentered(strings.Join(meta, " · "), 30), html(words.Count(uses[c], "touchpoint"))))
 		attrs := fmt.Sprintf("fillcolor=%s", id(colors[c]))
 		if fs := placed.channel[c]; len(fs) > 0 {
 			rows = append(rows, findingsRow(fs, t, 30, 9))
@@ -98,7 +99,7 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 
 	for _, p := range pairs {
 		n, u := total[p], undocumented[p]
-		label := html(countNoun(n, "handoff"))
+		label := html(words.Count(n, "handoff"))
 		width := 1.5 + float64(n)
 		color, style := t.Handoff, "solid"
 		if u > 0 {

@@ -413,7 +413,7 @@ var (
 func TestAdversarial(t *testing.T) {
 	j := load(t, adversarialYML)
 	tps := j.Touchpoints()
-	for _, view := range Views {
+	for _, view := range Views() {
 		t.Run(view, func(t *testing.T) {
 			dot, _, err := DOT([]*journey.Journey{j}, Options{View: view})
 			if err != nil {
@@ -726,7 +726,7 @@ stages:
 	if children, ok := d.nodes["empty-stage-1"]; !ok || !strings.Contains(children, "text") {
 		knownBug(t, "helper-name-collision", "flow view: touchpoint empty-stage-1 is not drawn (it merges with stage 2's invisible placeholder): %q", children)
 	}
-	for _, view := range Views {
+	for _, view := range Views() {
 		for n, c := range declaredNodes(t, j, view) {
 			if c > 1 {
 				knownBug(t, "helper-name-collision", "%s view: node %s declared %d times: a touchpoint id collides with a node the view adds", view, n, c)
@@ -736,7 +736,7 @@ stages:
 	// Without collisions every node is declared once.
 	for _, f := range append(examples(t), adversarialYML) {
 		j := load(t, f)
-		for _, view := range Views {
+		for _, view := range Views() {
 			for n, c := range declaredNodes(t, j, view) {
 				if c > 1 {
 					t.Errorf("%s %s view: node %s declared %d times", j.ID.Value, view, n, c)

@@ -125,6 +125,7 @@ stages:
 		{name: "lint --enable unknown rule", args: []string{"lint", "--enable", "no-such-rule", clean}, want: 2, stderr: `"no-such-rule"`},
 		{name: "lint --disable unknown rule", args: []string{"lint", "--disable", "no-such-rule", clean}, want: 2, stderr: `"no-such-rule"`},
 		{name: "workspace unknown rule", args: []string{"lint", badWS}, want: 2, stderr: `"no-such-rule"`},
+		{name: "validate workspace unknown rule", args: []string{"validate", badWS}, want: 2, stderr: `"no-such-rule"`},
 		{name: "render --lint workspace unknown rule", args: []string{"render", "--lint", "--format", "dot", badWS}, want: 2, stderr: `"no-such-rule"`},
 		{name: "render workspace unknown theme", args: []string{"render", "--format", "dot", badTheme}, want: 2, stderr: `"purple"`},
 		{name: "rules unknown rule", args: []string{"rules", "no-such-rule"}, want: 2, stderr: `unknown rule "no-such-rule"`},

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/internal/filekind"
 	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/journey"
@@ -82,24 +83,21 @@ installed fonts; the PNG warns, naming the character, when none has it.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.view, "view", "flow", "what to draw")
-	f.StringVar(&opts.format, "format", "svg", "output format")
+	enumFlag(cmd, &opts.view, "view", "flow", "what to draw", render.Views)
+	enumFlag(cmd, &opts.format, "format", "svg", "output format", render.Formats)
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVarP(&opts.outDir, "output-dir", "O", "", "render every journey found into DIR, one file each")
 	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono, or a theme file (default from journeymap.yaml, else light)")
 	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Liberation Sans)")
 	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
-	f.StringVar(&opts.size, "size", "", "fit the picture to a slide: 16:9|4:3")
+	enumFlag(cmd, &opts.size, "size", "", "fit the picture to a slide", render.SlideSizes)
 	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
 	f.BoolVar(&opts.split, "split", false, "spread a journey's stages over as few slides as keep text at 9 pt: FILE-1.svg, FILE-2.svg… (with --size, default 16:9)")
 	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
 	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
 	f.StringArrayVar(&opts.labels, "label", nil, "with --view emotion: name the overlaid curves in order (repeatable; default the journey title, or the revision with --rev)")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "view", render.Views...)
-	registerEnum(cmd, "format", render.Formats...)
-	registerEnum(cmd, "theme", render.Themes()...)
-	registerEnum(cmd, "size", render.SlideSizes()...)
+	completeWith(cmd, "theme", render.Themes)
 	cmd.MarkFlagFilename("output", "svg", "png", "dot")
 	cmd.MarkFlagDirname("output-dir")
 	return cmd
@@ -148,17 +146,6 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 			return usageError("cannot tell the format from %q: name the file .svg, .png or .dot, or give --format", opts.out)
 		case opts.formatF && byExt != "" && byExt != opts.format:
 			fmt.Fprintf(io.Err, "journeymap: warning: writing %s to %s, whose name says %s\n", opts.format, opts.out, byExt)
-		}
-	}
-	if err := checkEnum("view", opts.view, render.Views...); err != nil {
-		return err
-	}
-	if err := checkEnum("format", opts.format, render.Formats...); err != nil {
-		return err
-	}
-	if opts.size != "" {
-		if err := checkEnum("size", opts.size, render.SlideSizes()...); err != nil {
-			return err
 		}
 	}
 	if opts.theme != "" {
@@ -247,7 +234,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	invalid := len(set.Findings) > 0
 	if invalid {
 		// Say what is wrong on stderr; render what can be rendered.
-		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
+		lint.WriteText(io.Err, lint.NewResult(set, set.Findings), lint.TextOptions{Color: false})
 	}
 	if len(valid) == 0 {
 		return errFindings
@@ -265,10 +252,6 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	}
 	if opts.lint {
 		res, err := lint.Run(set, lint.Options{})
-		var ce *lint.ConfigError
-		if errors.As(err, &ce) {
-			return &exitError{code: exitUsage, err: ce}
-		}
 		if err != nil {
 			return err
 		}
@@ -387,7 +370,7 @@ func loadTheme(io *IO, opts *renderOptions, value, where, dir string) (*render.T
 		if os.IsNotExist(err) && !looksLikeFile {
 			return nil, usageError("%s: unknown theme %q: use one of %s, or the path of a theme file", where, value, strings.Join(render.Themes(), ", "))
 		}
-		return nil, usageError("%s: cannot read theme file %s: %v", where, path, unwrap(err))
+		return nil, usageError("%s: cannot read theme file %s: %v", where, path, fileerr.Reason(err))
 	}
 	failed := false
 	for _, f := range findings {
@@ -433,15 +416,7 @@ func writeFailed(path string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
-}
-
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, fileerr.Reason(err))}
 }
 
 // renderFailed maps a rendering error to an exit code: a picture too large
@@ -499,7 +474,7 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 		}
 	}
 	if err := os.MkdirAll(opts.outDir, 0o777); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, fileerr.Reason(err))}
 	}
 	// Temporary files an interrupted run left are removed first.
 	atomicfile.RemoveStale(opts.outDir, names)

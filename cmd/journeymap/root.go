@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/lint"
 )
 
 // Exit codes, the same for every command (SPEC §6).
@@ -97,8 +98,12 @@ func Main(args []string, io *IO) (code int) {
 		}
 		return ee.code
 	}
+	// A path that cannot be used and a lint configuration mistake (in
+	// journeymap.yaml or the flags) are usage errors, whichever command
+	// met them.
 	var pe *journey.PathError
-	if errors.As(err, &pe) {
+	var ce *lint.ConfigError
+	if errors.As(err, &pe) || errors.As(err, &ce) {
 		fmt.Fprintf(io.Err, "journeymap: %v\n", err)
 		return exitUsage
 	}
@@ -167,6 +172,7 @@ Exit codes: 0 success, 1 findings, invalid journeys or a failed write,
 		newLintCmd(io),
 		newRulesCmd(io),
 		newRenderCmd(io),
+		newServeCmd(io),
 		newVersionCmd(io),
 	)
 	root.InitDefaultCompletionCmd()
