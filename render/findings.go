@@ -73,7 +73,11 @@ func journeyFindingsRows(fs []journey.Finding, t *Theme) string {
 	}
 	var lines []string
 	for _, f := range fs {
-		lines = append(lines, fmt.Sprintf(`<FONT COLOR=%s><B>▲ %s</B></FONT> %s`, id(t.SeverityColor(f.Severity)), html(f.Rule), wrap(truncate(f.Message, 160), 110)))
+		// Two spaces after the rule: Graphviz estimates ▲ a point or two
+		// narrower than the font draws it, and the message run is placed
+		// where it thinks the rule ends. (A nested table would be stretched
+		// across the heading.)
+		lines = append(lines, fmt.Sprintf(`<FONT COLOR=%s><B>▲ %s</B></FONT>&#160;&#160;%s`, id(t.SeverityColor(f.Severity)), html(f.Rule), wrap(truncate(f.Message, 160), 110)))
 	}
 	return fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10">%s</FONT></TD></TR>`,
 		id(t.ProblemFill), strings.Join(lines, `<BR ALIGN="LEFT"/>`))

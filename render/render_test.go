@@ -650,7 +650,7 @@ func TestLintOverlay(t *testing.T) {
 	}
 	// The one mark every view uses for the touchpoint's finding.
 	mark := findingMark(findings[:1], th, 40)
-	listed := fmt.Sprintf(`<FONT COLOR=%s><B>▲ stale-review</B></FONT> reviewed long ago`, id(th.SeverityColor(journey.Warning)))
+	listed := fmt.Sprintf(`<FONT COLOR=%s><B>▲ stale-review</B></FONT>&#160;&#160;reviewed long ago`, id(th.SeverityColor(journey.Warning)))
 	for _, view := range Views() {
 		dot, _, err := DOT([]*journey.Journey{j}, Options{View: view, Findings: findings})
 		if err != nil {

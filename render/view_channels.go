@@ -60,7 +60,7 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	var head strings.Builder
 	head.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	head.WriteString(titleRows(j, o, "channels"))
-	key := fmt.Sprintf(`Channels and the handoffs between them  ·  <FONT COLOR=%s><B>——</B> documented</FONT>  ·  <FONT COLOR=%s><B>- - -</B> with undocumented handoffs</FONT>`, id(t.Handoff), id(t.Problem))
+	key := fmt.Sprintf(`Channels and the handoffs between them  ·  <FONT COLOR=%s><B>——</B>&#160;&#160;documented</FONT>  ·  <FONT COLOR=%s><B>- - -</B>&#160;&#160;with undocumented handoffs</FONT>`, id(t.Handoff), id(t.Problem))
 	if o.Findings != nil {
 		key += "  ·  " + severityKey(t)
 	}

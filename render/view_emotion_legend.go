@@ -72,7 +72,7 @@ func emotionKey(js []*journey.Journey, curves []*emotionCurve, o *Options) strin
 	}
 	var keys []string
 	if has(otherSegment) {
-		keys = append(keys, fmt.Sprintf(`<FONT COLOR=%s><B>——</B></FONT> main path`, id(line)),
+		keys = append(keys, fmt.Sprintf(`<FONT COLOR=%s><B>——</B></FONT>&#160;&#160;main path`, id(line)),
 			fmt.Sprintf(`<FONT COLOR=%s>─ ─</FONT> other paths (lighter)`, id(line)))
 	}
 	if has(loopSegment) {
@@ -95,7 +95,7 @@ func emotionKey(js []*journey.Journey, curves []*emotionCurve, o *Options) strin
 		keys = append(keys, `○ touchpoint not scored`)
 	}
 	if moments {
-		keys = append(keys, fmt.Sprintf(`<FONT COLOR=%s><B>♦</B> moment of truth</FONT>`, id(t.Moment)))
+		keys = append(keys, fmt.Sprintf(`<FONT COLOR=%s><B>♦</B>&#160;moment of truth</FONT>`, id(t.Moment)))
 	}
 	if feelings {
 		keys = append(keys, `<I>feeling</I> under each point`)

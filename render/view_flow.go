@@ -223,9 +223,9 @@ func flowHeading(j *journey.Journey, o *Options, order []string, colors map[stri
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>`)
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
 	b.WriteString(channelLegend(j, t, order, colors, placed))
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>——</B> handoff</FONT></TD>`, id(t.Handoff))
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>- - -</B> undocumented handoff</FONT></TD>`, id(t.Problem))
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>——</B>&#160;&#160;handoff</FONT></TD>`, id(t.Handoff))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>- - -</B>&#160;&#160;undocumented handoff</FONT></TD>`, id(t.Problem))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>♦</B>&#160;moment of truth</FONT></TD>`, id(t.Moment))
 	if o.Findings != nil {
 		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10">%s</FONT></TD>`, severityKey(t))
 	}

@@ -257,7 +257,7 @@ func mapHeading(j *journey.Journey, o *Options, order []string, colors map[strin
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>`)
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
 	b.WriteString(channelLegend(j, t, order, colors, placed))
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>♦</B>&#160;moment of truth</FONT></TD>`, id(t.Moment))
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>□ metric   ◦ listening post</FONT></TD>`, id(t.Muted))
 	if o.Findings != nil {
 		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10">%s</FONT></TD>`, severityKey(t))
