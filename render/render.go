@@ -274,8 +274,15 @@ func titleRows(j *journey.Journey, o *Options, view string) string {
 	}
 	row(field("Outcome", j.Outcome.Value), field("KPIs", strings.Join(kpis, "; ")))
 	row(field("Owner", ownerName(j, j.Owner.Value)), reviewAge(j, o.today()))
-	// One cell, lines apart by a break: a row per line would pad each.
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR=%s>%s</FONT></TD></TR>`, headerSize, id(t.Muted), strings.Join(rows, `<BR ALIGN="LEFT"/>`))
+	// One cell holding a table of one column, its rows padded by a point:
+	// rows of the heading itself would be padded by three.
+	var cells strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&cells, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR=%s>%s</FONT></TD></TR>`, headerSize, id(t.Muted), r)
+	}
+	if cells.Len() > 0 {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">%s</TABLE></TD></TR>`, cells.String())
+	}
 	return b.String()
 }
 
