@@ -25,7 +25,11 @@ const (
 	ObjWorkspace  Object = "workspace"
 	ObjOwner      Object = "owner"
 	ObjLint       Object = "lint"
+	ObjOverride   Object = "override"    // an entry of lint.overrides
+	ObjCustomRule Object = "custom-rule" // an entry of lint.custom
+	ObjVocabulary Object = "vocabulary"  // lint.vocabulary
 	ObjRender     Object = "render"
+	ObjLintFile   Object = "lint-file" // a shared lint file named in lint.extends
 )
 
 // Shape is the kind of value a key takes.
@@ -61,6 +65,8 @@ const (
 	// ShapeRuleSettings maps lint rule ids to off, a severity, or
 	// {severity, parameters...}.
 	ShapeRuleSettings
+	// ShapeTexts is one value, or a list of values.
+	ShapeTexts
 )
 
 // Field is one key of an object.
@@ -71,6 +77,7 @@ type Field struct {
 	Required    bool
 	Enum        []string // allowed values of a ShapeText key; nil when free
 	Pattern     string   // a regular expression a text value matches (RE2 and ECMA-262 alike)
+	MaxLength   int      // the longest a text value may be, in characters; 0 when unbounded
 	Min, Max    int      // bounds of a ShapeScore
 	Description string
 }
@@ -90,9 +97,6 @@ const (
 	FontPattern = `^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$`
 )
 
-// Severity words as the workspace spells them.
-func severityWords() []string { return []string{"error", "warning", "info"} }
-
 // ChannelKinds lists the allowed channel `kind` values.
 func ChannelKinds() []string {
 	return []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
@@ -106,13 +110,11 @@ func MetricKinds() []string {
 // ListeningKinds lists the allowed listening post `kind` values.
 func ListeningKinds() []string { return []string{"structured", "unstructured"} }
 
-// RuleSettingWords lists what a lint rule can be set to: off or a severity.
-func RuleSettingWords() []string { return append([]string{"off"}, severityWords()...) }
-
 // Objects lists every object of the formats, journey objects first.
 func Objects() []Object {
 	return []Object{ObjJourney, ObjStage, ObjTouchpoint, ObjHandoff, ObjEmotion, ObjItem,
-		ObjChannel, ObjMetric, ObjListening, ObjPersona, ObjWorkspace, ObjOwner, ObjLint, ObjRender}
+		ObjChannel, ObjMetric, ObjListening, ObjPersona, ObjWorkspace, ObjOwner, ObjLint,
+		ObjOverride, ObjCustomRule, ObjVocabulary, ObjRender, ObjLintFile}
 }
 
 // Fields lists an object's keys in canonical order (the order fmt writes
@@ -122,7 +124,7 @@ func Fields(o Object) []Field {
 	case ObjJourney:
 		return []Field{
 			{Key: "version", Shape: ShapeVersion, Required: true, Description: "The format version; this journeymap reads version 1."},
-			{Key: "id", Pattern: KebabPattern, Description: "The journey's id, kebab-case; defaults to the file name without .journey.yaml."},
+			{Key: "id", Pattern: KebabPattern, MaxLength: MaxIDLength, Description: "The journey's id, kebab-case; defaults to the file name without .journey.yaml."},
 			{Key: "title", Required: true, Pattern: `\S`, Description: "The journey's title, shown as the heading of diagrams and reports."},
 			{Key: "owner", Description: "Who is accountable for the whole journey (an owner id when the workspace lists owners)."},
 			{Key: "persona", Shape: ShapePersona, Object: ObjPersona, Description: "The customer the journey is told for: a workspace persona id, or an inline {name, segment, needs}."},
@@ -216,8 +218,38 @@ func Fields(o Object) []Field {
 		}
 	case ObjLint:
 		return []Field{
-			{Key: "fail_on", Enum: severityWords(), Description: "The lowest severity that makes lint exit 1: error, warning or info."},
+			{Key: "extends", Shape: ShapeIDs, Description: "Presets (recommended, strict) or shared lint files, applied in order before this block."},
+			{Key: "fail_on", Enum: Severities(), Description: "The lowest severity that makes lint exit 1: error, warning or info."},
+			{Key: "suppressions", Enum: SuppressionPolicies(), Description: "What ignore comments may do: allow, require-reason or forbid."},
 			{Key: "rules", Shape: ShapeRuleSettings, Description: "Rule settings: rule id -> off, a severity, or {severity, parameters}."},
+			{Key: "overrides", Shape: ShapeList, Object: ObjOverride, Description: "Rule settings for the journeys whose paths match globs; later entries win."},
+			{Key: "custom", Shape: ShapeList, Object: ObjCustomRule, Description: "The team's own rules, written in CEL."},
+			{Key: "vocabulary", Shape: ShapeObject, Object: ObjVocabulary, Description: "Inside-out terms to avoid in stage and touchpoint names, and terms accepted anyway."},
+		}
+	case ObjOverride:
+		return []Field{
+			{Key: "files", Shape: ShapeTexts, Required: true, Description: "Globs of journey paths, relative to the workspace file (** crosses directories)."},
+			{Key: "rules", Shape: ShapeRuleSettings, Description: "Rule settings for the matching journeys."},
+		}
+	case ObjCustomRule:
+		return []Field{
+			{Key: "id", Required: true, Pattern: KebabPattern, Description: "The rule's id, kebab-case, not a built-in rule's."},
+			{Key: "severity", Enum: Severities(), Description: "error, warning (the default) or info."},
+			{Key: "on", Required: true, Enum: CustomRuleTargets(), Description: "What one finding is about: journey, stage, touchpoint or handoff."},
+			{Key: "when", Description: "A CEL expression: the rule applies only where it is true."},
+			{Key: "require", Required: true, Pattern: `.`, Description: "A CEL expression that must be true, else a finding."},
+			{Key: "message", Required: true, Pattern: `.`, Description: "The finding's message; {{expr}} inserts a value."},
+			{Key: "help", Description: "How to fix it, shown with the finding."},
+		}
+	case ObjVocabulary:
+		return []Field{
+			{Key: "reject", Shape: ShapeIDs, Description: "Terms that name the organisation's inside, not the customer's world."},
+			{Key: "accept", Shape: ShapeIDs, Description: "Terms accepted even though they look like rejected ones."},
+		}
+	case ObjLintFile:
+		return []Field{
+			{Key: "version", Shape: ShapeVersion, Description: "The format version; this journeymap reads version 1."},
+			{Key: "lint", Shape: ShapeObject, Object: ObjLint, Required: true, Description: "The shared lint settings, of the workspace's lint shape."},
 		}
 	case ObjRender:
 		return []Field{
@@ -276,6 +308,14 @@ func ObjectDescription(o Object) string {
 		return "An accountable team or person."
 	case ObjLint:
 		return "Lint settings."
+	case ObjOverride:
+		return "Rule settings for the journeys whose paths match."
+	case ObjCustomRule:
+		return "A rule of the team's own, written in CEL."
+	case ObjVocabulary:
+		return "Terms to avoid in names, and terms accepted anyway."
+	case ObjLintFile:
+		return "A shared lint file: a lint block that workspaces extend."
 	case ObjRender:
 		return "Render settings."
 	}

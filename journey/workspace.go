@@ -14,9 +14,8 @@ const WorkspaceFile = "journeymap.yaml"
 // Workspace is what the journeys under a directory share: owners, personas,
 // channels, metrics, listening posts and lint and render settings.
 type Workspace struct {
-	File      string
-	Src       []byte
-	Root      *yaml.Node
+	File      string  // the Source's name
+	Source    *Source // the file as read
 	Version   Text
 	Owners    []*Owner
 	HasOwners bool // `owners` is declared: every owner named must be one of them
@@ -27,27 +26,6 @@ type Workspace struct {
 	Lint      LintConfig
 	Render    RenderConfig
 	Keys      Keys
-}
-
-// LintConfig is the workspace `lint` section. The lint package interprets
-// rule names, severities and parameters.
-type LintConfig struct {
-	FailOn Text
-	Rules  []RuleConfig
-}
-
-// RuleConfig configures one rule: `off`, a severity, or {severity, params...}.
-type RuleConfig struct {
-	Rule     Text
-	Severity Text // "off", "error", "warning", "info", or unset
-	Params   []Param
-}
-
-// Param is one rule parameter such as `max: 3`.
-type Param struct {
-	Name  Text
-	Value Text
-	Int   bool // the value is a whole number
 }
 
 // RenderConfig is the workspace `render` section.
@@ -103,12 +81,12 @@ func (w *Workspace) OwnerIDs() []string {
 // including that the owners it names are registered.
 func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 	d := &decoder{file: file}
-	w := &Workspace{File: file, Src: src, Keys: Keys{}}
-	root, top := d.document(src)
-	if root == nil {
+	w := &Workspace{File: file, Source: newSource(file, src), Keys: Keys{}}
+	top := d.document(w.Source)
+	if top == nil {
 		return w, d.findings
 	}
-	w.Root = root
+	d.subject = SubjectWorkspace
 	keys, ok := d.fields(top, "the workspace", ObjWorkspace, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
@@ -144,7 +122,8 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 		case "listening":
 			w.Listening = d.listening(v)
 		case "lint":
-			w.Lint = d.lintConfig(v)
+			w.Lint = d.lintConfig(k, v)
+			w.Lint.File = file
 		case "render":
 			d.fields(v, "render settings", ObjRender, func(key string, k, v *yaml.Node) {
 				switch key {
@@ -169,55 +148,11 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 	if w.HasOwners {
 		r := &resolver{decoder: d, ws: w}
 		for _, c := range w.Channels {
+			d.subject = c.Subject()
 			r.owner(c.Owner, "channel "+quote(c.ID.Value))
 		}
 	}
 	return w, d.findings
-}
-
-func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
-	var lc LintConfig
-	d.fields(v, "lint settings", ObjLint, func(key string, k, v *yaml.Node) {
-		switch key {
-		case "fail_on":
-			lc.FailOn = d.enum(v, "fail_on", severityWords())
-		case "rules":
-			d.idMap(v, "rules", "rule setting", func(id Text, def *yaml.Node) {
-				rc := RuleConfig{Rule: id}
-				def = deref(def)
-				switch {
-				case isNull(def):
-				case def.Kind == yaml.ScalarNode && def.Tag == "!!bool":
-					if def.Value == "false" {
-						rc.Severity = Text{Value: "off", Pos: pos(def), Set: true}
-					}
-				case def.Kind == yaml.ScalarNode:
-					rc.Severity = d.enum(def, "rule setting", RuleSettingWords())
-				case def.Kind == yaml.MappingNode:
-					for _, p := range d.pairs(def) {
-						val := deref(p.value)
-						if p.key.Value == "severity" {
-							rc.Severity = d.enum(val, "severity", RuleSettingWords())
-							continue
-						}
-						if val.Kind != yaml.ScalarNode {
-							d.errorf(pos(val), RuleType, "rule parameter %q must be a single value, not %s", p.key.Value, kindName(val))
-							continue
-						}
-						rc.Params = append(rc.Params, Param{
-							Name:  Text{Value: p.key.Value, Pos: pos(p.key), Set: true},
-							Value: Text{Value: val.Value, Pos: pos(val), Set: true},
-							Int:   val.Tag == "!!int",
-						})
-					}
-				default:
-					d.errorf(pos(def), RuleType, "rule setting must be off, a severity, or {severity, ...parameters}, not %s", kindName(def))
-				}
-				lc.Rules = append(lc.Rules, rc)
-			})
-		}
-	})
-	return lc
 }
 
 // FindWorkspace walks up from dir to the filesystem root looking for

@@ -10,11 +10,14 @@ import (
 const ExampleWorkspace = `version: 1
 channels:
   app: {name: Mobile app, kind: digital, owner: digital-team}
+lint:
+  vocabulary:
+    reject: [CRM, Tier-2, SKU, backend]
 `
 
 // ExampleToday is the date rule examples are checked on, so that their
 // output never changes.
-var ExampleToday = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+func ExampleToday() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
 
 // CheckExample lints src, a rule's Bad or Good example, as a file named
 // file, and returns the findings of that rule alone.
@@ -25,9 +28,11 @@ func CheckExample(rule string, file, src string) []journey.Finding {
 	if len(vf) > 0 {
 		return vf
 	}
-	c, _ := newConfig(ws, Options{})
+	// Enable the rule, so the examples of rules that are off by default
+	// show what they find.
+	c, _ := newConfig(ws, Options{Enable: []string{rule}})
 	var out []journey.Finding
-	for _, f := range lintJourney(j, nil, c, ExampleToday) {
+	for _, f := range lintJourney(j, nil, c, ExampleToday()) {
 		if f.Rule == rule {
 			out = append(out, f)
 		}

@@ -20,9 +20,18 @@ func TestRuleExamples(t *testing.T) {
 			if len(bad) == 0 {
 				t.Errorf("Bad example does not trigger %s", m.ID)
 			}
+			ws, _ := journey.ParseWorkspace(journey.WorkspaceFile, []byte(ExampleWorkspace))
+			j, _ := journey.Parse("bad.journey.yaml", []byte(m.Bad))
+			journey.Resolve(j, ws)
 			for _, f := range bad {
 				if f.Rule != m.ID {
 					t.Errorf("Bad example is not a valid journey: %s", f)
+				}
+				if !j.Defines(f.Subject) {
+					t.Errorf("%s: subject %q names nothing in the journey", f, f.Subject)
+				}
+				if tp := j.SubjectTouchpoint(f.Subject); tp != nil && !tp.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
+					t.Errorf("%s: about %s but outside its block %+v", f, f.Subject, tp.Extent)
 				}
 			}
 			for _, f := range CheckExample(m.ID, "good.journey.yaml", m.Good) {
@@ -46,7 +55,14 @@ func TestRegistry(t *testing.T) {
 		"unreachable-touchpoint": journey.Warning, "missing-goal": journey.Info,
 		"missing-persona": journey.Info, "inconsistent-channel": journey.Warning,
 		"unused-definition": journey.Info, "stale-review": journey.Warning,
+		"bad-suppression": journey.Warning,
+		// The rules strict adds, at their strict severities; off by default.
+		"missing-expectations": journey.Info, "unbalanced-listening": journey.Info,
+		"no-positive-peak": journey.Info, "unmeasured-journey": journey.Warning,
+		"inside-out-language": journey.Warning,
 	}
+	optIn := map[string]bool{"missing-expectations": true, "unbalanced-listening": true,
+		"no-positive-peak": true, "unmeasured-journey": true, "inside-out-language": true}
 	rules := Rules()
 	if len(rules) != len(want) {
 		t.Errorf("%d rules, want %d", len(rules), len(want))
@@ -60,6 +76,9 @@ func TestRegistry(t *testing.T) {
 		}
 		if sev != m.Severity {
 			t.Errorf("%s: default severity %s, want %s", m.ID, m.Severity, sev)
+		}
+		if m.OptIn != optIn[m.ID] {
+			t.Errorf("%s: OptIn %v, want %v", m.ID, m.OptIn, optIn[m.ID])
 		}
 		if !kebab.MatchString(m.ID) {
 			t.Errorf("%s is not kebab-case", m.ID)

@@ -4,180 +4,110 @@ import (
 	"regexp"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/journeymap/journeymap/journey"
 )
 
 // Suppression comments (SPEC §5):
 //
-//	# journeymap:ignore RULE[,RULE] -- reason    the YAML node it belongs to
-//	# journeymap:ignore-file RULE[,RULE]         the whole file
+//	# journeymap:ignore RULE[,RULE] [until=YYYY-MM-DD] -- reason       the YAML node it belongs to
+//	# journeymap:ignore-file RULE[,RULE] [until=YYYY-MM-DD] -- reason  the whole file
 //
 // A comment on its own line covers the node that starts on the next content
 // line and everything inside it (above a touchpoint's `- id:` that is the
 // whole touchpoint). A comment at the end of a line covers the key and value
-// that start on that line.
-var (
-	ignoreRe     = regexp.MustCompile(`(?:^|\s)#\s*journeymap:ignore\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$`)
-	ignoreFileRe = regexp.MustCompile(`(?:^|\s)#\s*journeymap:ignore-file\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$`)
-)
+// that start on that line. Coverage is by node extent, not by line: where
+// items share a line (flow style), a comment belongs to the one next to it,
+// the first after a comment above, the last before a comment at the end.
+// Anything after the keyword is read, so that a misspelt rule or a bad date
+// is reported (bad-suppression) rather than silently ignored.
+var ignoreRe = regexp.MustCompile(`^#\s*journeymap:ignore(-file)?(?:\s+(.*?))?\s*$`)
 
-// span is a range of lines, inclusive, over which some rules are silenced.
-type span struct {
-	from, to int
-	rules    map[string]bool
+// ignore is one suppression comment.
+type ignore struct {
+	at     journey.Pos // where its `#` is
+	file   bool        // ignore-file: covers the whole file
+	extent journey.Extent
+	// covering is false for a comment that belongs to no node (it ends the
+	// file): it covers nothing.
+	covering bool
+	rules    []string
+	until    string // YYYY-MM-DD as written, or ""
+	reason   string
+	// active says whether it silences anything (governance may say no).
+	active bool
+	// used records the rules it silenced a finding of.
+	used map[string]bool
+}
+
+func (ig *ignore) names(rule string) bool {
+	for _, r := range ig.rules {
+		if r == rule || r == "all" {
+			return true
+		}
+	}
+	return false
+}
+
+func (ig *ignore) covers(f journey.Finding) bool {
+	if !ig.active || !ig.names(f.Rule) {
+		return false
+	}
+	return ig.file || ig.covering && ig.extent.Contains(journey.Pos{Line: f.Line, Col: f.Column})
 }
 
 // suppressions are the ignore comments of one file.
 type suppressions struct {
-	file  map[string]bool
-	spans []span
+	ignores []*ignore
 }
 
+// covers says whether an active comment silences f, and records that it did.
 func (s *suppressions) covers(f journey.Finding) bool {
-	if s.file[f.Rule] || s.file["all"] {
-		return true
-	}
-	for _, sp := range s.spans {
-		if f.Line >= sp.from && f.Line <= sp.to && (sp.rules[f.Rule] || sp.rules["all"]) {
-			return true
+	hit := false
+	for _, ig := range s.ignores {
+		if ig.covers(f) {
+			ig.used[f.Rule] = true
+			hit = true
 		}
 	}
-	return false
+	return hit
 }
 
-func parseRules(list string) map[string]bool {
-	out := map[string]bool{}
-	for _, r := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		out[r] = true
+// parseIgnore splits what follows `journeymap:ignore`: rule names
+// separated by commas or spaces, an optional until=DATE, and after `--`
+// the reason.
+func parseIgnore(rest string) (rules []string, until, reason string) {
+	if i := strings.Index(rest, "--"); i >= 0 {
+		reason = strings.TrimSpace(rest[i+2:])
+		rest = rest[:i]
 	}
-	return out
+	for _, tok := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		if v, ok := strings.CutPrefix(tok, "until="); ok {
+			until = v
+			continue
+		}
+		rules = append(rules, tok)
+	}
+	return rules, until, reason
 }
 
-// readSuppressions finds ignore comments in src and the node extents they cover.
-func readSuppressions(src []byte, root *yaml.Node) *suppressions {
-	s := &suppressions{file: map[string]bool{}}
-	text := strings.ReplaceAll(string(src), "\r\n", "\n")
-	if !strings.Contains(text, "journeymap:ignore") {
+// readSuppressions reads the ignore comments of a file and the node
+// extents they cover.
+func readSuppressions(src *journey.Source) *suppressions {
+	s := &suppressions{}
+	if src == nil {
 		return s
 	}
-	ends := nodeEnds(root)
-	comments := yamlComments(root)
-	lines := strings.Split(text, "\n")
-	for i, line := range lines {
-		// Only a real comment counts, not the same text inside a string.
-		if !isComment(line, comments) {
-			continue
-		}
-		if m := ignoreFileRe.FindStringSubmatch(line); m != nil {
-			for r := range parseRules(m[1]) {
-				s.file[r] = true
-			}
-			continue
-		}
-		m := ignoreRe.FindStringSubmatch(line)
+	for _, c := range src.Comments() {
+		m := ignoreRe.FindStringSubmatch(c.Text)
 		if m == nil {
 			continue
 		}
-		target := i + 1 // 1-based line of the comment
-		if strings.HasPrefix(strings.TrimSpace(line), "#") {
-			// A whole-line comment belongs to the next line with content.
-			target = 0
-			for k := i + 1; k < len(lines); k++ {
-				t := strings.TrimSpace(lines[k])
-				if t != "" && !strings.HasPrefix(t, "#") {
-					target = k + 1
-					break
-				}
-			}
-			if target == 0 {
-				continue
-			}
+		ig := &ignore{at: c.Pos, file: m[1] != "", active: true, used: map[string]bool{}}
+		ig.rules, ig.until, ig.reason = parseIgnore(m[2])
+		if !ig.file {
+			ig.extent, ig.covering = src.CommentTarget(c)
 		}
-		end := target
-		if e, ok := ends[target]; ok && e > end {
-			end = e
-		}
-		s.spans = append(s.spans, span{from: target, to: end, rules: parseRules(m[1])})
+		s.ignores = append(s.ignores, ig)
 	}
 	return s
-}
-
-// yamlComments collects every comment line the YAML parser attached to the
-// tree, trimmed.
-func yamlComments(root *yaml.Node) map[string]bool {
-	out := map[string]bool{}
-	var walk func(n *yaml.Node, depth int)
-	walk = func(n *yaml.Node, depth int) {
-		if n == nil || depth > 200 {
-			return
-		}
-		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			for _, l := range strings.Split(c, "\n") {
-				if l = strings.TrimSpace(l); l != "" {
-					out[l] = true
-				}
-			}
-		}
-		for _, c := range n.Content {
-			walk(c, depth+1)
-		}
-	}
-	walk(root, 0)
-	return out
-}
-
-// isComment says whether the ignore text on line is one of the file's
-// comments.
-func isComment(line string, comments map[string]bool) bool {
-	for i := strings.Index(line, "#"); i >= 0; {
-		if comments[strings.TrimSpace(line[i:])] {
-			return true
-		}
-		next := strings.Index(line[i+1:], "#")
-		if next < 0 {
-			return false
-		}
-		i += 1 + next
-	}
-	return false
-}
-
-// nodeEnds maps each line on which a mapping entry or list item starts to
-// the last line of the largest node starting there.
-func nodeEnds(root *yaml.Node) map[int]int {
-	ends := map[int]int{}
-	note := func(start, end int) {
-		if end > ends[start] {
-			ends[start] = end
-		}
-	}
-	var last func(n *yaml.Node, depth int) int
-	last = func(n *yaml.Node, depth int) int {
-		if n == nil || depth > 200 {
-			return 0
-		}
-		end := n.Line
-		if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-			end += strings.Count(strings.TrimRight(n.Value, "\n"), "\n") + 1
-		}
-		switch n.Kind {
-		case yaml.DocumentNode, yaml.SequenceNode:
-			for _, c := range n.Content {
-				e := last(c, depth+1)
-				note(c.Line, e)
-				end = max(end, e)
-			}
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				e := max(n.Content[i].Line, last(n.Content[i+1], depth+1))
-				note(n.Content[i].Line, e)
-				end = max(end, e)
-			}
-		}
-		return end
-	}
-	last(root, 0)
-	return ends
 }

@@ -49,7 +49,7 @@ func (s *Server) lint(uri string) {
 	}
 	a := &analysis{version: d.version, findings: findings, journey: j, workspace: ws}
 	if prev := s.results[uri]; prev != nil {
-		if j == nil || j.Root == nil {
+		if j == nil || j.Source == nil || j.Source.Root == nil {
 			a.journey = prev.journey
 		}
 		if ws == nil {

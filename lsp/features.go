@@ -353,12 +353,20 @@ func (s *Server) symbols(uri string) (any, *rpcError) {
 				detail += " · " + t.Channel.Value
 			}
 			sym.Children = append(sym.Children, DocumentSymbol{Name: t.Label(), Detail: detail, Kind: symbolEvent,
-				Range:          lineRange(d.text, t.Pos.Line, max(t.End, t.Pos.Line)),
+				Range:          lineRange(d.text, t.Pos.Line, max(lastLine(t.Extent), t.Pos.Line)),
 				SelectionRange: idRange(d.text, t.ID)})
 		}
 		out = append(out, sym)
 	}
 	return out, nil
+}
+
+// lastLine is the last line an extent covers (it ends before To).
+func lastLine(e journey.Extent) int {
+	if e.To.Col <= 1 {
+		return e.To.Line - 1
+	}
+	return e.To.Line
 }
 
 func lineRange(text string, from, to int) Range {

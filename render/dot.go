@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -75,6 +76,9 @@ var entityLike = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
 // a backslash must survive both, so it is written as four.
 func tooltip(s string) string {
 	s = strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
 		if unicode.IsControl(r) {
 			return ' '
 		}
@@ -131,6 +135,9 @@ func html(s string) string {
 		case '\n', '\r', '\t':
 			b.WriteByte(' ')
 		default:
+			if isBidiControl(r) {
+				continue // an override would reorder the rest of the label
+			}
 			if unicode.IsControl(r) {
 				b.WriteByte(' ')
 				continue
@@ -160,61 +167,37 @@ func wrapCentered(text string, width int) string {
 	return strings.Join(lines, `<BR/>`)
 }
 
+// wrapLines breaks text into lines at most width average characters wide
+// (measured with the font's real advances, so CJK text gets about half as
+// many characters a line), escapes nothing. See breakLines.
 func wrapLines(text string, width int) []string {
-	var lines []string
-	cur := ""
-	for _, w := range words(text) {
-		for len([]rune(w)) > width {
-			if cur != "" {
-				lines = append(lines, cur)
-				cur = ""
-			}
-			head, tail := breakWord(w, width)
-			lines = append(lines, head)
-			w = tail
-		}
-		switch {
-		case cur == "":
-			cur = w
-		case len([]rune(cur))+1+len([]rune(w)) <= width:
-			cur += " " + w
-		default:
-			lines = append(lines, cur)
-			cur = w
-		}
-	}
-	if cur != "" || len(lines) == 0 {
-		lines = append(lines, cur)
-	}
-	return lines
+	return breakLines(newMeasurer(), text, float64(width)*avgCharEm, 1, false)
 }
 
-// words splits text at spaces, keeping a token with no letters or digits
-// ("%", "»", "–") with the word before it, so it never starts a line alone.
-func words(text string) []string {
-	var out []string
-	for _, f := range strings.Fields(text) {
-		if len(out) > 0 && !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			out[len(out)-1] += " " + f
-			continue
-		}
-		out = append(out, f)
+// textWidth is the WIDTH attribute a table cell needs so that lines of
+// text at size points fit in it as the font really draws them: Graphviz
+// estimates non-Latin text narrower than it is (CJK by about a sixth), so
+// without it a browser shows such text crossing its box. pad is the
+// cell's padding on each side.
+func textWidth(text string, width int, size float64, bold bool, pad float64) string {
+	m := newMeasurer()
+	w := 0.0
+	for _, l := range wrapLines(text, width) {
+		w = max(w, m.width(l, size, bold))
 	}
-	return out
+	return fmt.Sprintf(` WIDTH="%.0f"`, math.Ceil(w+2*pad+1))
 }
 
-// breakWord splits a word longer than width: after its last hyphen that
-// fits, else with a hyphen of our own, leaving at least three letters on
-// each side.
-func breakWord(w string, width int) (string, string) {
-	r := []rune(w)
-	for i := min(width, len(r)-1) - 1; i >= 3; i-- {
-		if r[i] == '-' && len(r)-i-1 >= 3 {
-			return string(r[:i+1]), string(r[i+1:])
-		}
-	}
-	cut := max(3, min(width-1, len(r)-3))
-	return string(r[:cut]) + "-", string(r[cut:])
+// avgCharEm is the width of an average character of running text, in em:
+// the unit wrap widths given in characters are converted with.
+const avgCharEm = 0.52
+
+// isBidiControl says whether r is a bidirectional embedding, override or
+// isolate control. User text loses them: a stray U+202E would draw the
+// rest of a label backwards (and could disguise it). Right-to-left
+// scripts need none of them to be drawn right to left.
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // truncate shortens s to n runes with an ellipsis.

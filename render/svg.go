@@ -8,12 +8,14 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
 var (
-	svgOpen    = regexp.MustCompile(`<svg [^>]*>`)
-	fontFamily = regexp.MustCompile(`font-family="([^"]*)"`)
+	svgOpen      = regexp.MustCompile(`<svg [^>]*>`)
+	fontFamily   = regexp.MustCompile(`font-family="([^"]*)"`)
+	leadingSpace = regexp.MustCompile(`(<text [^>]*>) `)
 )
 
 // finishSVG makes Graphviz's SVG slide-ready: an accessible title and
@@ -37,6 +39,11 @@ func finishSVG(svg []byte, js []*journey.Journey, o Options) []byte {
 	xml.EscapeText(&head, []byte(describe(js, &o)))
 	head.WriteString("</desc>")
 	out := append(head.Bytes(), svg[loc[1]:]...)
+	// Graphviz writes each styled run of a label as its own <text>, placed
+	// where the run starts, so the space after "Persona" in "<B>Persona</B>
+	// Busy parent" leads the next run — and a browser drops a leading space,
+	// so the words touched. A no-break space is kept everywhere.
+	out = leadingSpace.ReplaceAll(out, []byte("$1&#160;"))
 	return fontFamily.ReplaceAllFunc(out, func(m []byte) []byte {
 		fam := string(fontFamily.FindSubmatch(m)[1])
 		var esc bytes.Buffer
@@ -79,9 +86,11 @@ func withFallbacks(fam string) string {
 		add("Times New Roman")
 		generic = "serif"
 	default:
-		add("Helvetica")
-		add("Arial")
+		// Fonts with the metrics the layout measured with, in the order
+		// a machine is likely to have them.
 		add("Liberation Sans")
+		add("Arial")
+		add("Helvetica")
 		generic = "sans-serif"
 	}
 	return strings.Join(append(fonts, generic), ",")
@@ -100,9 +109,9 @@ func describe(js []*journey.Journey, o *Options) string {
 	j := js[0]
 	tps := j.Touchpoints()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Customer journey map (%s view): %s, %s", view, countNoun(len(j.Stages), "stage"), countNoun(len(tps), "touchpoint"))
+	fmt.Fprintf(&b, "Customer journey map (%s view): %s, %s", view, words.Count(len(j.Stages), "stage"), words.Count(len(tps), "touchpoint"))
 	if n := len(j.Flow.Handoffs()); n > 0 {
-		fmt.Fprintf(&b, ", %s", countNoun(n, "channel handoff"))
+		fmt.Fprintf(&b, ", %s", words.Count(n, "channel handoff"))
 	}
 	moments := 0
 	for _, t := range tps {
@@ -111,7 +120,7 @@ func describe(js []*journey.Journey, o *Options) string {
 		}
 	}
 	if moments > 0 {
-		fmt.Fprintf(&b, ", %s", countNoun(moments, "moment of truth"))
+		fmt.Fprintf(&b, ", %s", words.Count(moments, "moment of truth"))
 	}
 	b.WriteString(".")
 	if j.Persona != nil && j.Persona.Name.Value != "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/internal/textdiff"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/journey/canon"
@@ -65,11 +66,14 @@ to standard output. No PATH means the current directory.`,
 }
 
 func runFmt(io *IO, opts *fmtOptions) error {
-	files, err := fmtFiles(opts.paths)
+	files, problems, err := fmtFiles(io, opts.paths)
 	if err != nil {
 		return err
 	}
 	code := exitOK
+	if problems > 0 {
+		code = exitFindings
+	}
 	for _, f := range files {
 		code = max(code, fmtOne(io, opts, f))
 	}
@@ -86,95 +90,69 @@ type fmtFile struct {
 	target string
 }
 
-// fmtFiles finds the files the paths name: a file as given, the journey
-// and workspace files under a directory, "-" for standard input. A file
-// reached twice (through a link, say) is formatted once.
-func fmtFiles(paths []string) ([]fmtFile, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
+// fmtFiles finds the files the paths name, as every command does
+// (journey.Discover), plus the workspace files (journeymap.yaml) under the
+// directories named. A file reached twice (through a link, say) is
+// formatted once; a link found in a directory that leads out of it is not
+// followed (name it to format its target).
+// problems counts what it reported instead of formatting (exit 1).
+func fmtFiles(io *IO, paths []string) (files []fmtFile, problems int, err error) {
+	d, err := journey.Discover(paths)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, f := range d.Findings {
+		fmt.Fprintln(io.Err, f.String())
+		problems++
+	}
+	names := d.Files
+	for _, p := range orDot(paths) {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			names = append(names, workspacesUnder(p)...)
+		}
 	}
 	var out []fmtFile
 	seen := map[string]bool{}
-	add := func(name string) error {
+	for _, name := range names {
+		if name == "-" {
+			out = append(out, fmtFile{name: "-"})
+			continue
+		}
+		if why := d.Refused(name); why != "" {
+			fmt.Fprintf(io.Err, "%s:1:1: error: %s [file]\n", name, why)
+			problems++
+			continue
+		}
 		target, err := filepath.EvalSymlinks(name)
 		if err != nil {
-			return &journey.PathError{Path: name, Err: unwrapFS(err)}
+			return nil, 0, &journey.PathError{Path: name, Err: fileerr.Reason(err)}
 		}
 		abs, _ := filepath.Abs(target)
 		if !seen[abs] {
 			seen[abs] = true
 			out = append(out, fmtFile{name: name, target: target})
 		}
-		return nil
 	}
-	for _, p := range paths {
-		if p == "-" {
-			if seen["-"] {
-				return nil, &journey.PathError{Path: "-", Err: errors.New("standard input can be read only once")}
-			}
-			seen["-"] = true
-			out = append(out, fmtFile{name: "-"})
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, &journey.PathError{Path: p, Err: unwrapFS(err)}
-		}
-		if !st.IsDir() {
-			if err := add(p); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		found, err := fmtWalk(p)
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			return nil, usageError("no journey files under %s", p)
-		}
-		for _, f := range found {
-			if err := add(f); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return out, nil
+	return out, problems, nil
 }
 
-// fmtWalk lists the journey and workspace files under root in lexical
-// order, skipping what every command skips.
-func fmtWalk(root string) ([]string, error) {
+// workspacesUnder lists the workspace files under root in lexical order,
+// skipping the directories journey.Discover skips; a link is not followed.
+func workspacesUnder(root string) []string {
 	var out []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root {
-				return &journey.PathError{Path: root, Err: unwrapFS(err)}
-			}
-			return nil
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != root && (name == ".git" || name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if journey.IsJourneyFile(name) || name == journey.WorkspaceFile {
+	filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil // Discover has reported a directory it cannot search
+		case e.IsDir() && p != root && (e.Name() == ".git" || e.Name() == "node_modules" || e.Name() == "vendor" || strings.HasPrefix(e.Name(), ".")):
+			return filepath.SkipDir
+		case e.Type().IsRegular() && e.Name() == journey.WorkspaceFile:
 			out = append(out, p)
 		}
 		return nil
 	})
 	sort.Strings(out)
-	return out, err
-}
-
-func unwrapFS(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return out
 }
 
 // fmtOne formats one file and returns its exit code.
@@ -197,7 +175,7 @@ func fmtOne(io *IO, opts *fmtOptions, f fmtFile) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(io.Err, "%s:1:1: error: cannot read file: %v [file]\n", display, unwrapFS(err))
+		fmt.Fprintf(io.Err, "%s:1:1: error: cannot read file: %v [file]\n", display, fileerr.Reason(err))
 		return exitFindings
 	}
 	out, err := canon.Format(display, src, canon.KindOf(display, src))
@@ -250,7 +228,7 @@ func fmtOne(io *IO, opts *fmtOptions, f fmtFile) int {
 		return exitFindings
 	}
 	if err := opts.write(f.target, out); err != nil {
-		fmt.Fprintf(io.Err, "journeymap: cannot write %s: %v; the file is unchanged\n", display, unwrapFS(err))
+		fmt.Fprintf(io.Err, "journeymap: cannot write %s: %v; the file is unchanged\n", display, fileerr.Reason(err))
 		return exitFindings
 	}
 	fmt.Fprintln(io.Out, display)
@@ -262,7 +240,7 @@ func fmtOne(io *IO, opts *fmtOptions, f fmtFile) int {
 func writable(path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return unwrapFS(err)
+		return fileerr.Reason(err)
 	}
 	if st.Mode().Perm()&0o200 == 0 {
 		return errors.New("it is read-only")

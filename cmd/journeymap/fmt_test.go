@@ -219,3 +219,25 @@ func TestFmtSameStdinStdout(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errb.String())
 	}
 }
+
+// TestFmtRefusedLink: a link found in a directory that leads out of it is
+// not followed (nothing outside the tree is rewritten) and says so, exit 1.
+func TestFmtRefusedLink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	outside := t.TempDir()
+	cliWriteFiles(t, outside, map[string]string{"secret.journey.yaml": messyJourney})
+	dir := t.TempDir()
+	cliWriteFiles(t, dir, map[string]string{"a.journey.yaml": tidyJourney})
+	if err := os.Symlink(filepath.Join(outside, "secret.journey.yaml"), filepath.Join(dir, "b.journey.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	r := cliRunArgs(t, "fmt", dir)
+	if r.code != 1 || !strings.Contains(r.stderr, "symbolic link to a file outside") {
+		t.Errorf("fmt: %s", r)
+	}
+	if got, _ := os.ReadFile(filepath.Join(outside, "secret.journey.yaml")); string(got) != messyJourney {
+		t.Errorf("a file outside the directory was rewritten")
+	}
+}

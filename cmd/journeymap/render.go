@@ -13,6 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/fileerr"
+	"github.com/journeymap/journeymap/internal/filekind"
+	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 	"github.com/journeymap/journeymap/render"
@@ -31,6 +34,9 @@ type renderOptions struct {
 	lint    bool
 	watch   bool
 	revs    []string
+	labels  []string
+	split   bool
+	themes  map[string]*render.Theme // theme files read, by path
 	config  string
 	formatF bool         // --format was given
 	stderr  stdio.Writer // where warnings go
@@ -58,10 +64,12 @@ Output goes to standard output unless -o FILE or -O DIR is given; the format
 follows the -o file's extension when --format is not given. Output is
 deterministic: the same journey gives byte-identical SVG and DOT.
 
-Text is laid out with the metrics of Helvetica, Times or Courier; --font names
-the family the SVG asks for (with fallbacks), so a font much wider than
-Helvetica can overflow its boxes. PNG is drawn with the embedded Go fonts, and
-with installed fonts for characters they lack (CJK, symbols).`,
+Text is measured, wrapped and painted with Liberation Sans, embedded in the
+binary; it has the metrics of Arial and Helvetica, which the SVG names after
+it, so a browser and the PNG break lines in the same places. --font names the
+family the SVG asks for first; a font much wider than Helvetica can overflow
+its boxes. Characters Liberation Sans lacks (CJK, emoji) are painted with
+installed fonts; the PNG warns, naming the character, when none has it.`,
 		Example: `  journeymap render examples/plan-upgrade.journey.yaml -o plan-upgrade.svg
   journeymap render checkout.journey.yaml --view map --size 16:9 -o map.png --dpi 150
   journeymap render journeys/ -O maps/ --format png
@@ -75,25 +83,23 @@ with installed fonts for characters they lack (CJK, symbols).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.view, "view", "flow", "what to draw")
-	f.StringVar(&opts.format, "format", "svg", "output format")
+	enumFlag(cmd, &opts.view, "view", "flow", "what to draw", render.Views)
+	enumFlag(cmd, &opts.format, "format", "svg", "output format", render.Formats)
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVarP(&opts.outDir, "output-dir", "O", "", "render every journey found into DIR, one file each")
-	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono (default from journeymap.yaml, else light)")
-	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Helvetica)")
+	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono, or a theme file (default from journeymap.yaml, else light)")
+	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Liberation Sans)")
 	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
-	f.StringVar(&opts.size, "size", "", "fit the picture to a slide: 16:9|4:3")
+	enumFlag(cmd, &opts.size, "size", "", "fit the picture to a slide", render.SlideSizes)
 	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
+	f.BoolVar(&opts.split, "split", false, "spread a journey's stages over as few slides as keep text at 9 pt: FILE-1.svg, FILE-2.svg… (with --size, default 16:9)")
 	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
 	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
+	f.StringArrayVar(&opts.labels, "label", nil, "with --view emotion: name the overlaid curves in order (repeatable; default the journey title, or the revision with --rev)")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "view", render.Views...)
-	registerEnum(cmd, "format", render.Formats...)
-	registerEnum(cmd, "theme", render.Themes()...)
-	registerEnum(cmd, "size", render.SlideSizes()...)
+	completeWith(cmd, "theme", render.Themes)
 	cmd.MarkFlagFilename("output", "svg", "png", "dot")
 	cmd.MarkFlagDirname("output-dir")
-	cmd.MarkFlagsMutuallyExclusive("output", "output-dir")
 	return cmd
 }
 
@@ -105,13 +111,26 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 	if err := checkRenderFlags(io, opts); err != nil {
 		return err
 	}
+	ctx, stop := onInterrupt(ctx)
+	var err error
 	if opts.watch {
-		return watch(ctx, io, opts)
+		err = watch(ctx, io, opts)
+	} else {
+		err = renderOnce(ctx, io, opts)
 	}
-	return renderOnce(ctx, io, opts)
+	if sig := stop(); errors.Is(err, errStopped) {
+		return interrupted(sig)
+	}
+	return err
 }
 
+// errStopped ends a render that a signal (or its caller) cancelled.
+var errStopped = errors.New("stopped")
+
 func checkRenderFlags(io *IO, opts *renderOptions) error {
+	if opts.out != "" && opts.outDir != "" {
+		return usageError("use either -o FILE (one picture) or -O DIR (a picture for each journey), not both")
+	}
 	if opts.out != "" {
 		if err := refuseInput(opts.out); err != nil {
 			return err
@@ -129,19 +148,10 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 			fmt.Fprintf(io.Err, "journeymap: warning: writing %s to %s, whose name says %s\n", opts.format, opts.out, byExt)
 		}
 	}
-	if err := checkEnum("view", opts.view, render.Views...); err != nil {
-		return err
-	}
-	if err := checkEnum("format", opts.format, render.Formats...); err != nil {
-		return err
-	}
-	if opts.size != "" {
-		if err := checkEnum("size", opts.size, render.SlideSizes()...); err != nil {
+	if opts.theme != "" {
+		if _, err := loadTheme(io, opts, opts.theme, "--theme", ""); err != nil {
 			return err
 		}
-	}
-	if opts.theme != "" && render.FindTheme(opts.theme) == nil {
-		return checkEnum("theme", opts.theme, render.Themes()...)
 	}
 	if opts.font != "" && !journey.FontName.MatchString(opts.font) {
 		return usageError("--font %q is not a font family name: use letters, digits, spaces and . _ - only", opts.font)
@@ -154,6 +164,27 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 	}
 	if len(opts.revs) > 0 && opts.outDir != "" {
 		return usageError("--rev overlays revisions in one picture; use -o FILE rather than -O DIR")
+	}
+	if opts.split {
+		switch {
+		case opts.view == "channels":
+			return usageError("--split spreads stages over slides; the channels view has no stages")
+		case opts.out == "" || opts.out == "-" || isDevice(opts.out):
+			if opts.outDir == "" {
+				return usageError("--split writes several files: give -o FILE (FILE-1, FILE-2…) or -O DIR")
+			}
+		case len(opts.revs) > 0:
+			return usageError("--split draws one journey a slide; it does not overlay --rev revisions")
+		}
+		if opts.size == "" {
+			opts.size = "16:9"
+		}
+	}
+	if len(opts.labels) > 0 && opts.view != "emotion" {
+		return usageError("--label names the curves of the emotion view; add --view emotion")
+	}
+	if len(opts.labels) > 0 && opts.outDir != "" {
+		return usageError("--label names the curves of one picture; use -o FILE rather than -O DIR")
 	}
 	for _, rev := range opts.revs {
 		if strings.HasPrefix(rev, "-") || rev == "" {
@@ -183,8 +214,16 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	// No output may be an input, whatever the names say (a hard link, a
+	// symbolic link, a journey not named *.yaml).
+	guard := outpath.NewGuard(set.Inputs())
+	if opts.out != "" && opts.out != "-" {
+		if err := guard.Check(opts.out); err != nil {
+			return usageError("%v", err)
+		}
+	}
 	if len(set.Journeys) == 0 {
-		return usageError("no journey files (*.journey.yaml) found under %s", strings.Join(orDot(opts.paths), ", "))
+		return &exitError{code: exitUsage, err: errNoJourneys{orDot(opts.paths)}}
 	}
 	var valid []*journey.Journey
 	for _, j := range set.Journeys {
@@ -195,7 +234,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	invalid := len(set.Findings) > 0
 	if invalid {
 		// Say what is wrong on stderr; render what can be rendered.
-		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
+		lint.WriteText(io.Err, lint.NewResult(set, set.Findings), lint.TextOptions{Color: false})
 	}
 	if len(valid) == 0 {
 		return errFindings
@@ -213,10 +252,6 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	}
 	if opts.lint {
 		res, err := lint.Run(set, lint.Options{})
-		var ce *lint.ConfigError
-		if errors.As(err, &ce) {
-			return &exitError{code: exitUsage, err: ce}
-		}
 		if err != nil {
 			return err
 		}
@@ -225,7 +260,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 
 	switch {
 	case opts.outDir != "":
-		err = renderEach(ctx, io, valid, ro, opts)
+		err = renderEach(ctx, io, valid, ro, opts, guard)
 	case len(valid) > 1 && opts.view != "emotion":
 		err = usageError("%d journeys found: the %s view draws one journey per picture, so use -O DIR (or --view emotion to overlay their curves)", len(valid), opts.view)
 	default:
@@ -235,9 +270,34 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 				return err
 			}
 		}
+		if opts.split {
+			if len(js) > 1 {
+				return usageError("--split draws one journey at a time; use -O DIR for several")
+			}
+			return renderSlides(ctx, io, js[0], ro, opts.out)
+		}
+		if len(opts.labels) > len(js) {
+			curves := fmt.Sprintf("%d curves", len(js))
+			if len(js) == 1 {
+				curves = "1 curve"
+			}
+			return usageError("%d --label names for %s: give one per curve, in order", len(opts.labels), curves)
+		}
+		for i, l := range opts.labels {
+			for len(ro.Labels) <= i {
+				ro.Labels = append(ro.Labels, "")
+			}
+			ro.Labels[i] = l
+		}
 		var out []byte
 		if out, err = render.Render(ctx, js, ro); err != nil {
+			if ctx.Err() != nil {
+				return errStopped
+			}
 			return renderFailed(err, "")
+		}
+		if ctx.Err() != nil {
+			return errStopped
 		}
 		err = emit(io, opts.out, out)
 	}
@@ -262,26 +322,81 @@ func orDot(paths []string) []string {
 func renderSettings(ws *journey.Workspace, opts *renderOptions) (render.Options, error) {
 	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size,
 		Warn: func(msg string) { fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", msg) }}
-	theme := opts.theme
+	theme, err := loadTheme(&IO{Err: opts.stderr}, opts, opts.theme, "--theme", "")
+	if err != nil {
+		return ro, err
+	}
 	if ws != nil {
-		if t := ws.Render.Theme; theme == "" && t.Value != "" {
-			if render.FindTheme(t.Value) == nil {
-				return ro, usageError("%s:%d:%d: unknown theme %q (use one of %s)", ws.File, t.Pos.Line, t.Pos.Col, t.Value, strings.Join(render.Themes(), ", "))
+		if t := ws.Render.Theme; opts.theme == "" && t.Value != "" {
+			// A theme file is found relative to the workspace file.
+			where := fmt.Sprintf("%s:%d:%d", ws.File, t.Pos.Line, t.Pos.Col)
+			if theme, err = loadTheme(&IO{Err: opts.stderr}, opts, t.Value, where, filepath.Dir(ws.File)); err != nil {
+				return ro, err
 			}
-			theme = t.Value
 		}
-		if ro.Font == "" {
+		// A --theme file's font beats the workspace's; --font beats both.
+		if ro.Font == "" && !(opts.theme != "" && theme.Font != "") {
 			ro.Font = ws.Render.Font.Value
 		}
 	}
-	if theme == "" {
-		theme = "light"
+	if ro.Font == "" && theme.Font != "" {
+		ro.Font = theme.Font
 	}
-	ro.Theme = render.FindTheme(theme)
+	ro.Theme = theme
 	return ro, nil
 }
 
-// emit writes the rendering to a file (atomically) or standard output.
+// loadTheme finds a theme by name (light, dark, mono) or reads a theme
+// file, relative to dir when it is not "". A theme file with problems is
+// a usage error (exit 2, nothing rendered), its findings printed at their
+// positions; its warnings (contrast) are printed once. "" is light.
+func loadTheme(io *IO, opts *renderOptions, value, where, dir string) (*render.Theme, error) {
+	if value == "" {
+		value = "light"
+	}
+	if t := render.FindTheme(value); t != nil {
+		return t, nil
+	}
+	path := value
+	if dir != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	if t, ok := opts.themes[path]; ok {
+		return t, nil
+	}
+	looksLikeFile := strings.ContainsAny(value, `/\`) || strings.HasSuffix(value, ".yaml") || strings.HasSuffix(value, ".yml")
+	t, findings, err := render.LoadThemeFile(path)
+	if err != nil {
+		if os.IsNotExist(err) && !looksLikeFile {
+			return nil, usageError("%s: unknown theme %q: use one of %s, or the path of a theme file", where, value, strings.Join(render.Themes(), ", "))
+		}
+		return nil, usageError("%s: cannot read theme file %s: %v", where, path, fileerr.Reason(err))
+	}
+	failed := false
+	for _, f := range findings {
+		fmt.Fprintln(io.Err, f.String())
+		failed = failed || f.Severity == journey.Error
+	}
+	if failed {
+		return nil, &exitError{code: exitUsage}
+	}
+	if opts.themes == nil {
+		opts.themes = map[string]*render.Theme{}
+	}
+	opts.themes[path] = t
+	return t, nil
+}
+
+// errNoJourneys is a run whose paths hold no journey file.
+type errNoJourneys struct{ paths []string }
+
+func (e errNoJourneys) Error() string {
+	return fmt.Sprintf("no journey files (*.journey.yaml) found under %s", strings.Join(e.paths, ", "))
+}
+
+// emit writes the rendering to standard output or to the file the user
+// named with -o: atomically, or straight into it when it is a device or
+// FIFO the user chose (-o /dev/stdout).
 func emit(io *IO, path string, data []byte) error {
 	if path == "" || path == "-" {
 		if _, err := io.Out.Write(data); err != nil { // checkRenderFlags refused PNG to a terminal
@@ -289,18 +404,19 @@ func emit(io *IO, path string, data []byte) error {
 		}
 		return nil
 	}
-	if err := atomicfile.Write(path, data, 0o644); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
+	if !isDevice(path) {
+		atomicfile.RemoveStale(filepath.Dir(path), []string{filepath.Base(path)})
 	}
-	return nil
+	return writeFailed(path, atomicfile.WriteNamed(path, data, 0o666))
 }
 
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// writeFailed maps a failed write to exit 1 (SPEC §6: the run failed, but
+// not for a bad command line): a full disk, a read-only directory.
+func writeFailed(path string, err error) error {
+	if err == nil {
+		return nil
 	}
-	return err
+	return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, fileerr.Reason(err))}
 }
 
 // renderFailed maps a rendering error to an exit code: a picture too large
@@ -328,6 +444,11 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // outputName is a safe file name for a journey's diagram.
 func outputName(j *journey.Journey, view, format string) string {
 	name := strings.Trim(unsafeName.ReplaceAllString(j.ID.Value, "-"), ".-")
+	// An id from a long file name (an explicit id is capped) must still
+	// leave room for the view, the extension and the temporary name.
+	if len(name) > journey.MaxIDLength {
+		name = strings.TrimRight(name[:journey.MaxIDLength], ".-")
+	}
 	if name == "" {
 		name = "journey"
 	}
@@ -337,13 +458,63 @@ func outputName(j *journey.Journey, view, format string) string {
 	return name + "." + format
 }
 
-// renderEach writes one file per journey into the output directory.
-func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions) error {
-	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
+// renderEach writes one file per journey into the output directory. Every
+// target is checked before anything is drawn: none may be an input, and
+// none may exist as anything but a regular file (a planted link to a
+// device or a FIFO). A signal stops the batch between two files.
+func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions, guard *outpath.Guard) error {
+	names := outputNames(io, js, opts)
+	for _, name := range names {
+		path := filepath.Join(opts.outDir, name)
+		if err := guard.Check(path); err != nil {
+			return usageError("%v", err)
+		}
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+			return usageError("refusing to write to %s: it is %s, and -O replaces only regular files (remove it, or name it with -o to write into it)", path, filekind.Of(st.Mode()))
+		}
 	}
+	if err := os.MkdirAll(opts.outDir, 0o777); err != nil {
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, fileerr.Reason(err))}
+	}
+	// Temporary files an interrupted run left are removed first.
+	atomicfile.RemoveStale(opts.outDir, names)
+	for i, j := range js {
+		if ctx.Err() != nil {
+			return errStopped
+		}
+		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
+		if err != nil {
+			return err
+		}
+		own.Findings = ro.Findings
+		if opts.split {
+			if err := renderSlides(ctx, io, j, own, filepath.Join(opts.outDir, names[i])); err != nil {
+				return err
+			}
+			continue
+		}
+		out, err := render.Render(ctx, []*journey.Journey{j}, own)
+		if ctx.Err() != nil {
+			return errStopped
+		}
+		if err != nil {
+			return renderFailed(err, j.File)
+		}
+		path := filepath.Join(opts.outDir, names[i])
+		if err := writeFailed(path, atomicfile.Write(path, out, 0o666)); err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Err, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// outputNames is the file name of each journey's diagram with -O: from its
+// id, numbered when two journeys share one.
+func outputNames(io *IO, js []*journey.Journey, opts *renderOptions) []string {
+	names := make([]string, len(js))
 	written := map[string]bool{}
-	for _, j := range js {
+	for i, j := range js {
 		name := outputName(j, opts.view, opts.format)
 		if written[name] {
 			ext := filepath.Ext(name)
@@ -354,20 +525,30 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			fmt.Fprintf(io.Err, "journeymap: journey id %q is used by more than one file; writing %s for %s\n", j.ID.Value, name, j.File)
 		}
 		written[name] = true
-		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
-		if err != nil {
+		names[i] = name
+	}
+	return names
+}
+
+// renderSlides writes a journey split over slides as FILE-1.ext, FILE-2.ext…
+// next to path, and names each file it wrote.
+func renderSlides(ctx context.Context, io *IO, j *journey.Journey, ro render.Options, path string) error {
+	slides, err := render.RenderSlides(ctx, j, ro)
+	if err != nil {
+		return renderFailed(err, j.File)
+	}
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for i, s := range slides {
+		name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
+		if err := emit(io, name, s.Data); err != nil {
 			return err
 		}
-		own.Findings = ro.Findings
-		out, err := render.Render(ctx, []*journey.Journey{j}, own)
-		if err != nil {
-			return renderFailed(err, j.File)
+		what := fmt.Sprintf("stages %d–%d of %d", s.First, s.Last, s.Stages)
+		if s.First == s.Last {
+			what = fmt.Sprintf("stage %d of %d", s.First, s.Stages)
 		}
-		path := filepath.Join(opts.outDir, name)
-		if err := emit(io, path, out); err != nil {
-			return err
-		}
-		fmt.Fprintf(io.Err, "wrote %s\n", path)
+		fmt.Fprintf(io.Err, "wrote %s (%s)\n", name, what)
 	}
 	return nil
 }

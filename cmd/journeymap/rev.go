@@ -1,12 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"os/exec"
-	"path/filepath"
-	"strings"
 
+	"github.com/journeymap/journeymap/internal/gitrev"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -38,22 +35,13 @@ func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []
 	return out, labels, nil
 }
 
-// gitShow reads a file as it was at a revision.
+// gitShow reads a file as it was at a revision, through gitrev: the one
+// helper that render --rev and diff --rev share (bounded, with messages
+// that name the path and the revision).
 func gitShow(file, rev string) ([]byte, error) {
-	dir, base := filepath.Split(file)
-	if dir == "" {
-		dir = "."
-	}
-	cmd := exec.Command("git", "-C", dir, "show", "--end-of-options", rev+":./"+base)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := gitrev.Show(file, rev)
 	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, errors.New(msg)
+		return nil, err
 	}
 	return out, nil
 }

@@ -105,6 +105,10 @@ func Format(name string, src []byte, kind Kind) ([]byte, error) {
 		return nil, &SyntaxError{Findings: fs}
 	}
 	body := bytes.TrimPrefix(src, bom)
+	if i := loneCR(body); i >= 0 {
+		line := bytes.Count(body[:i], []byte("\n")) + 1
+		return nil, &Unsupported{Line: line, Column: 1, Message: "a line ends in a carriage return alone (old Mac line ends); save the file with LF or CRLF line ends"}
+	}
 	in, err := parse(body)
 	if err != nil {
 		return nil, &SyntaxError{Findings: []journey.Finding{{File: name, Line: 1, Column: 1, Rule: journey.RuleSyntax, Severity: journey.Error, Message: err.Error()}}}
@@ -130,10 +134,21 @@ func Format(name string, src []byte, kind Kind) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := verify(body, in, out, kind); err != nil {
-		return nil, err
+	// Where YAML attaches a comment depends on the lines around it, so a
+	// comment can settle on another node in the output (a comment after
+	// "- " on an empty item becomes the next item's). Formatting the output
+	// again then moves it once more; a few rounds reach the fixed point,
+	// each checked against the input for data and comments.
+	for round := 0; ; round++ {
+		again, err := verify(body, in, out, kind)
+		if err == nil {
+			return out, nil
+		}
+		if again == nil || round == 2 {
+			return nil, err
+		}
+		out = again
 	}
-	return out, nil
 }
 
 // syntaxFindings returns the findings that mean the file does not parse:
@@ -168,27 +183,29 @@ func parse(src []byte) (*yaml.Node, error) {
 
 // verify checks the promises of Format on its own output: it parses to the
 // same data, keeps every comment, and formats to itself.
-func verify(in []byte, inDoc *yaml.Node, out []byte, kind Kind) error {
+// When only the last promise fails, it also returns the output formatted
+// again, for another round.
+func verify(in []byte, inDoc *yaml.Node, out []byte, kind Kind) ([]byte, error) {
 	outDoc, err := parse(out)
 	if err != nil {
-		return fmt.Errorf("%w: the output does not parse (%v)", ErrUnstable, err)
+		return nil, fmt.Errorf("%w: the output does not parse (%v)", ErrUnstable, err)
 	}
 	if why := sameData(inDoc, outDoc); why == tooLarge {
-		return &Unsupported{Line: 1, Column: 1, Message: "aliases expand this file too far for fmt to check that it keeps its meaning"}
+		return nil, &Unsupported{Line: 1, Column: 1, Message: "aliases expand this file too far for fmt to check that it keeps its meaning"}
 	} else if why != "" {
-		return fmt.Errorf("%w: %s", ErrUnstable, why)
+		return nil, fmt.Errorf("%w: %s", ErrUnstable, why)
 	}
 	if why := sameComments(commentsIn(in, inDoc), commentsIn(out, outDoc)); why != "" {
-		return fmt.Errorf("%w: %s", ErrUnstable, why)
+		return nil, fmt.Errorf("%w: %s", ErrUnstable, why)
 	}
 	again, err := emit(out, outDoc, kind)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrUnstable, err)
+		return nil, fmt.Errorf("%w: %v", ErrUnstable, err)
 	}
 	if !bytes.Equal(again, out) {
-		return fmt.Errorf("%w: formatting the output again changes it", ErrUnstable)
+		return again, fmt.Errorf("%w: formatting the output again changes it", ErrUnstable)
 	}
-	return nil
+	return nil, nil
 }
 
 // commentsOnly formats a file that holds no YAML node: its comments, one a line.
@@ -273,4 +290,14 @@ func repeatedKey(n *yaml.Node, depth int) (k, first *yaml.Node) {
 		}
 	}
 	return nil, nil
+}
+
+// loneCR finds a carriage return that is not part of a CRLF, or -1.
+func loneCR(src []byte) int {
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
 }

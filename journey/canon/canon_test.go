@@ -69,7 +69,11 @@ func plain(v reflect.Value, depth int) string {
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Type().Field(i)
 			switch f.Name {
-			case "Pos", "End", "Keys", "Src", "Root", "Stage", "File", "Flow", "Workspace":
+			case "Pos", "End", "Extent", "Keys", "Source", "Src", "Root", "Stage", "File", "Flow", "Workspace":
+				continue
+			}
+			switch f.Type.Name() {
+			case "Pos", "Extent", "Keys":
 				continue
 			}
 			if !f.IsExported() {
@@ -102,6 +106,7 @@ func plain(v reflect.Value, depth int) string {
 // a # after a space or at the start of a line, outside quotes on that line.
 func comments(src []byte) []string {
 	var out []string
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	for _, l := range strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n") {
 		var quote rune
 		for i, r := range l {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/journeymap/journeymap/journey"
 	"gopkg.in/yaml.v3"
 )
 
@@ -20,14 +21,20 @@ type printer struct {
 	// kept is how many lines must stay even if blank: a block scalar that
 	// keeps its trailing blank lines (`|+`) owns them.
 	kept int
-	err  error
+	// levels are the block collections being written: their column in
+	// the source and their indentation in the output.
+	levels [][2]int
+	// keyLine is the source line of the key or dash being written, where
+	// its end-of-line comment was.
+	keyLine int
+	err     error
 }
 
 func emit(src []byte, doc *yaml.Node, kind Kind) ([]byte, error) {
 	p := &printer{src: splitLines(src)}
-	r := role{fields, "journey"}
+	r := role{fields, journey.ObjJourney, newTable()}
 	if kind == Workspace {
-		r = role{fields, "workspace"}
+		r.obj = journey.ObjWorkspace
 	}
 	p.document(doc, r)
 	if p.err != nil {
@@ -50,6 +57,9 @@ func emit(src []byte, doc *yaml.Node, kind Kind) ([]byte, error) {
 
 func splitLines(src []byte) []string {
 	lines := strings.Split(string(src), "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // after the final line end: no line
+	}
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
@@ -123,6 +133,11 @@ func (p *printer) blankBeforeFoot(after int) bool {
 	return false
 }
 
+// foot writes a foot comment after the node ending at line after. YAML
+// attaches a comment below a block to its last key however far left it
+// was written; it is written back at the level of the structure it was
+// aligned with in the source (never deeper than the key), so that YAML
+// attaches it the same way again.
 func (p *printer) foot(c string, indent, after int) {
 	if c == "" {
 		return
@@ -130,8 +145,37 @@ func (p *printer) foot(c string, indent, after int) {
 	if p.blankBeforeFoot(after) {
 		p.blank()
 	}
+	if col, ok := p.commentColumn(c, after); ok {
+		at := 0
+		for i := len(p.levels) - 1; i >= 0; i-- {
+			if p.levels[i][0] <= col {
+				at = p.levels[i][1]
+				break
+			}
+		}
+		indent = min(indent, at)
+	}
 	p.comment(c, indent)
 }
+
+// commentColumn finds the 0-based column a comment starts at in the source,
+// looking below line after.
+func (p *printer) commentColumn(c string, after int) (int, bool) {
+	first, _, _ := strings.Cut(strings.TrimLeft(c, "\n"), "\n")
+	first = strings.TrimSpace(first)
+	for n := after + 1; n <= len(p.src) && n <= after+200; n++ {
+		l := p.srcLine(n)
+		if t := strings.TrimSpace(l); t == first {
+			return len(l) - len(strings.TrimLeft(l, " \t")), true
+		}
+	}
+	return 0, false
+}
+
+// enter records that a block collection written at indent starts at source
+// column col; leave undoes it.
+func (p *printer) enter(col, indent int) { p.levels = append(p.levels, [2]int{col, indent}) }
+func (p *printer) leave()                { p.levels = p.levels[:len(p.levels)-1] }
 
 func (p *printer) document(doc *yaml.Node, r role) {
 	if doc.Kind != yaml.DocumentNode {
@@ -148,10 +192,7 @@ func (p *printer) document(doc *yaml.Node, r role) {
 	for _, c := range doc.Content {
 		p.top(c, r)
 	}
-	if doc.FootComment != "" {
-		p.blank()
-		p.comment(doc.FootComment, 0)
-	}
+	p.foot(doc.FootComment, 0, lastLine(doc))
 	if len(doc.Content) == 0 && doc.LineComment != "" {
 		p.comment(doc.LineComment, 0)
 	}
@@ -178,7 +219,7 @@ func (p *printer) top(n *yaml.Node, r role) {
 	case n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0 && n.Anchor == "" && n.Style&yaml.TaggedStyle == 0:
 		p.comment(n.HeadComment, 0)
 		p.comment(n.LineComment, 0)
-		p.entries(n, 0, "", r, false)
+		p.entries(n, 0, "", r)
 		p.foot(n.FootComment, 0, lastLine(n))
 	case n.Kind == yaml.SequenceNode && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0 && n.Anchor == "" && n.Style&yaml.TaggedStyle == 0:
 		p.comment(n.HeadComment, 0)
@@ -197,8 +238,10 @@ func (p *printer) top(n *yaml.Node, r role) {
 // entries writes a block mapping's entries at indent. lead, when not
 // empty, starts the first entry's line instead of the indentation (the
 // "- " of a sequence item), whose head comments the caller has written.
-func (p *printer) entries(m *yaml.Node, indent int, lead string, r role, hoisted bool) {
+func (p *printer) entries(m *yaml.Node, indent int, lead string, r role) {
 	pad := strings.Repeat(" ", indent)
+	p.enter(m.Column-1, indent)
+	defer p.leave()
 	for i, at := range order(m, r) {
 		k, v := m.Content[2*at], m.Content[2*at+1]
 		if k.Kind != yaml.ScalarNode && k.Kind != yaml.AliasNode {
@@ -225,6 +268,7 @@ func (p *printer) entries(m *yaml.Node, indent int, lead string, r role, hoisted
 		if k.Kind == yaml.AliasNode {
 			ks = "*" + k.Value + " "
 		}
+		p.keyLine = k.Line
 		p.value(first+ks+":", v, indent, r.child(k.Value), k.LineComment, k.Column-1)
 		p.foot(k.FootComment, indent, lastLine(v))
 		p.foot(v.FootComment, indent, lastLine(v))
@@ -244,6 +288,8 @@ func firstHead(m *yaml.Node, r role) (*yaml.Node, string) {
 // items writes a block sequence's items at indent.
 func (p *printer) items(s *yaml.Node, indent int, r role) {
 	pad := strings.Repeat(" ", indent)
+	p.enter(s.Column-1, indent)
+	defer p.leave()
 	for i, e := range s.Content {
 		head := e.HeadComment
 		// A mapping item's first key may carry the comment above the item.
@@ -264,9 +310,11 @@ func (p *printer) items(s *yaml.Node, indent int, r role) {
 		if firstKey != nil {
 			saved := firstKey.HeadComment
 			firstKey.HeadComment = ""
+			p.keyLine = e.Line
 			p.value(pad+"-", e, indent, r.item(), "", s.Column-1)
 			firstKey.HeadComment = saved
 		} else {
+			p.keyLine = e.Line
 			p.value(pad+"-", e, indent, r.item(), "", s.Column-1)
 		}
 		p.foot(e.FootComment, indent, lastLine(e))
@@ -326,6 +374,29 @@ func props(n *yaml.Node) string {
 	return strings.Join(parts, " ")
 }
 
+// trail ends the line s with an end-of-line comment. The comment keeps
+// the column it had in the source (on the key's line or the value's) where
+// s leaves room, so comments an author aligned stay aligned; otherwise one
+// space separates it.
+func (p *printer) trail(valueLine int, s, c string) string {
+	if c == "" || strings.Contains(c, "\n") {
+		return withComment(s, c)
+	}
+	for _, n := range []int{p.keyLine, valueLine} {
+		l := p.srcLine(n)
+		at := strings.LastIndex(l, c)
+		if at < 1 || strings.TrimRight(l[at:], " \t") != c || (l[at-1] != ' ' && l[at-1] != '\t') {
+			continue
+		}
+		col := utf8.RuneCountInString(l[:at])
+		if w := utf8.RuneCountInString(strings.TrimRight(s, " ")); w > 0 && w < col {
+			return strings.TrimRight(s, " ") + strings.Repeat(" ", col-w) + c
+		}
+		break
+	}
+	return withComment(s, c)
+}
+
 func withComment(s, c string) string {
 	if c == "" {
 		return s
@@ -355,28 +426,32 @@ func (p *printer) value(head string, v *yaml.Node, indent int, r role, keyCommen
 	}
 	switch {
 	case v.Kind == yaml.AliasNode:
-		p.line(withComment(head+sep+"*"+v.Value, lineComments))
+		p.line(p.trail(v.Line, head+sep+"*"+v.Value, lineComments))
 	case v.Kind == yaml.ScalarNode && v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		p.blockScalar(head+sep+joinSpace(pr, ""), v, indent, lineComments, parentIndent)
+		prefix := head + sep
+		if pr != "" {
+			prefix += pr + " "
+		}
+		p.blockScalar(prefix, v, indent, lineComments, parentIndent)
 	case v.Kind == yaml.ScalarNode:
 		text := scalar(v, false)
 		if v.Tag == "!!null" && v.Value == "" && pr == "" {
-			p.line(withComment(head, lineComments))
+			p.line(p.trail(v.Line, head, lineComments))
 			return
 		}
-		p.line(withComment(head+sep+joinSpace(pr, text), lineComments))
+		p.line(p.trail(v.Line, head+sep+joinSpace(pr, text), lineComments))
 	case fitsFlow(v):
 		text := head + sep + joinSpace(pr, flowText(v, r))
 		if len(v.Content) == 0 || utf8.RuneCountInString(text) <= maxWidth {
 			if !strings.HasSuffix(head, "-") {
 				p.comment(v.HeadComment, indent)
 			}
-			p.line(withComment(text, lineComments))
+			p.line(p.trail(v.Line, text, lineComments))
 			return
 		}
-		p.blockCollection(head, sep, pr, v, indent, r, lineComments, parentIndent)
+		p.blockCollection(head, pr, v, indent, r, lineComments)
 	default:
-		p.blockCollection(head, sep, pr, v, indent, r, lineComments, parentIndent)
+		p.blockCollection(head, pr, v, indent, r, lineComments)
 	}
 }
 
@@ -401,7 +476,7 @@ func joinSpace(a, b string) string {
 }
 
 // blockCollection writes a non-empty mapping or sequence in block style.
-func (p *printer) blockCollection(head, sep, pr string, v *yaml.Node, indent int, r role, lineComments string, parentIndent int) {
+func (p *printer) blockCollection(head, pr string, v *yaml.Node, indent int, r role, lineComments string) {
 	item := strings.HasSuffix(head, "-")
 	child := indent + 2
 	if head == "" {
@@ -410,17 +485,17 @@ func (p *printer) blockCollection(head, sep, pr string, v *yaml.Node, indent int
 	// A sequence item's head comment is written above its "- " by items.
 	if item && v.Kind == yaml.MappingNode && pr == "" && lineComments == "" {
 		// "- key: value", the rest of the mapping under the key.
-		p.entries(v, child, head+" ", r, true)
+		p.entries(v, child, head+" ", r)
 		return
 	}
 	if head != "" || pr != "" || lineComments != "" {
-		p.line(withComment(joinSpace(head, pr), lineComments))
+		p.line(p.trail(v.Line, joinSpace(head, pr), lineComments))
 	}
 	if !item {
 		p.comment(v.HeadComment, child)
 	}
 	if v.Kind == yaml.MappingNode {
-		p.entries(v, child, "", r, false)
+		p.entries(v, child, "", r)
 	} else {
 		p.items(v, child, r)
 	}
@@ -574,10 +649,10 @@ func (p *printer) blockScalar(prefix string, v *yaml.Node, indent int, comments 
 	if digit > 0 {
 		to = indent + digit
 	}
-	p.line(withComment(prefix+ind, comments))
+	p.line(p.trail(v.Line, prefix+ind, comments))
 	pad := strings.Repeat(" ", to)
 	for _, l := range body {
-		if len(l) > from {
+		if from >= 0 && len(l) > from {
 			p.out = append(p.out, pad+l[from:])
 		} else {
 			p.out = append(p.out, "")

@@ -2,7 +2,6 @@ package canon
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/journeymap/journeymap/journey"
 	"gopkg.in/yaml.v3"
@@ -13,6 +12,23 @@ import (
 type role struct {
 	kind roleKind
 	obj  journey.Object
+	tab  *table
+}
+
+// table caches the field table's answers for one run of Format.
+type table struct {
+	fields map[journey.Object][]journey.Field
+}
+
+func newTable() *table { return &table{fields: map[journey.Object][]journey.Field{}} }
+
+func (t *table) of(o journey.Object) []journey.Field {
+	fs, ok := t.fields[o]
+	if !ok {
+		fs = journey.Fields(o)
+		t.fields[o] = fs
+	}
+	return fs
 }
 
 type roleKind int
@@ -27,43 +43,45 @@ const (
 	setting                   // one rule's setting: severity first, then parameters
 )
 
-func roleOfField(f journey.Field) role {
+func (t *table) roleOf(f journey.Field) role {
 	switch f.Shape {
 	case journey.ShapeObject, journey.ShapeEmotion, journey.ShapePersona:
-		return role{fields, f.Object}
+		return role{fields, f.Object, t}
 	case journey.ShapeList:
-		return role{listOf, f.Object}
+		return role{listOf, f.Object, t}
 	case journey.ShapeCatalogue:
-		return role{catalogue, f.Object}
+		return role{catalogue, f.Object, t}
 	case journey.ShapeItems:
-		return role{items, f.Object}
+		return role{items, f.Object, t}
 	case journey.ShapeRuleSettings:
-		return role{kind: rules}
+		return role{kind: rules, tab: t}
 	}
-	return role{}
+	return role{tab: t}
 }
 
 // child is the role of the value under key in a mapping of this role.
 func (r role) child(key string) role {
 	switch r.kind {
 	case fields:
-		if f, ok := journey.FieldOf(r.obj, key); ok {
-			return roleOfField(f)
+		for _, f := range r.tab.of(r.obj) {
+			if f.Key == key {
+				return r.tab.roleOf(f)
+			}
 		}
 	case catalogue:
-		return role{fields, r.obj}
+		return role{fields, r.obj, r.tab}
 	case rules:
-		return role{kind: setting}
+		return role{kind: setting, tab: r.tab}
 	}
-	return role{}
+	return role{tab: r.tab}
 }
 
 // item is the role of an entry of a sequence of this role.
 func (r role) item() role {
 	if r.kind == listOf || r.kind == items {
-		return role{fields, r.obj}
+		return role{fields, r.obj, r.tab}
 	}
-	return role{}
+	return role{tab: r.tab}
 }
 
 // rank places a key in its mapping: a merge key first, then the known keys
@@ -74,8 +92,8 @@ func (r role) rank(k *yaml.Node) int {
 	}
 	switch r.kind {
 	case fields:
-		for i, key := range journey.FieldKeys(r.obj) {
-			if k.Value == key && !strings.HasPrefix(key, "x-") {
+		for i, f := range r.tab.of(r.obj) {
+			if k.Value == f.Key {
 				return i
 			}
 		}

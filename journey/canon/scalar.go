@@ -26,7 +26,12 @@ func scalar(n *yaml.Node, flow bool) string {
 		// A plain number, boolean, null or date: written as it was.
 		return v
 	case !quoted:
-		if plainOK(v, flow, "") {
+		// YAML read this very text, plain, as this string: it can be
+		// written back as it is (the flow context only narrows what plain
+		// text may hold), unless its lines were folded around a blank one.
+		// A byte-order mark read inside the text would be dropped at the
+		// start of a file, so that text is checked too.
+		if !strings.ContainsAny(v, "\n\uFEFF") || plainOK(v, flow, "") {
 			return v
 		}
 	default:

@@ -218,6 +218,8 @@ func value(f journey.Field) *obj {
 		return newObj("type", "object", "additionalProperties", newObj("anyOf", []any{ref(f.Object), newObj("type", "null")}))
 	case journey.ShapeEmotion:
 		return newObj("anyOf", []any{newObj("type", "integer", "minimum", f.Min, "maximum", f.Max), ref(f.Object)})
+	case journey.ShapeTexts:
+		return newObj("anyOf", []any{newObj("type", scalarTypes()), newObj("type", "array", "items", newObj("type", scalarTypes()))})
 	case journey.ShapeMoment:
 		return newObj("type", []string{"boolean", "string"})
 	case journey.ShapePersona:
@@ -225,12 +227,13 @@ func value(f journey.Field) *obj {
 	case journey.ShapeRuleSettings:
 		setting := newObj(
 			"type", "object",
-			"properties", newObj("severity", newObj("description", "The rule's severity, or off.", "enum", enumOf(journey.RuleSettingWords()))),
-			"additionalProperties", newObj("description", "A rule parameter, such as max for channel-hopping.", "type", append(scalarTypes(), "null")),
+			"properties", newObj("severity", newObj("description", "The rule's severity, or off.", "enum", enumOf(journey.RuleSeverities()))),
+			"additionalProperties", newObj("description", "A rule parameter, such as max for channel-hopping: a value or a list of values.",
+				"anyOf", []any{newObj("type", append(scalarTypes(), "null")), newObj("type", "array", "items", newObj("type", scalarTypes()))}),
 		)
 		return newObj("type", "object", "additionalProperties", newObj(
-			"description", "off, a severity ("+strings.Join(journey.RuleSettingWords()[1:], ", ")+"), or {severity, parameters}.",
-			"anyOf", []any{newObj("type", []string{"boolean", "null"}), newObj("enum", enumOf(journey.RuleSettingWords())), setting},
+			"description", "off, a severity ("+strings.Join(journey.RuleSeverities()[1:], ", ")+"), or {severity, parameters}.",
+			"anyOf", []any{newObj("type", []string{"boolean", "null"}), newObj("enum", enumOf(journey.RuleSeverities())), setting},
 		))
 	}
 	// ShapeText
@@ -240,7 +243,15 @@ func value(f journey.Field) *obj {
 	if f.Pattern == "" {
 		return newObj("type", scalarTypes())
 	}
-	return patterned(f.Pattern)
+	s := patterned(f.Pattern)
+	if f.MaxLength > 0 {
+		if alts, ok := s.vals["anyOf"].([]any); ok {
+			alts[0].(*obj).set("maxLength", f.MaxLength)
+		} else {
+			s.set("maxLength", f.MaxLength)
+		}
+	}
+	return s
 }
 
 // patterned is a text value that must match a pattern. YAML numbers and

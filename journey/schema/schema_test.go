@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 
+	"github.com/journeymap/journeymap/internal/golden"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/journey/schema"
 )
@@ -197,7 +198,11 @@ func TestSchemasCompile(t *testing.T) {
 		for _, o := range journey.Objects() {
 			for _, f := range journey.Fields(o) {
 				if !strings.Contains(text, fmt.Sprintf("%q", f.Description)) {
-					if (o == journey.ObjWorkspace || o == journey.ObjOwner || o == journey.ObjLint || o == journey.ObjRender) == (name == "workspace.json") {
+					if o == journey.ObjLintFile {
+						continue
+					}
+					if (o == journey.ObjWorkspace || o == journey.ObjOwner || o == journey.ObjLint || o == journey.ObjRender ||
+						o == journey.ObjOverride || o == journey.ObjCustomRule || o == journey.ObjVocabulary) == (name == "workspace.json") {
 						t.Errorf("%s: no description for %s.%s", name, o, f.Key)
 					}
 				}
@@ -240,6 +245,18 @@ func TestCorpusAgrees(t *testing.T) {
 			rejected++
 		}
 	}
+	// The files `journeymap init` writes validate as they are.
+	for name, s := range map[string]*jsonschema.Schema{"first.journey.yaml": js, "journeymap.yaml": ws} {
+		src, err := os.ReadFile(filepath.Join("../../cmd/journeymap/starter", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = bytes.ReplaceAll(src, []byte("{{TODAY}}"), []byte("2026-12-01"))
+		if err := s.Validate(asJSON(t, src)); err != nil {
+			t.Errorf("starter %s: %v", name, err)
+		}
+		okFiles++
+	}
 	if okFiles < 10 || rejected < 5 {
 		t.Errorf("too few cases: %d ok files, %d rejected", okFiles, rejected)
 	}
@@ -254,7 +271,8 @@ func TestFieldByField(t *testing.T) {
 		`[{owner: o}]`, `[{text: t, bad: 1}]`, `{}`, `{a: b}`, `{score: 1}`, `{score: 1, feeling: f}`, `{score: 9}`, `{feeling: f}`,
 		`{name: n, kind: digital}`, `{kind: telepathy}`, `2026-10-01`, `2026-02-30`, `"2026-10-01"`, `01/10/2026`, `my-id`, `My_Id`,
 		`digital`, `nps`, `structured`, `warning`, `off`, `"1"`, `2`, `Inter`, `"bad;font"`, `{carries: [a], owner: o}`, `{carries: x}`,
-		`{ch: {name: n, kind: digital}}`, `{ch: null}`, `{ch: {kind: nope}}`, `{r: off}`, `{r: {severity: info, max: 3}}`, `{r: {max: [1]}}`, `{r: 3}`}
+		`{ch: {name: n, kind: digital}}`, `{ch: null}`, strings.Repeat("a", 100), strings.Repeat("a", 101), `{ch: {kind: nope}}`, `{r: off}`, `{r: {severity: info, max: 3}}`, `{r: {max: [1]}}`, `{r: {terms: [a, b]}}`, `{r: {terms: [[a]]}}`, `{r: 3}`,
+		`recommended`, `[recommended, strict]`, `require-reason`, `journey`, `handoff`, `[{files: x}]`, `[{rules: {}}]`, `{reject: [CRM]}`, `[x, [y]]`}
 	base := map[journey.Object]struct {
 		doc       string // a valid file with %s where the object's key goes
 		workspace bool
@@ -273,9 +291,15 @@ func TestFieldByField(t *testing.T) {
 		journey.ObjOwner:      {"version: 1\nowners: {o: {%s}}\n", true},
 		journey.ObjLint:       {"version: 1\nlint: {%s}\n", true},
 		journey.ObjRender:     {"version: 1\nrender: {%s}\n", true},
+		journey.ObjOverride:   {"version: 1\nlint: {overrides: [{files: [a], %s}]}\n", true},
+		journey.ObjCustomRule: {"version: 1\nlint: {custom: [{id: r, on: journey, require: 'true', message: m, %s}]}\n", true},
+		journey.ObjVocabulary: {"version: 1\nlint: {vocabulary: {%s}}\n", true},
 	}
 	cases := 0
 	for _, o := range journey.Objects() {
+		if o == journey.ObjLintFile {
+			continue // no schema: shared lint files are not edited with a modeline
+		}
 		b, ok := base[o]
 		if !ok {
 			t.Fatalf("no base document for %s", o)
@@ -317,4 +341,29 @@ func dropDuplicate(doc, key string) string {
 		}
 	}
 	return doc
+}
+
+// TestExampleSchemas: the schemas the examples name in their modelines are
+// the current ones (TESTDATA_ACCEPT=1 or `make docs` rewrites them), and
+// every example names its schema on its first line.
+func TestExampleSchemas(t *testing.T) {
+	golden.Check(t, "../../examples/.journeymap/journey.schema.json", schema.Journey())
+	golden.Check(t, "../../examples/.journeymap/workspace.schema.json", schema.Workspace())
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	if len(files) < 5 {
+		t.Fatalf("examples: %v", files)
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "# yaml-language-server: $schema=.journeymap/journey.schema.json\n"
+		if filepath.Base(f) == journey.WorkspaceFile {
+			want = "# yaml-language-server: $schema=.journeymap/workspace.schema.json\n"
+		}
+		if !strings.HasPrefix(string(src), want) {
+			t.Errorf("%s does not start with %q", f, want)
+		}
+	}
 }
