@@ -35,7 +35,8 @@ e2e: build ## End-to-end checks with real clients (Chromium for serve); needs no
 bench: ## Run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-docs: ## Regenerate docs/rules.md, docs/cli.md and the example maps
+docs: ## Regenerate docs/rules.md, docs/cli.md, the examples' schemas and the example maps
+	TESTDATA_ACCEPT=1 $(GO) test ./journey/schema -run TestExampleSchemas
 	TESTDATA_ACCEPT=1 $(GO) test ./lint -run TestRulesDoc
 	TESTDATA_ACCEPT=1 $(GO) test ./cmd/journeymap -run TestCLIDoc
 	./scripts/example-maps.sh
