@@ -29,7 +29,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/goccy/go-graphviz"
+	"github.com/journeymap/journeymap/third_party/go-graphviz"
 )
 
 // Engine is a Graphviz layout engine. The empty Engine means Dot; besides Dot
