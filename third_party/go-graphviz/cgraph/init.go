@@ -6,17 +6,18 @@ import (
 	"github.com/journeymap/journeymap/third_party/go-graphviz/internal/wasm"
 )
 
+// The descriptors exist before the WebAssembly module starts (other
+// packages copy these pointers in their own initialisation); setGlobalVars
+// points them into the module at every start. (journeymap patch: lazy start)
 var (
-	Directed         *Desc
-	StrictDirected   *Desc
-	UnDirected       *Desc
-	StrictUnDirected *Desc
+	Directed         = &Desc{}
+	StrictDirected   = &Desc{}
+	UnDirected       = &Desc{}
+	StrictUnDirected = &Desc{}
 )
 
 func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+	wasm.OnStart(setGlobalVars)
 }
 
 func setGlobalVars(ctx context.Context) error {
@@ -51,10 +52,10 @@ func setGlobalVars(ctx context.Context) error {
 	strictUndirected.SetStrict(1)
 	strictUndirected.SetMaingraph(1)
 
-	Directed = toDesc(directed)
-	StrictDirected = toDesc(strictDirected)
-	UnDirected = toDesc(undirected)
-	StrictUnDirected = toDesc(strictUndirected)
+	Directed.wasm = directed
+	StrictDirected.wasm = strictDirected
+	UnDirected.wasm = undirected
+	StrictUnDirected.wasm = strictUndirected
 
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -378,7 +377,14 @@ func Register_LoadImageEngine_LoadImage(fn func(*Job, *UserShape, *BoxFloat, boo
 	mod.lookupFuncMap.LoadImageEngine_LoadImage = fn
 }
 
-var mod *WasmModule
+// mod exists before the WebAssembly module starts, so that the Register_*
+// functions called from other packages' init work; start sets mod.mod.
+// (journeymap patch: lazy start, see PATCHES.md)
+var mod = &WasmModule{
+	fs:              &WasmFileSystem{},
+	lookupFuncMap:   &LookupFuncMap{},
+	callbackFuncMap: newCallbackFuncMap(),
+}
 
 type CallbackFunc[T any] struct {
 	cb     T
@@ -392,14 +398,15 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
-	ctx := context.Background()
-	cfg := wazero.NewRuntimeConfig()
-	if cache := getCompilationCache(); cache != nil {
-		cfg = cfg.WithCompilationCache(cache)
-	}
-
+// start creates a runtime with cfg and instantiates the module in it; it
+// used to be this package's init (journeymap patch: lazy start).
+func start(ctx context.Context, cfg wazero.RuntimeConfig) (_ wazero.Runtime, e error) {
 	r := wazero.NewRuntimeWithConfig(ctx, cfg)
+	defer func() {
+		if e != nil {
+			_ = r.Close(ctx)
+		}
+	}()
 
 	env := r.NewHostModuleBuilder("env")
 	env = env.NewFunctionBuilder().WithGoModuleFunction(
@@ -2789,207 +2796,214 @@ func init() {
 		[]api.ValueType{},
 	).Export("wasm_bridge_LoadImageEngine_LoadImage")
 	if _, err := env.Instantiate(ctx); err != nil {
-		panic(err)
+		return nil, err
 	}
-	wasi_snapshot_preview1.MustInstantiate(ctx, r)
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil {
+		return nil, err
+	}
 
 	compiled, err := r.CompileModule(ctx, wasmFile)
 	if err != nil {
-		panic(err)
+		return nil, err
 	}
-	fs := &WasmFileSystem{}
 	m, err := r.InstantiateModule(
 		ctx,
 		compiled,
 		wazero.NewModuleConfig().
-			WithFSConfig(wazero.NewFSConfig().WithFSMount(fs, "/")).
+			WithFSConfig(wazero.NewFSConfig().WithFSMount(mod.fs, "/")).
 			WithName("wasi"),
 	)
 	if err != nil {
-		panic(err)
+		return nil, err
 	}
-	mod = &WasmModule{
-		mod:           m,
-		fs:            fs,
-		lookupFuncMap: &LookupFuncMap{},
-		callbackFuncMap: &CallbackFuncMap{
-			IDAllocator_Open:                     make(map[uint64]func(context.Context, *Graph, *ClientDiscipline) (any, error)),
-			IDAllocator_Map:                      make(map[uint64]func(context.Context, any, int, string, *uint64, int) (int32, error)),
-			IDAllocator_Alloc:                    make(map[uint64]func(context.Context, any, int, uint64) (int32, error)),
-			IDAllocator_Free:                     make(map[uint64]func(context.Context, any, int, uint64) error),
-			IDAllocator_Print:                    make(map[uint64]func(context.Context, any, int, uint64) (string, error)),
-			IDAllocator_Close:                    make(map[uint64]func(context.Context, any) error),
-			IDAllocator_IdRegister:               make(map[uint64]func(context.Context, any, int, any) error),
-			IOService_Afread:                     make(map[uint64]func(context.Context, any, string, int) (int, error)),
-			IOService_Putstr:                     make(map[uint64]func(context.Context, any, string) (int, error)),
-			IOService_Flush:                      make(map[uint64]func(context.Context, any) (int, error)),
-			ClientEventCallback_ObjectFunc:       make(map[uint64]func(context.Context, *Graph, *Object, any) error),
-			ClientEventCallback_ObjectUpdateFunc: make(map[uint64]func(context.Context, *Graph, *Object, any, *Sym) error),
-			UserRef:                              make(map[uint64]func(context.Context, string) (int, error)),
-			DictMemory:                           make(map[uint64]func(context.Context, *Dict, any, uint32, *DictDisc) (any, error)),
-			DictSearch:                           make(map[uint64]func(context.Context, *Dict, any, int) (any, error)),
-			DictMake:                             make(map[uint64]func(context.Context, any, *DictDisc) (any, error)),
-			DictFree:                             make(map[uint64]func(context.Context, any) error),
-			DictCompare:                          make(map[uint64]func(context.Context, any, any) (int, error)),
-			DictWalk:                             make(map[uint64]func(context.Context, any, any) (int, error)),
-			UserShape_DataFree:                   make(map[uint64]func(context.Context, *UserShape) error),
-			DeviceCallbacks_Refresh:              make(map[uint64]func(context.Context, *Job) error),
-			DeviceCallbacks_ButtonPress:          make(map[uint64]func(context.Context, *Job, int, *PointFloat) error),
-			DeviceCallbacks_ButtonRelease:        make(map[uint64]func(context.Context, *Job, int, *PointFloat) error),
-			DeviceCallbacks_Motion:               make(map[uint64]func(context.Context, *Job, *PointFloat) error),
-			DeviceCallbacks_Modify:               make(map[uint64]func(context.Context, *Job, string, string) error),
-			DeviceCallbacks_Delete:               make(map[uint64]func(context.Context, *Job) error),
-			DeviceCallbacks_Read:                 make(map[uint64]func(context.Context, *Job, string, string) error),
-			DeviceCallbacks_Layout:               make(map[uint64]func(context.Context, *Job, string) error),
-			DeviceCallbacks_Render:               make(map[uint64]func(context.Context, *Job, string, string) error),
-			DeviceEngine_Initialize:              make(map[uint64]func(context.Context, *Job) error),
-			DeviceEngine_Format:                  make(map[uint64]func(context.Context, *Job) error),
-			DeviceEngine_Finalize:                make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginJob:                make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndJob:                  make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginGraph:              make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndGraph:                make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginLayer:              make(map[uint64]func(context.Context, *Job, string, int, int) error),
-			RenderEngine_EndLayer:                make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginPage:               make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndPage:                 make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginCluster:            make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndCluster:              make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginNodes:              make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndNodes:                make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginEdges:              make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndEdges:                make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginNode:               make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndNode:                 make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginEdge:               make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_EndEdge:                 make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginAnchor:             make(map[uint64]func(context.Context, *Job, string, string, string, string) error),
-			RenderEngine_EndAnchor:               make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_BeginLabel:              make(map[uint64]func(context.Context, *Job, LabelType) error),
-			RenderEngine_EndLabel:                make(map[uint64]func(context.Context, *Job) error),
-			RenderEngine_Textspan:                make(map[uint64]func(context.Context, *Job, *PointFloat, *Textspan) error),
-			RenderEngine_ResolveColor:            make(map[uint64]func(context.Context, *Job, *Color) error),
-			RenderEngine_Ellipse:                 make(map[uint64]func(context.Context, *Job, []*PointFloat, int) error),
-			RenderEngine_Polygon:                 make(map[uint64]func(context.Context, *Job, []*PointFloat, uint32, int) error),
-			RenderEngine_Beziercurve:             make(map[uint64]func(context.Context, *Job, []*PointFloat, uint32, int) error),
-			RenderEngine_Polyline:                make(map[uint64]func(context.Context, *Job, []*PointFloat, uint32) error),
-			RenderEngine_Comment:                 make(map[uint64]func(context.Context, *Job, string) error),
-			RenderEngine_LibraryShape:            make(map[uint64]func(context.Context, *Job, string, []*PointFloat, uint32, int) error),
-			LayoutEngine_Layout:                  make(map[uint64]func(context.Context, *Graph) error),
-			LayoutEngine_Cleanup:                 make(map[uint64]func(context.Context, *Graph) error),
-			TextLayoutEngine_TextLayout:          make(map[uint64]func(context.Context, *Textspan, []string) (bool, error)),
-			LoadImageEngine_LoadImage:            make(map[uint64]func(context.Context, *Job, *UserShape, *BoxFloat, bool) error),
-		},
+	mod.mod = m
+	// The enum values are constants of Graphviz, declared with their values
+	// so that other packages can use them before the module starts; check
+	// that this build agrees.
+	return r, checkEnums(ctx)
+}
+
+func newCallbackFuncMap() *CallbackFuncMap {
+	return &CallbackFuncMap{
+		IDAllocator_Open:                     make(map[uint64]func(context.Context, *Graph, *ClientDiscipline) (any, error)),
+		IDAllocator_Map:                      make(map[uint64]func(context.Context, any, int, string, *uint64, int) (int32, error)),
+		IDAllocator_Alloc:                    make(map[uint64]func(context.Context, any, int, uint64) (int32, error)),
+		IDAllocator_Free:                     make(map[uint64]func(context.Context, any, int, uint64) error),
+		IDAllocator_Print:                    make(map[uint64]func(context.Context, any, int, uint64) (string, error)),
+		IDAllocator_Close:                    make(map[uint64]func(context.Context, any) error),
+		IDAllocator_IdRegister:               make(map[uint64]func(context.Context, any, int, any) error),
+		IOService_Afread:                     make(map[uint64]func(context.Context, any, string, int) (int, error)),
+		IOService_Putstr:                     make(map[uint64]func(context.Context, any, string) (int, error)),
+		IOService_Flush:                      make(map[uint64]func(context.Context, any) (int, error)),
+		ClientEventCallback_ObjectFunc:       make(map[uint64]func(context.Context, *Graph, *Object, any) error),
+		ClientEventCallback_ObjectUpdateFunc: make(map[uint64]func(context.Context, *Graph, *Object, any, *Sym) error),
+		UserRef:                              make(map[uint64]func(context.Context, string) (int, error)),
+		DictMemory:                           make(map[uint64]func(context.Context, *Dict, any, uint32, *DictDisc) (any, error)),
+		DictSearch:                           make(map[uint64]func(context.Context, *Dict, any, int) (any, error)),
+		DictMake:                             make(map[uint64]func(context.Context, any, *DictDisc) (any, error)),
+		DictFree:                             make(map[uint64]func(context.Context, any) error),
+		DictCompare:                          make(map[uint64]func(context.Context, any, any) (int, error)),
+		DictWalk:                             make(map[uint64]func(context.Context, any, any) (int, error)),
+		UserShape_DataFree:                   make(map[uint64]func(context.Context, *UserShape) error),
+		DeviceCallbacks_Refresh:              make(map[uint64]func(context.Context, *Job) error),
+		DeviceCallbacks_ButtonPress:          make(map[uint64]func(context.Context, *Job, int, *PointFloat) error),
+		DeviceCallbacks_ButtonRelease:        make(map[uint64]func(context.Context, *Job, int, *PointFloat) error),
+		DeviceCallbacks_Motion:               make(map[uint64]func(context.Context, *Job, *PointFloat) error),
+		DeviceCallbacks_Modify:               make(map[uint64]func(context.Context, *Job, string, string) error),
+		DeviceCallbacks_Delete:               make(map[uint64]func(context.Context, *Job) error),
+		DeviceCallbacks_Read:                 make(map[uint64]func(context.Context, *Job, string, string) error),
+		DeviceCallbacks_Layout:               make(map[uint64]func(context.Context, *Job, string) error),
+		DeviceCallbacks_Render:               make(map[uint64]func(context.Context, *Job, string, string) error),
+		DeviceEngine_Initialize:              make(map[uint64]func(context.Context, *Job) error),
+		DeviceEngine_Format:                  make(map[uint64]func(context.Context, *Job) error),
+		DeviceEngine_Finalize:                make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginJob:                make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndJob:                  make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginGraph:              make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndGraph:                make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginLayer:              make(map[uint64]func(context.Context, *Job, string, int, int) error),
+		RenderEngine_EndLayer:                make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginPage:               make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndPage:                 make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginCluster:            make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndCluster:              make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginNodes:              make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndNodes:                make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginEdges:              make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndEdges:                make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginNode:               make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndNode:                 make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginEdge:               make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_EndEdge:                 make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginAnchor:             make(map[uint64]func(context.Context, *Job, string, string, string, string) error),
+		RenderEngine_EndAnchor:               make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_BeginLabel:              make(map[uint64]func(context.Context, *Job, LabelType) error),
+		RenderEngine_EndLabel:                make(map[uint64]func(context.Context, *Job) error),
+		RenderEngine_Textspan:                make(map[uint64]func(context.Context, *Job, *PointFloat, *Textspan) error),
+		RenderEngine_ResolveColor:            make(map[uint64]func(context.Context, *Job, *Color) error),
+		RenderEngine_Ellipse:                 make(map[uint64]func(context.Context, *Job, []*PointFloat, int) error),
+		RenderEngine_Polygon:                 make(map[uint64]func(context.Context, *Job, []*PointFloat, uint32, int) error),
+		RenderEngine_Beziercurve:             make(map[uint64]func(context.Context, *Job, []*PointFloat, uint32, int) error),
+		RenderEngine_Polyline:                make(map[uint64]func(context.Context, *Job, []*PointFloat, uint32) error),
+		RenderEngine_Comment:                 make(map[uint64]func(context.Context, *Job, string) error),
+		RenderEngine_LibraryShape:            make(map[uint64]func(context.Context, *Job, string, []*PointFloat, uint32, int) error),
+		LayoutEngine_Layout:                  make(map[uint64]func(context.Context, *Graph) error),
+		LayoutEngine_Cleanup:                 make(map[uint64]func(context.Context, *Graph) error),
+		TextLayoutEngine_TextLayout:          make(map[uint64]func(context.Context, *Textspan, []string) (bool, error)),
+		LoadImageEngine_LoadImage:            make(map[uint64]func(context.Context, *Job, *UserShape, *BoxFloat, bool) error),
 	}
-	// bind ObjectTag values.
-	GRAPH = ObjectTag(mod.getEnumValue(ctx, "AGRAPH"))
-	NODE = ObjectTag(mod.getEnumValue(ctx, "AGNODE"))
-	OUT_EDGE = ObjectTag(mod.getEnumValue(ctx, "AGOUTEDGE"))
-	IN_EDGE = ObjectTag(mod.getEnumValue(ctx, "AGINEDGE"))
-	EDGE = ObjectTag(mod.getEnumValue(ctx, "AGEDGE"))
-	// bind ErrorLevel values.
-	WARN = ErrorLevel(mod.getEnumValue(ctx, "AGWARN"))
-	ERR = ErrorLevel(mod.getEnumValue(ctx, "AGERR"))
-	MAX = ErrorLevel(mod.getEnumValue(ctx, "AGMAX"))
-	PREV = ErrorLevel(mod.getEnumValue(ctx, "AGPREV"))
-	// bind ImageType values.
-	IMAGE_TYPE_NULL = ImageType(mod.getEnumValue(ctx, "FT_NULL"))
-	IMAGE_TYPE_BMP = ImageType(mod.getEnumValue(ctx, "FT_BMP"))
-	IMAGE_TYPE_GIF = ImageType(mod.getEnumValue(ctx, "FT_GIF"))
-	IMAGE_TYPE_PNG = ImageType(mod.getEnumValue(ctx, "FT_PNG"))
-	IMAGE_TYPE_JPEG = ImageType(mod.getEnumValue(ctx, "FT_JPEG"))
-	IMAGE_TYPE_PDF = ImageType(mod.getEnumValue(ctx, "FT_PDF"))
-	IMAGE_TYPE_PS = ImageType(mod.getEnumValue(ctx, "FT_PS"))
-	IMAGE_TYPE_EPS = ImageType(mod.getEnumValue(ctx, "FT_EPS"))
-	IMAGE_TYPE_SVG = ImageType(mod.getEnumValue(ctx, "FT_SVG"))
-	IMAGE_TYPE_XML = ImageType(mod.getEnumValue(ctx, "FT_XML"))
-	IMAGE_TYPE_RIFF = ImageType(mod.getEnumValue(ctx, "FT_RIFF"))
-	IMAGE_TYPE_WEBP = ImageType(mod.getEnumValue(ctx, "FT_WEBP"))
-	IMAGE_TYPE_ICO = ImageType(mod.getEnumValue(ctx, "FT_ICO"))
-	IMAGE_TYPE_TIFF = ImageType(mod.getEnumValue(ctx, "FT_TIFF"))
-	// bind ObjectType values.
-	ROOTGRAPH_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "ROOTGRAPH_OBJTYPE"))
-	CLUSTER_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "CLUSTER_OBJTYPE"))
-	NODE_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "NODE_OBJTYPE"))
-	EDGE_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "EDGE_OBJTYPE"))
-	// bind MapShapeType values.
-	MAP_RECTANGLE = MapShapeType(mod.getEnumValue(ctx, "MAP_RECTANGLE"))
-	MAP_CIRCLE = MapShapeType(mod.getEnumValue(ctx, "MAP_CIRCLE"))
-	MAP_POLYGON = MapShapeType(mod.getEnumValue(ctx, "MAP_POLYGON"))
-	// bind EmitState values.
-	EMIT_GDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_GDRAW"))
-	EMIT_CDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_CDRAW"))
-	EMIT_TDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_TDRAW"))
-	EMIT_HDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_HDRAW"))
-	EMIT_GLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_GLABEL"))
-	EMIT_CLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_CLABEL"))
-	EMIT_TLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_TLABEL"))
-	EMIT_HLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_HLABEL"))
-	EMIT_NDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_NDRAW"))
-	EMIT_EDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_EDRAW"))
-	EMIT_NLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_NLABEL"))
-	EMIT_ELABEL = EmitState(mod.getEnumValue(ctx, "EMIT_ELABEL"))
-	// bind EmitType values.
-	EMIT_SORTED = EmitType(mod.getEnumValue(ctx, "EMIT_SORTED"))
-	EMIT_COLORS = EmitType(mod.getEnumValue(ctx, "EMIT_COLORS"))
-	EMIT_CLUSTERS_LAST = EmitType(mod.getEnumValue(ctx, "EMIT_CLUSTERS_LAST"))
-	EMIT_PREORDER = EmitType(mod.getEnumValue(ctx, "EMIT_PREORDER"))
-	EMIT_EDGE_SORTED = EmitType(mod.getEnumValue(ctx, "EMIT_EDGE_SORTED"))
-	// bind DeviceType values.
-	DEVICE_DOES_PAGES = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_PAGES"))
-	DEVICE_DOES_LAYERS = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_LAYERS"))
-	DEVICE_EVENTS = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_EVENTS"))
-	DEVICE_DOES_TRUECOLOR = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_TRUECOLOR"))
-	DEVICE_BINARY_FORMAT = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_BINARY_FORMAT"))
-	DEVICE_COMPRESSED_FORMAT = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_COMPRESSED_FORMAT"))
-	DEVICE_NO_WRITER = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_NO_WRITER"))
-	// bind RenderType values.
-	RENDER_Y_GOES_DOWN = RenderType(mod.getEnumValue(ctx, "GVRENDER_Y_GOES_DOWN"))
-	RENDER_DOES_TRANSFORM = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TRANSFORM"))
-	RENDER_DOES_LABELS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_LABELS"))
-	RENDER_DOES_MAPS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAPS"))
-	RENDER_DOES_MAP_RECTANGLE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_RECTANGLE"))
-	RENDER_DOES_MAP_CIRCLE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_CIRCLE"))
-	RENDER_DOES_MAP_POLYGON = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_POLYGON"))
-	RENDER_DOES_MAP_ELLIPSE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_ELLIPSE"))
-	RENDER_DOES_MAP_BSPLINE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_BSPLINE"))
-	RENDER_DOES_TOOLTIPS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TOOLTIPS"))
-	RENDER_DOES_TARGETS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TARGETS"))
-	RENDER_DOES_Z = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_Z"))
-	RENDER_NO_WHITE_BG = RenderType(mod.getEnumValue(ctx, "GVRENDER_NO_WHITE_BG"))
-	// bind RequiredType values.
-	LAYOUT_NOT_REQUIRED = RequiredType(mod.getEnumValue(ctx, "LAYOUT_NOT_REQUIRED"))
-	OUTPUT_NOT_REQUIRED = RequiredType(mod.getEnumValue(ctx, "OUTPUT_NOT_REQUIRED"))
-	// bind PenType values.
-	PEN_NONE = PenType(mod.getEnumValue(ctx, "PEN_NONE"))
-	PEN_DASHED = PenType(mod.getEnumValue(ctx, "PEN_DASHED"))
-	PEN_DOTTED = PenType(mod.getEnumValue(ctx, "PEN_DOTTED"))
-	PEN_SOLID = PenType(mod.getEnumValue(ctx, "PEN_SOLID"))
-	// bind FillType values.
-	FILL_NONE = FillType(mod.getEnumValue(ctx, "FILL_NONE"))
-	FILL_SOLID = FillType(mod.getEnumValue(ctx, "FILL_SOLID"))
-	FILL_LINEAR = FillType(mod.getEnumValue(ctx, "FILL_LINEAR"))
-	FILL_RADIAL = FillType(mod.getEnumValue(ctx, "FILL_RADIAL"))
-	// bind FontType values.
-	FONT_REGULAR = FontType(mod.getEnumValue(ctx, "FONT_REGULAR"))
-	FONT_BOLD = FontType(mod.getEnumValue(ctx, "FONT_BOLD"))
-	FONT_ITALIC = FontType(mod.getEnumValue(ctx, "FONT_ITALIC"))
-	// bind LabelType values.
-	LABEL_PLAIN = LabelType(mod.getEnumValue(ctx, "LABEL_PLAIN"))
-	LABEL_HTML = LabelType(mod.getEnumValue(ctx, "LABEL_HTML"))
-	// bind ColorType values.
-	HSVA_DOUBLE = ColorType(mod.getEnumValue(ctx, "HSVA_DOUBLE"))
-	RGBA_BYTE = ColorType(mod.getEnumValue(ctx, "RGBA_BYTE"))
-	RGBA_WORD = ColorType(mod.getEnumValue(ctx, "RGBA_WORD"))
-	RGBA_DOUBLE = ColorType(mod.getEnumValue(ctx, "RGBA_DOUBLE"))
-	COLOR_STRING = ColorType(mod.getEnumValue(ctx, "COLOR_STRING"))
-	COLOR_INDEX = ColorType(mod.getEnumValue(ctx, "COLOR_INDEX"))
-	// bind API values.
-	API_RENDER = API(mod.getEnumValue(ctx, "API_render"))
-	API_LAYOUT = API(mod.getEnumValue(ctx, "API_layout"))
-	API_TEXTLAYOUT = API(mod.getEnumValue(ctx, "API_textlayout"))
-	API_DEVICE = API(mod.getEnumValue(ctx, "API_device"))
-	API_LOADIMAGE = API(mod.getEnumValue(ctx, "API_loadimage"))
+}
+
+// checkEnums compares the enum values declared in this package with the
+// module's own (journeymap patch: lazy start).
+func checkEnums(ctx context.Context) error {
+	for _, e := range []struct {
+		name  string
+		value int
+	}{
+		{"AGRAPH", int(GRAPH)},
+		{"AGNODE", int(NODE)},
+		{"AGOUTEDGE", int(OUT_EDGE)},
+		{"AGINEDGE", int(IN_EDGE)},
+		{"AGEDGE", int(EDGE)},
+		{"AGWARN", int(WARN)},
+		{"AGERR", int(ERR)},
+		{"AGMAX", int(MAX)},
+		{"AGPREV", int(PREV)},
+		{"FT_NULL", int(IMAGE_TYPE_NULL)},
+		{"FT_BMP", int(IMAGE_TYPE_BMP)},
+		{"FT_GIF", int(IMAGE_TYPE_GIF)},
+		{"FT_PNG", int(IMAGE_TYPE_PNG)},
+		{"FT_JPEG", int(IMAGE_TYPE_JPEG)},
+		{"FT_PDF", int(IMAGE_TYPE_PDF)},
+		{"FT_PS", int(IMAGE_TYPE_PS)},
+		{"FT_EPS", int(IMAGE_TYPE_EPS)},
+		{"FT_SVG", int(IMAGE_TYPE_SVG)},
+		{"FT_XML", int(IMAGE_TYPE_XML)},
+		{"FT_RIFF", int(IMAGE_TYPE_RIFF)},
+		{"FT_WEBP", int(IMAGE_TYPE_WEBP)},
+		{"FT_ICO", int(IMAGE_TYPE_ICO)},
+		{"FT_TIFF", int(IMAGE_TYPE_TIFF)},
+		{"ROOTGRAPH_OBJTYPE", int(ROOTGRAPH_OBJTYPE)},
+		{"CLUSTER_OBJTYPE", int(CLUSTER_OBJTYPE)},
+		{"NODE_OBJTYPE", int(NODE_OBJTYPE)},
+		{"EDGE_OBJTYPE", int(EDGE_OBJTYPE)},
+		{"MAP_RECTANGLE", int(MAP_RECTANGLE)},
+		{"MAP_CIRCLE", int(MAP_CIRCLE)},
+		{"MAP_POLYGON", int(MAP_POLYGON)},
+		{"EMIT_GDRAW", int(EMIT_GDRAW)},
+		{"EMIT_CDRAW", int(EMIT_CDRAW)},
+		{"EMIT_TDRAW", int(EMIT_TDRAW)},
+		{"EMIT_HDRAW", int(EMIT_HDRAW)},
+		{"EMIT_GLABEL", int(EMIT_GLABEL)},
+		{"EMIT_CLABEL", int(EMIT_CLABEL)},
+		{"EMIT_TLABEL", int(EMIT_TLABEL)},
+		{"EMIT_HLABEL", int(EMIT_HLABEL)},
+		{"EMIT_NDRAW", int(EMIT_NDRAW)},
+		{"EMIT_EDRAW", int(EMIT_EDRAW)},
+		{"EMIT_NLABEL", int(EMIT_NLABEL)},
+		{"EMIT_ELABEL", int(EMIT_ELABEL)},
+		{"EMIT_SORTED", int(EMIT_SORTED)},
+		{"EMIT_COLORS", int(EMIT_COLORS)},
+		{"EMIT_CLUSTERS_LAST", int(EMIT_CLUSTERS_LAST)},
+		{"EMIT_PREORDER", int(EMIT_PREORDER)},
+		{"EMIT_EDGE_SORTED", int(EMIT_EDGE_SORTED)},
+		{"GVDEVICE_DOES_PAGES", int(DEVICE_DOES_PAGES)},
+		{"GVDEVICE_DOES_LAYERS", int(DEVICE_DOES_LAYERS)},
+		{"GVDEVICE_EVENTS", int(DEVICE_EVENTS)},
+		{"GVDEVICE_DOES_TRUECOLOR", int(DEVICE_DOES_TRUECOLOR)},
+		{"GVDEVICE_BINARY_FORMAT", int(DEVICE_BINARY_FORMAT)},
+		{"GVDEVICE_COMPRESSED_FORMAT", int(DEVICE_COMPRESSED_FORMAT)},
+		{"GVDEVICE_NO_WRITER", int(DEVICE_NO_WRITER)},
+		{"GVRENDER_Y_GOES_DOWN", int(RENDER_Y_GOES_DOWN)},
+		{"GVRENDER_DOES_TRANSFORM", int(RENDER_DOES_TRANSFORM)},
+		{"GVRENDER_DOES_LABELS", int(RENDER_DOES_LABELS)},
+		{"GVRENDER_DOES_MAPS", int(RENDER_DOES_MAPS)},
+		{"GVRENDER_DOES_MAP_RECTANGLE", int(RENDER_DOES_MAP_RECTANGLE)},
+		{"GVRENDER_DOES_MAP_CIRCLE", int(RENDER_DOES_MAP_CIRCLE)},
+		{"GVRENDER_DOES_MAP_POLYGON", int(RENDER_DOES_MAP_POLYGON)},
+		{"GVRENDER_DOES_MAP_ELLIPSE", int(RENDER_DOES_MAP_ELLIPSE)},
+		{"GVRENDER_DOES_MAP_BSPLINE", int(RENDER_DOES_MAP_BSPLINE)},
+		{"GVRENDER_DOES_TOOLTIPS", int(RENDER_DOES_TOOLTIPS)},
+		{"GVRENDER_DOES_TARGETS", int(RENDER_DOES_TARGETS)},
+		{"GVRENDER_DOES_Z", int(RENDER_DOES_Z)},
+		{"GVRENDER_NO_WHITE_BG", int(RENDER_NO_WHITE_BG)},
+		{"LAYOUT_NOT_REQUIRED", int(LAYOUT_NOT_REQUIRED)},
+		{"OUTPUT_NOT_REQUIRED", int(OUTPUT_NOT_REQUIRED)},
+		{"PEN_NONE", int(PEN_NONE)},
+		{"PEN_DASHED", int(PEN_DASHED)},
+		{"PEN_DOTTED", int(PEN_DOTTED)},
+		{"PEN_SOLID", int(PEN_SOLID)},
+		{"FILL_NONE", int(FILL_NONE)},
+		{"FILL_SOLID", int(FILL_SOLID)},
+		{"FILL_LINEAR", int(FILL_LINEAR)},
+		{"FILL_RADIAL", int(FILL_RADIAL)},
+		{"FONT_REGULAR", int(FONT_REGULAR)},
+		{"FONT_BOLD", int(FONT_BOLD)},
+		{"FONT_ITALIC", int(FONT_ITALIC)},
+		{"LABEL_PLAIN", int(LABEL_PLAIN)},
+		{"LABEL_HTML", int(LABEL_HTML)},
+		{"HSVA_DOUBLE", int(HSVA_DOUBLE)},
+		{"RGBA_BYTE", int(RGBA_BYTE)},
+		{"RGBA_WORD", int(RGBA_WORD)},
+		{"RGBA_DOUBLE", int(RGBA_DOUBLE)},
+		{"COLOR_STRING", int(COLOR_STRING)},
+		{"COLOR_INDEX", int(COLOR_INDEX)},
+		{"API_render", int(API_RENDER)},
+		{"API_layout", int(API_LAYOUT)},
+		{"API_textlayout", int(API_TEXTLAYOUT)},
+		{"API_device", int(API_DEVICE)},
+		{"API_loadimage", int(API_LOADIMAGE)},
+	} {
+		ret, err := mod.ExportedFunction("wasm_bridge_get_" + e.name).Call(ctx)
+		if err != nil {
+			return err
+		}
+		if got := mod.toInt(ret[0]); got != e.value {
+			return fmt.Errorf("go-graphviz: enum %s is %d in this module, %d in the Go binding", e.name, got, e.value)
+		}
+	}
+	return nil
 }
 
 func (m *WasmModule) getEnumValue(ctx context.Context, value string) int {
@@ -3004,25 +3018,10 @@ func WasmPtr(v wasmStruct) uint64 {
 	return v.getPtr()
 }
 
-func getCompilationCache() wazero.CompilationCache {
-	tmpDir := os.TempDir()
-	if tmpDir == "" {
-		return nil
-	}
-	cacheDir := filepath.Join(tmpDir, "go-graphviz")
-	if _, err := os.Stat(cacheDir); err != nil {
-		if err := os.Mkdir(cacheDir, 0o755); err != nil {
-			return nil
-		}
-	}
-	cache, err := wazero.NewCompilationCacheWithDir(cacheDir)
-	if err != nil {
-		return nil
-	}
-	return cache
-}
-
 func (m *WasmModule) ExportedFunction(name string) api.Function {
+	if m.mod == nil {
+		mustStart() // journeymap patch: lazy start
+	}
 	return m.mod.ExportedFunction(name)
 }
 
@@ -15233,7 +15232,7 @@ var (
 	NODE     ObjectTag = 1
 	OUT_EDGE ObjectTag = 2
 	IN_EDGE  ObjectTag = 3
-	EDGE     ObjectTag = 4
+	EDGE     ObjectTag = 2
 )
 
 func (v ObjectTag) String() string {
@@ -15421,11 +15420,11 @@ func (v EmitState) String() string {
 type EmitType int
 
 var (
-	EMIT_SORTED        EmitType = 0
-	EMIT_COLORS        EmitType = 1
-	EMIT_CLUSTERS_LAST EmitType = 2
-	EMIT_PREORDER      EmitType = 3
-	EMIT_EDGE_SORTED   EmitType = 4
+	EMIT_SORTED        EmitType = 1
+	EMIT_COLORS        EmitType = 2
+	EMIT_CLUSTERS_LAST EmitType = 4
+	EMIT_PREORDER      EmitType = 8
+	EMIT_EDGE_SORTED   EmitType = 16
 )
 
 func (v EmitType) String() string {
@@ -15447,13 +15446,13 @@ func (v EmitType) String() string {
 type DeviceType int
 
 var (
-	DEVICE_DOES_PAGES        DeviceType = 0
-	DEVICE_DOES_LAYERS       DeviceType = 1
-	DEVICE_EVENTS            DeviceType = 2
-	DEVICE_DOES_TRUECOLOR    DeviceType = 3
-	DEVICE_BINARY_FORMAT     DeviceType = 4
-	DEVICE_COMPRESSED_FORMAT DeviceType = 5
-	DEVICE_NO_WRITER         DeviceType = 6
+	DEVICE_DOES_PAGES        DeviceType = 32
+	DEVICE_DOES_LAYERS       DeviceType = 64
+	DEVICE_EVENTS            DeviceType = 128
+	DEVICE_DOES_TRUECOLOR    DeviceType = 256
+	DEVICE_BINARY_FORMAT     DeviceType = 512
+	DEVICE_COMPRESSED_FORMAT DeviceType = 1024
+	DEVICE_NO_WRITER         DeviceType = 2048
 )
 
 func (v DeviceType) String() string {
@@ -15479,19 +15478,19 @@ func (v DeviceType) String() string {
 type RenderType int
 
 var (
-	RENDER_Y_GOES_DOWN        RenderType = 0
-	RENDER_DOES_TRANSFORM     RenderType = 1
-	RENDER_DOES_LABELS        RenderType = 2
-	RENDER_DOES_MAPS          RenderType = 3
-	RENDER_DOES_MAP_RECTANGLE RenderType = 4
-	RENDER_DOES_MAP_CIRCLE    RenderType = 5
-	RENDER_DOES_MAP_POLYGON   RenderType = 6
-	RENDER_DOES_MAP_ELLIPSE   RenderType = 7
-	RENDER_DOES_MAP_BSPLINE   RenderType = 8
-	RENDER_DOES_TOOLTIPS      RenderType = 9
-	RENDER_DOES_TARGETS       RenderType = 10
-	RENDER_DOES_Z             RenderType = 11
-	RENDER_NO_WHITE_BG        RenderType = 12
+	RENDER_Y_GOES_DOWN        RenderType = 4096
+	RENDER_DOES_TRANSFORM     RenderType = 8192
+	RENDER_DOES_LABELS        RenderType = 32768
+	RENDER_DOES_MAPS          RenderType = 65536
+	RENDER_DOES_MAP_RECTANGLE RenderType = 131072
+	RENDER_DOES_MAP_CIRCLE    RenderType = 262144
+	RENDER_DOES_MAP_POLYGON   RenderType = 524288
+	RENDER_DOES_MAP_ELLIPSE   RenderType = 1048576
+	RENDER_DOES_MAP_BSPLINE   RenderType = 2097152
+	RENDER_DOES_TOOLTIPS      RenderType = 4194304
+	RENDER_DOES_TARGETS       RenderType = 8388608
+	RENDER_DOES_Z             RenderType = 16777216
+	RENDER_NO_WHITE_BG        RenderType = 33554432
 )
 
 func (v RenderType) String() string {
@@ -15529,8 +15528,8 @@ func (v RenderType) String() string {
 type RequiredType int
 
 var (
-	LAYOUT_NOT_REQUIRED RequiredType = 0
-	OUTPUT_NOT_REQUIRED RequiredType = 1
+	LAYOUT_NOT_REQUIRED RequiredType = 67108864
+	OUTPUT_NOT_REQUIRED RequiredType = 134217728
 )
 
 func (v RequiredType) String() string {
@@ -16777,6 +16776,12 @@ func (v *Context) RenderData(ctx context.Context, _arg0 *Graph, _arg1 string, _a
 	if err != nil {
 		return zero, err
 	}
+	// journeymap patch: free the format name and the result cells.
+	defer func() {
+		for _, p := range []uint64{arg1, arg2, arg3} {
+			_ = mod.free(ctx, p)
+		}
+	}()
 	p, err := mod.callWithRet(ctx, "Context_renderData", v.getPtr(), arg0, arg1, arg2, arg3)
 	if err != nil {
 		return zero, err
@@ -16791,6 +16796,11 @@ func (v *Context) RenderData(ctx context.Context, _arg0 *Graph, _arg1 string, _a
 			return zero, err
 		}
 		*_arg2 = value
+		// journeymap patch: free the rendered data (what gvFreeRenderData
+		// does) and the string header that points to it, now copied.
+		if err := mod.freeString(ctx, p); err != nil {
+			return zero, err
+		}
 	}
 	{
 		p, err := mod.readU32(arg3)
@@ -17003,6 +17013,8 @@ func MemRead(ctx context.Context, _arg0 string) (*Graph, error) {
 	if err != nil {
 		return zero, err
 	}
+	// journeymap patch: free the copy of the source once it is parsed.
+	defer func() { _ = mod.free(ctx, arg0) }()
 	p, err := mod.callWithRet(ctx, "memRead", arg0)
 	if err != nil {
 		return zero, err
