@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -304,13 +305,14 @@ func unwrap(err error) error {
 }
 
 // renderFailed maps a rendering error to an exit code: a picture too large
-// for the chosen dpi is the user's to fix (2); anything else is ours (3).
+// for the chosen dpi, or a graph over the engine's budget, is the user's to
+// fix (2); anything else is ours (3).
 func renderFailed(err error, file string) error {
 	what := "rendering failed"
 	if file != "" {
 		what = "rendering " + file + " failed"
 	}
-	if errors.Is(err, render.ErrTooLarge) {
+	if errors.Is(err, render.ErrTooLarge) || errors.Is(err, render.ErrBudget) {
 		return usageError("%s: %v", what, err)
 	}
 	return &exitError{code: exitInternal, err: fmt.Errorf("%s: %v", what, err)}
@@ -342,8 +344,17 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
 	}
+	type picture struct {
+		j    *journey.Journey
+		name string
+		ro   render.Options
+		out  []byte
+		err  error
+		done chan struct{}
+	}
+	pictures := make([]*picture, len(js))
 	written := map[string]bool{}
-	for _, j := range js {
+	for i, j := range js {
 		name := outputName(j, opts.view, opts.format)
 		if written[name] {
 			ext := filepath.Ext(name)
@@ -359,15 +370,41 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			return err
 		}
 		own.Findings = ro.Findings
-		out, err := render.Render(ctx, []*journey.Journey{j}, own)
-		if err != nil {
-			return renderFailed(err, j.File)
+		pictures[i] = &picture{j: j, name: name, ro: own, done: make(chan struct{})}
+	}
+	// Render on every core (layouts take turns in the one Graphviz; PNG
+	// painting runs in parallel) and write in order, each file renamed into
+	// place without its own fsync and the directory synced once at the end.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	go func() {
+		for _, p := range pictures {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			go func() {
+				defer func() { <-sem; close(p.done) }()
+				p.out, p.err = render.Render(ctx, []*journey.Journey{p.j}, p.ro)
+			}()
 		}
-		path := filepath.Join(opts.outDir, name)
-		if err := emit(io, path, out); err != nil {
-			return err
+	}()
+	for _, p := range pictures {
+		<-p.done
+		if p.err != nil {
+			return renderFailed(p.err, p.j.File)
 		}
+		path := filepath.Join(opts.outDir, p.name)
+		if err := atomicfile.WriteOptions(path, p.out, 0o644, atomicfile.Options{NoSync: true}); err != nil {
+			return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
+		}
+		p.out = nil
 		fmt.Fprintf(io.Err, "wrote %s\n", path)
+	}
+	if err := atomicfile.SyncDir(opts.outDir); err != nil {
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", opts.outDir, unwrap(err))}
 	}
 	return nil
 }
