@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,10 +23,19 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "the module started at init (%d bytes of memory)\n", n)
 		os.Exit(1)
 	}
-	// One in-memory compilation for all tests.
-	graphviz.SetRuntimeConfig(wazero.NewRuntimeConfig().WithCompilationCache(wazero.NewCompilationCache()))
+	// One compilation for all tests, kept in the user's cache between runs
+	// (compiling is slow under -race).
+	testCache = wazero.NewCompilationCache()
+	if dir, err := os.UserCacheDir(); err == nil {
+		if c, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "journeymap", "go-graphviz-test")); err == nil {
+			testCache = c
+		}
+	}
+	graphviz.SetRuntimeConfig(wazero.NewRuntimeConfig().WithCompilationCache(testCache))
 	os.Exit(m.Run())
 }
+
+var testCache wazero.CompilationCache
 
 func render(t *testing.T, dot string) []byte {
 	t.Helper()
@@ -119,8 +129,7 @@ func TestRenderFreesItsBuffers(t *testing.T) {
 
 func TestMemoryLimitFailsCleanly(t *testing.T) {
 	ctx := context.Background()
-	cache := wazero.NewCompilationCache()
-	defer cache.Close(ctx)
+	cache := testCache
 	if err := graphviz.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -178,9 +187,9 @@ func TestNoDiskCacheByDefault(t *testing.T) {
 		t.Fatal(err)
 	}
 	graphviz.SetRuntimeConfig(nil)
-	defer graphviz.SetRuntimeConfig(wazero.NewRuntimeConfig().WithCompilationCache(wazero.NewCompilationCache()))
-	if testing.Short() {
-		t.Skip("compiles Graphviz once more")
+	defer graphviz.SetRuntimeConfig(wazero.NewRuntimeConfig().WithCompilationCache(testCache))
+	if testing.Short() || raceEnabled {
+		t.Skip("compiles Graphviz once more, too slow under -race")
 	}
 	render(t, `digraph { a }`)
 	entries, err := os.ReadDir(tmp)

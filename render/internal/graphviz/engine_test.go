@@ -189,8 +189,8 @@ func rss(t *testing.T) uint64 {
 // A cache entry wazero cannot load (truncated, corrupted) is cleared, the
 // module compiles in memory, and the next engine writes a good entry.
 func TestCorruptedCacheEntry(t *testing.T) {
-	if testing.Short() {
-		t.Skip("compiles Graphviz")
+	if testing.Short() || raceEnabled {
+		t.Skip("compiles Graphviz, too slow under -race")
 	}
 	base := t.TempDir()
 	warm := testEngine(t, DefaultBudget())
@@ -293,8 +293,8 @@ func TestPlantedCacheDirIsRefused(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to plant a directory owned by another user")
 	}
-	if testing.Short() {
-		t.Skip("compiles Graphviz")
+	if testing.Short() || raceEnabled {
+		t.Skip("compiles Graphviz, too slow under -race")
 	}
 	shared := t.TempDir()
 	if err := os.Chmod(shared, 0o777|os.ModeSticky); err != nil {
@@ -315,8 +315,8 @@ func TestSecondUser(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to run as another user")
 	}
-	if testing.Short() {
-		t.Skip("compiles Graphviz")
+	if testing.Short() || raceEnabled {
+		t.Skip("compiles Graphviz, too slow under -race")
 	}
 	const nobody = 65534
 	// A copy of the test binary the other user can run.
