@@ -47,7 +47,7 @@ type Budget struct {
 // DefaultBudget is what journeymap allows one layout: a journey under the
 // input limits lays out in well under a second and a few tens of MB.
 func DefaultBudget() Budget {
-	return Budget{Time: 8 * time.Second, Memory: 512 << 20, Recycle: 32 << 20}
+	return Budget{Time: 8 * time.Second, Memory: 512 << 20, Recycle: 16 << 20}
 }
 
 // Options configure an Engine.
