@@ -14,7 +14,7 @@ channels:
 
 // ExampleToday is the date rule examples are checked on, so that their
 // output never changes.
-var ExampleToday = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+func ExampleToday() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
 
 // CheckExample lints src, a rule's Bad or Good example, as a file named
 // file, and returns the findings of that rule alone.
@@ -27,7 +27,7 @@ func CheckExample(rule string, file, src string) []journey.Finding {
 	}
 	c, _ := newConfig(ws, Options{})
 	var out []journey.Finding
-	for _, f := range lintJourney(j, nil, c, ExampleToday) {
+	for _, f := range lintJourney(j, nil, c, ExampleToday()) {
 		if f.Rule == rule {
 			out = append(out, f)
 		}

@@ -1,10 +1,9 @@
 package lint
 
 import (
-	"runtime"
-	"sync"
 	"time"
 
+	"github.com/journeymap/journeymap/internal/parallel"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -15,14 +14,6 @@ type Options struct {
 	Enable  []string // rules to turn on, whatever the configuration says
 	Disable []string // rules to turn off
 	Today   time.Time
-}
-
-// Result is the outcome of a run.
-type Result struct {
-	// Findings are the validation findings and the lint findings, sorted.
-	Findings []journey.Finding
-	// Failed says whether any finding is at or above its fail-on severity.
-	Failed bool
 }
 
 // Run lints every valid journey of the set. Journeys with validation
@@ -64,26 +55,19 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	for _, ws := range set.Workspaces {
 		failOn[ws.File] = configs[ws].failOn
 	}
-	perJourney := make([][]journey.Finding, len(set.Journeys))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	cfgs := make([]*config, len(set.Journeys))
 	for i, j := range set.Journeys {
-		c, _ := configFor(j.Workspace)
-		failOn[j.File] = c.failOn
-		if !set.Valid(j) {
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			perJourney[i] = lintJourney(j, others(valid, j), c, opts.Today)
-		}()
+		cfgs[i], _ = configFor(j.Workspace)
+		failOn[j.File] = cfgs[i].failOn
 	}
-	wg.Wait()
+	perJourney := make([][]journey.Finding, len(set.Journeys))
+	parallel.Each(len(set.Journeys), func(i int) {
+		if j := set.Journeys[i]; set.Valid(j) {
+			perJourney[i] = lintJourney(j, others(valid, j), cfgs[i], opts.Today)
+		}
+	})
 
-	res := &Result{Findings: append([]journey.Finding(nil), set.Findings...)}
+	res := NewResult(set, append([]journey.Finding(nil), set.Findings...))
 	for _, fs := range perJourney {
 		res.Findings = append(res.Findings, fs...)
 	}
@@ -136,7 +120,7 @@ func lintJourney(j *journey.Journey, others []*journey.Journey, c *config, today
 		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, rule: m, sev: st.sev, out: &found}
 		r.Check(p)
 	}
-	sup := readSuppressions(j.Src, j.Root)
+	sup := readSuppressions(j.Source)
 	kept := found[:0]
 	for _, f := range found {
 		if f.File == j.File && sup.covers(f) {

@@ -44,7 +44,7 @@ func (r *inconsistentChannel) Check(p *Pass) {
 		if j.Workspace != nil {
 			if wc := j.Workspace.Channel(c.ID.Value); wc != nil {
 				if diff := channelDiff(c, wc); diff != "" {
-					p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s); use the shared definition or rename the channel",
+					p.Report(c.Subject(), c.Pos, "channel %q differs from its definition in %s:%d (%s); use the shared definition or rename the channel",
 						c.ID.Value, wc.File, wc.Pos.Line, diff)
 				}
 			}
@@ -55,7 +55,7 @@ func (r *inconsistentChannel) Check(p *Pass) {
 					continue
 				}
 				if diff := channelDiff(c, oc); diff != "" {
-					p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s); define it once in %s",
+					p.Report(c.Subject(), c.Pos, "channel %q differs from its definition in %s:%d (%s); define it once in %s",
 						c.ID.Value, oc.File, oc.Pos.Line, diff, journey.WorkspaceFile)
 				}
 			}
