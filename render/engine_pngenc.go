@@ -32,21 +32,26 @@ func encodePNG(img *image.RGBA) ([]byte, error) {
 		return nil, err
 	}
 	row := make([]byte, 1+3*w)
-	prev := make([]byte, 3*w)
-	cur := make([]byte, 3*w)
+	row[0] = 2 // Up: each byte minus the one above it (0 above the first row)
+	var above []byte
 	for y := range h {
-		pix := img.Pix[(y)*img.Stride : (y)*img.Stride+4*w]
-		for x := range w {
-			cur[3*x], cur[3*x+1], cur[3*x+2] = pix[4*x], pix[4*x+1], pix[4*x+2]
-		}
-		row[0] = 2 // Up: each byte minus the one above it
-		for i, c := range cur {
-			row[1+i] = c - prev[i]
+		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		out := row[1:]
+		if above == nil {
+			for x := range w {
+				p, o := pix[4*x:4*x+3:4*x+3], out[3*x:3*x+3:3*x+3]
+				o[0], o[1], o[2] = p[0], p[1], p[2]
+			}
+		} else {
+			for x := range w {
+				p, a, o := pix[4*x:4*x+3:4*x+3], above[4*x:4*x+3:4*x+3], out[3*x:3*x+3:3*x+3]
+				o[0], o[1], o[2] = p[0]-a[0], p[1]-a[1], p[2]-a[2]
+			}
 		}
 		if _, err := zw.Write(row); err != nil {
 			return nil, err
 		}
-		prev, cur = cur, prev
+		above = pix
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
