@@ -45,9 +45,11 @@ type Budget struct {
 }
 
 // DefaultBudget is what journeymap allows one layout: a journey under the
-// input limits lays out in well under a second and a few tens of MB.
+// input limits lays out in well under a second and a few MB. A render makes
+// at most two layouts of its graph (--size measures first), so it ends
+// within about 8 s.
 func DefaultBudget() Budget {
-	return Budget{Time: 8 * time.Second, Memory: 512 << 20, Recycle: 16 << 20}
+	return Budget{Time: 4 * time.Second, Memory: 512 << 20, Recycle: 16 << 20}
 }
 
 // Options configure an Engine.
