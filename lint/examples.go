@@ -10,6 +10,9 @@ import (
 const ExampleWorkspace = `version: 1
 channels:
   app: {name: Mobile app, kind: digital, owner: digital-team}
+lint:
+  vocabulary:
+    reject: [CRM, Tier-2, SKU, backend]
 `
 
 // ExampleToday is the date rule examples are checked on, so that their
@@ -25,7 +28,9 @@ func CheckExample(rule string, file, src string) []journey.Finding {
 	if len(vf) > 0 {
 		return vf
 	}
-	c, _ := newConfig(ws, Options{})
+	// Enable the rule, so the examples of rules that are off by default
+	// show what they find.
+	c, _ := newConfig(ws, Options{Enable: []string{rule}})
 	var out []journey.Finding
 	for _, f := range lintJourney(j, nil, c, ExampleToday()) {
 		if f.Rule == rule {

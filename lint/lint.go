@@ -37,10 +37,16 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	if _, err := configFor(nil); err != nil {
 		return nil, err
 	}
+	all := []*config{configs[nil]}
 	for _, ws := range set.Workspaces {
-		if _, err := configFor(ws); err != nil {
+		c, err := configFor(ws)
+		if err != nil {
 			return nil, err
 		}
+		all = append(all, c)
+	}
+	if err := checkFlags(opts, all); err != nil {
+		return nil, err
 	}
 
 	var valid []*journey.Journey
@@ -68,35 +74,64 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 	})
 
 	res := NewResult(set, append([]journey.Finding(nil), set.Findings...))
+	res.Findings = append(res.Findings, def.findings...)
+	for _, ws := range set.Workspaces {
+		res.Findings = append(res.Findings, configs[ws].findings...)
+		res.Custom = append(res.Custom, configs[ws].customMetas()...)
+	}
 	for _, fs := range perJourney {
 		res.Findings = append(res.Findings, fs...)
 	}
 	res.Findings = dedupe(journey.SortFindings(res.Findings))
-	for _, f := range res.Findings {
-		threshold, ok := failOn[f.File]
-		if !ok {
-			threshold = def.failOn
+	res.threshold = func(file string) journey.Severity {
+		if t, ok := failOn[file]; ok {
+			return t
 		}
-		if f.Severity >= threshold {
-			res.Failed = true
+		return def.failOn
+	}
+	res.Keep(res.Findings)
+	return res, nil
+}
+
+// Keep replaces the findings with keep, such as those a baseline leaves,
+// and works out again whether the run failed.
+func (r *Result) Keep(keep []journey.Finding) {
+	r.Findings = keep
+	r.Failed = false
+	for _, f := range keep {
+		if r.threshold == nil || f.Severity >= r.threshold(f.File) {
+			r.Failed = true
 		}
 	}
-	return res, nil
 }
 
 // CheckConfig checks the lint settings of every workspace in the set
 // (rule names, parameters, flags) without linting: validate uses it so
 // that a typo in journeymap.yaml is caught there too.
 func CheckConfig(set *journey.Set, opts Options) error {
-	if _, err := newConfig(nil, opts); err != nil {
-		return err
+	_, err := ConfigFindings(set, opts)
+	return err
+}
+
+// ConfigFindings checks the lint settings of every workspace in the set
+// and returns the findings about them that are not usage errors: files
+// named by `extends` that cannot be used, custom rules that do not compile.
+func ConfigFindings(set *journey.Set, opts Options) ([]journey.Finding, error) {
+	def, err := newConfig(nil, opts)
+	if err != nil {
+		return nil, err
 	}
+	all := []*config{def}
+	var out []journey.Finding
 	for _, ws := range set.Workspaces {
-		if _, err := newConfig(ws, opts); err != nil {
-			return err
+		c, err := newConfig(ws, opts)
+		if err != nil {
+			return nil, err
 		}
+		all = append(all, c)
+		out = append(out, c.findings...)
 	}
-	return nil
+	return out, checkFlags(opts, all)
 }
 
 func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
@@ -111,24 +146,18 @@ func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
 
 func lintJourney(j *journey.Journey, others []*journey.Journey, c *config, today time.Time) []journey.Finding {
 	var found []journey.Finding
-	for _, r := range Rules() {
+	rs := c.settingsFor(j.File)
+	model := &lazyModel{}
+	for _, r := range c.rules() {
 		m := r.Meta()
-		st := c.settings[m.ID]
-		if st.off {
+		st := rs[m.ID]
+		if st == nil || st.off {
 			continue
 		}
-		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, rule: m, sev: st.sev, out: &found}
+		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, cfg: c, model: model, rule: m, sev: st.sev, out: &found}
 		r.Check(p)
 	}
-	sup := readSuppressions(j.Source)
-	kept := found[:0]
-	for _, f := range found {
-		if f.File == j.File && sup.covers(f) {
-			continue
-		}
-		kept = append(kept, f)
-	}
-	return kept
+	return c.govern(j, rs, found, today)
 }
 
 // dedupe drops repeated findings about a shared file (the workspace), which

@@ -24,6 +24,10 @@ type Meta struct {
 	Summary   string           // one line: what the rule finds
 	Rationale string           // why it matters, from CX research (SPEC §1)
 	Params    []ParamInfo
+	// OptIn rules are off in the recommended preset and on in strict.
+	OptIn bool
+	// Custom rules are declared in a workspace's `lint.custom`.
+	Custom bool
 	// Bad is a small journey that triggers the rule; Good is the same journey
 	// put right. Both are checked by tests and shown in docs/rules.md.
 	Bad, Good string
@@ -32,8 +36,30 @@ type Meta struct {
 // ParamInfo documents a rule parameter.
 type ParamInfo struct {
 	Name    string
-	Default int
+	Kind    ParamKind
+	Default int // for whole numbers; a bool parameter defaults to false, a list to empty
 	Doc     string
+}
+
+// ParamKind is the type of a rule parameter.
+type ParamKind int
+
+// Parameter types.
+const (
+	ParamInt  ParamKind = iota // a whole number of zero or more
+	ParamBool                  // true or false
+	ParamList                  // a list of strings
+)
+
+// DefaultString spells the parameter's default for docs and help.
+func (p ParamInfo) DefaultString() string {
+	switch p.Kind {
+	case ParamBool:
+		return "false"
+	case ParamList:
+		return "none"
+	}
+	return fmt.Sprint(p.Default)
 }
 
 // base is embedded by every rule to provide Meta.
@@ -47,15 +73,19 @@ type Pass struct {
 	// Others are the run's other valid journeys, for cross-journey rules.
 	Others []*journey.Journey
 	Today  time.Time
-	params map[string]int
-	rule   *Meta
-	sev    journey.Severity
-	out    *[]journey.Finding
+	params map[string]any
+	cfg    *config
+	// model is the journey as custom rules see it, built once per journey
+	// and shared by the passes of all its custom rules.
+	model *lazyModel
+	rule  *Meta
+	sev   journey.Severity
+	out   *[]journey.Finding
 }
 
-// Param returns a rule parameter, configured or default.
+// Param returns a whole-number rule parameter, configured or default.
 func (p *Pass) Param(name string) int {
-	if v, ok := p.params[name]; ok {
+	if v, ok := p.params[name].(int); ok {
 		return v
 	}
 	for _, pi := range p.rule.Params {
@@ -64,6 +94,26 @@ func (p *Pass) Param(name string) int {
 		}
 	}
 	return 0
+}
+
+// BoolParam returns a true-or-false rule parameter; false unless configured.
+func (p *Pass) BoolParam(name string) bool {
+	v, _ := p.params[name].(bool)
+	return v
+}
+
+// ListParam returns a list rule parameter, or nil when it is not configured.
+func (p *Pass) ListParam(name string) []string {
+	v, _ := p.params[name].([]string)
+	return v
+}
+
+// Vocabulary is the workspace's `lint.vocabulary` (after extends).
+func (p *Pass) Vocabulary() journey.Vocabulary {
+	if p.cfg == nil {
+		return journey.Vocabulary{}
+	}
+	return p.cfg.vocabulary
 }
 
 // Report records a finding in the journey's file about subject (SPEC §5:

@@ -57,6 +57,14 @@ stages:
 		"a.journey.yaml": "version: 1\ntitle: A\nreviewed: 2999-01-01\nchannels:\n  web: {name: W, kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web}\n",
 	})
 
+	// A commit that changes only journeymap.yaml, removing an owner that a
+	// journey still names: the pre-commit hooks pass just that file.
+	ownerGone := t.TempDir()
+	cliWriteFiles(t, ownerGone, map[string]string{
+		"journeymap.yaml":         "version: 1\nowners:\n  web-team: {name: Web}\n",
+		"journeys/a.journey.yaml": "version: 1\ntitle: A\nowner: care-team\nchannels:\n  web: {name: W, kind: digital, owner: web-team}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web, owner: web-team}\n",
+	})
+
 	const (
 		plan     = "examples/plan-upgrade.journey.yaml"
 		handoffs = "testdata/lint/err/handoffs.journey.yaml"
@@ -101,6 +109,8 @@ stages:
 		{name: "lint invalid journey json", args: []string{"lint", "--format", "json", invalid}, want: 1},
 		{name: "validate broken workspace", args: []string{"validate", brokenWS}, want: 1},
 		{name: "lint broken workspace", args: []string{"lint", brokenWS}, want: 1},
+		{name: "validate a workspace alone checks the journeys it serves", args: []string{"validate", filepath.Join(ownerGone, "journeymap.yaml")}, want: 1},
+		{name: "lint a workspace alone checks the journeys it serves", args: []string{"lint", filepath.Join(ownerGone, "journeymap.yaml")}, want: 1},
 		{name: "validate reviewed in the future", args: []string{"validate", future}, want: 1},
 		{name: "render invalid journey", args: []string{"render", "-o", filepath.Join(out, "bad.svg"), invalid}, want: 1},
 
@@ -142,6 +152,10 @@ stages:
 		{name: "render --dpi not a number", args: []string{"render", "--dpi", "abc", plan}, want: 2, stderr: `--dpi needs a number (default 96), not "abc"`},
 		{name: "render --dpi NaN", args: []string{"render", "--dpi", "NaN", "--format", "png", "-o", filepath.Join(out, "nan.png"), plan}, want: 2},
 		{name: "render --rev without emotion view", args: []string{"render", "--rev", "HEAD", plan}, want: 2, stderr: "--rev"},
+		{name: "render --split to stdout", args: []string{"render", "--split", plan}, want: 2, stderr: "--split writes several files"},
+		{name: "render --split channels", args: []string{"render", "--split", "--view", "channels", "-o", filepath.Join(out, "c.svg"), plan}, want: 2, stderr: "no stages"},
+		{name: "render --label without emotion view", args: []string{"render", "--label", "As-is", plan}, want: 2, stderr: "--label"},
+		{name: "render more labels than curves", args: []string{"render", "--view", "emotion", "--label", "a", "--label", "b", plan}, want: 2, stderr: "2 --label names for 1 curve:"},
 		{name: "render no journeys", args: []string{"render", empty}, want: 2, stderr: "no journey files"},
 		{name: "validate no journeys", args: []string{"validate", empty}, want: 2, stderr: "no journey files under " + empty},
 		{name: "lint no journeys", args: []string{"lint", empty}, want: 2, stderr: "no journey files under " + empty},
