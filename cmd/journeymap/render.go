@@ -481,11 +481,12 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 	// Temporary files an interrupted run left are removed first.
 	atomicfile.RemoveStale(opts.outDir, names)
 	type picture struct {
-		j    *journey.Journey
-		ro   render.Options
-		out  []byte
-		err  error
-		done chan struct{}
+		j        *journey.Journey
+		ro       render.Options
+		out      []byte
+		err      error
+		warnings []string // said while rendering, printed in input order
+		done     chan struct{}
 	}
 	pictures := make([]*picture, len(js))
 	for i, j := range js {
@@ -515,6 +516,7 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 	go parallel.Each(len(pictures), func(i int) {
 		p := pictures[i]
 		defer close(p.done)
+		p.ro.Warn = func(msg string) { p.warnings = append(p.warnings, msg) }
 		if p.err = rctx.Err(); p.err == nil {
 			p.out, p.err = render.Render(rctx, []*journey.Journey{p.j}, p.ro)
 		}
@@ -526,6 +528,9 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 		<-p.done
 		if ctx.Err() != nil {
 			return errStopped
+		}
+		for _, w := range p.warnings {
+			fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", w)
 		}
 		if p.err != nil {
 			return renderFailed(p.err, p.j.File)
