@@ -23,6 +23,20 @@ type LoadOptions struct {
 	Config string    // workspace file to use instead of discovery
 	Stdin  io.Reader // read for the path "-"
 	Today  time.Time // a `reviewed` date after it is a range finding; zero means now
+	// Overlay holds text to use instead of a file's content on disk, by the
+	// path as given: an editor's unsaved buffers (the language server).
+	Overlay map[string][]byte
+}
+
+// read is ReadFile, with an editor's unsaved text in place of a file's.
+func (o *LoadOptions) read(path string) ([]byte, error) {
+	if text, ok := o.Overlay[path]; ok {
+		if len(text) > MaxFileSize {
+			return nil, ErrTooLarge
+		}
+		return text, nil
+	}
+	return ReadFile(path)
 }
 
 // Set is everything one run reads: journeys, the workspaces they use, and
@@ -67,13 +81,26 @@ func (e *PathError) Unwrap() error { return e.Err }
 // validation finding. It fails only for paths that do not exist or a
 // --config that cannot be read.
 func Load(paths []string, opts LoadOptions) (*Set, error) {
-	found, err := Discover(paths)
-	if err != nil {
-		return nil, err
+	// An editor's journey buffer is a journey whether or not it is saved;
+	// the other paths are searched as SPEC §2 says.
+	var buffers, rest []string
+	for _, p := range paths {
+		if _, ok := opts.Overlay[p]; ok && IsJourneyFile(filepath.Base(p)) {
+			buffers = append(buffers, p)
+		} else {
+			rest = append(rest, p)
+		}
 	}
-	files := found.Files
+	found := &Discovery{}
+	if len(rest) > 0 || len(buffers) == 0 {
+		var err error
+		if found, err = Discover(rest); err != nil {
+			return nil, err
+		}
+	}
+	files := append(buffers, found.Files...)
 
-	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}}
+	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}, opts: &opts}
 	l.set.Findings = append(l.set.Findings, found.Findings...)
 	if opts.Config != "" {
 		l.set.inputs = append(l.set.inputs, opts.Config)
@@ -98,7 +125,7 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	}
 	parallel.Each(len(files), func(i int) {
 		if f := files[i]; !found.IsWorkspace(f) && found.Refused(f) == "" {
-			parsed[i] = parseFile(f, opts.Stdin)
+			parsed[i] = parseFile(f, &opts)
 		}
 	})
 
@@ -157,18 +184,19 @@ type parsedFile struct {
 	dir      string // where to look for the workspace
 }
 
-func parseFile(name string, stdin io.Reader) parsedFile {
+func parseFile(name string, opts *LoadOptions) parsedFile {
 	display, dir := name, filepath.Dir(name)
 	var src []byte
 	var err error
 	if name == "-" {
 		display, dir = StdinName, "."
+		stdin := opts.Stdin
 		if stdin == nil {
 			stdin = os.Stdin
 		}
 		src, err = ReadAll(stdin)
 	} else {
-		src, err = ReadFile(name)
+		src, err = opts.read(name)
 	}
 	if err != nil {
 		return fileProblem(display, dir, readProblem(err))
@@ -190,6 +218,7 @@ type loader struct {
 	fixed  *Workspace
 	byPath map[string]*Workspace
 	dirs   map[string]string // journey directory -> workspace path found from it
+	opts   *LoadOptions      // for reading: editors' unsaved text in place of files
 }
 
 func (l *loader) workspaceFor(dir string) *Workspace {
@@ -220,7 +249,7 @@ func (l *loader) workspaceAt(path string, found bool) *Workspace {
 	msg := ""
 	if found && workspaceLinkLeaves(key) {
 		msg = "symbolic link to a file outside its directory; not read (name it with --config to use it)"
-	} else if src, err = ReadFile(path); err != nil {
+	} else if src, err = l.opts.read(path); err != nil {
 		msg = strings.Replace(readProblem(err), "cannot read file", "cannot read workspace file", 1)
 	}
 	if msg != "" {
