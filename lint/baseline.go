@@ -121,8 +121,16 @@ func (e *BaselineError) Error() string { return e.File + ": " + e.Msg }
 
 // ReadBaseline reads a baseline written by --write-baseline.
 func ReadBaseline(path string) (*Baseline, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	// Only a regular file: a FIFO would wait forever and /dev/zero would
+	// be read to the size limit.
+	f, err := journey.OpenRegular(path)
+	var nr *journey.NotRegularError
+	switch {
+	case errors.As(err, &nr) && nr.Mode.IsDir():
+		return nil, &BaselineError{path, "is a directory, not a baseline file"}
+	case errors.As(err, &nr):
+		return nil, &BaselineError{path, nr.Error()}
+	case err != nil:
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
@@ -130,9 +138,6 @@ func ReadBaseline(path string) (*Baseline, error) {
 		return nil, &BaselineError{path, fmt.Sprintf("cannot read the baseline: %v (write one with --write-baseline)", err)}
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &BaselineError{path, "is a directory, not a baseline file"}
-	}
 	src, err := io.ReadAll(io.LimitReader(f, maxBaselineSize+1))
 	if err != nil {
 		return nil, &BaselineError{path, fmt.Sprintf("cannot read the baseline: %v", err)}
