@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
-	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/internal/gitrev"
 	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/journey"
@@ -27,8 +26,7 @@ func writeBaseline(io *IO, set *journey.Set, res *lint.Result, path string) erro
 	}
 	b := lint.NewBaseline(path, res.Findings)
 	if err := atomicfile.Write(path, b.Marshal(), 0o644); err != nil {
-		// A write failure (a full disk) is exit 1, as for every output.
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, fileerr.Reason(err))}
+		return usageError("--write-baseline: %v", err)
 	}
 	fmt.Fprintf(io.Err, "wrote %s: %d findings in %d entries; lint with --baseline %s to leave them out\n",
 		path, len(res.Findings), len(b.Findings), path)

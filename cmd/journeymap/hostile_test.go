@@ -129,7 +129,6 @@ func TestHostileInputs(t *testing.T) {
 		{"diff --rev --config /dev/zero", []string{"diff", "--rev", "HEAD", "--config", "/dev/zero", "plan.txt"}, 2, "/dev/zero: not a regular file (a character device)", ""},
 		{"--write-baseline onto a hard link to the input", []string{"lint", "plan.txt", "--write-baseline", "hard.svg"}, 2, "--write-baseline hard.svg: that file is an input of this run", ""},
 		{"--write-baseline onto a symlink to the input", []string{"lint", "plan.txt", "--write-baseline", "soft.svg"}, 2, "--write-baseline soft.svg: that file is an input of this run", ""},
-		{"--write-baseline into a missing directory is a write failure", []string{"lint", "plan.txt", "--write-baseline", "no/such/dir/b.json"}, 1, "cannot write no/such/dir/b.json: no such file or directory", ""},
 		{"--config a FIFO", []string{"validate", "--config", "fifo-config", "plan.txt"}, 2, "fifo-config: not a regular file (a FIFO)", ""},
 		{"a link to /dev/zero found", []string{"validate", "zero"}, 1, "symbolic link to a file outside zero; not read", ""},
 		{"a link to /dev/zero named", []string{"validate", "zero/z.journey.yaml"}, 1, "not a regular file (a character device)", ""},
