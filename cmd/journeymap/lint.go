@@ -68,6 +68,10 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
   journeymap lint --new-from-rev origin/main            # only what a pull request adds`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
+			if cmd.Flags().Changed("new-from-rev") && opts.newFromRev == "" {
+				// An empty $BASE_REF in CI would otherwise lint everything.
+				return usageError("--new-from-rev needs a revision, such as origin/main")
+			}
 			return runLint(io, opts)
 		},
 	}
@@ -91,6 +95,9 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 func runLint(io *IO, opts *lintOptions) error {
 	if opts.baseline != "" && opts.writeBaseline != "" {
 		return usageError("--baseline and --write-baseline do not go together: write a baseline once, then lint with it")
+	}
+	if opts.newFromRev != "" && opts.writeBaseline != "" {
+		return usageError("--new-from-rev and --write-baseline do not go together: a baseline records every current finding")
 	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
 	if err != nil {
