@@ -72,6 +72,9 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 				// An empty $BASE_REF in CI would otherwise lint everything.
 				return usageError("--new-from-rev needs a revision, such as origin/main")
 			}
+			if opts.newFromRev != "" && opts.writeBaseline != "" {
+				return usageError("--new-from-rev and --write-baseline do not go together: a baseline records every current finding")
+			}
 			return runLint(io, opts)
 		},
 	}
@@ -95,9 +98,6 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 func runLint(io *IO, opts *lintOptions) error {
 	if opts.baseline != "" && opts.writeBaseline != "" {
 		return usageError("--baseline and --write-baseline do not go together: write a baseline once, then lint with it")
-	}
-	if opts.newFromRev != "" && opts.writeBaseline != "" {
-		return usageError("--new-from-rev and --write-baseline do not go together: a baseline records every current finding")
 	}
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
 	if err != nil {
