@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/journeymap/journeymap/internal/filekind"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -121,6 +122,10 @@ func (e *BaselineError) Error() string { return e.File + ": " + e.Msg }
 
 // ReadBaseline reads a baseline written by --write-baseline.
 func ReadBaseline(path string) (*Baseline, error) {
+	// Stat first: opening a FIFO would block until something writes to it.
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, &BaselineError{path, "is not a regular file (" + filekind.Of(st.Mode()) + "); name the baseline file --write-baseline wrote"}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
