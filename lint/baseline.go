@@ -68,6 +68,9 @@ func NewBaseline(path string, findings []journey.Finding) *Baseline {
 	dir := baselineDir(path)
 	counts := map[baselineKey]int{}
 	for _, f := range findings {
+		if isValidation(f.Rule) {
+			continue // never baselined: see Apply
+		}
 		counts[baselineKey{baselinePath(dir, f.File), f.Journey, f.Rule, string(f.Subject)}]++
 	}
 	b := &Baseline{Version: BaselineVersion, Findings: []BaselineEntry{}}
@@ -204,6 +207,13 @@ func (b *Baseline) Apply(path string, findings []journey.Finding) BaselineResult
 	}
 	res := BaselineResult{Findings: []journey.Finding{}}
 	for _, f := range findings {
+		if isValidation(f.Rule) {
+			// A file that does not validate is checked by no rule at all:
+			// a baseline must not hide that (SPEC §5: validation findings
+			// cannot be disabled).
+			res.Findings = append(res.Findings, f)
+			continue
+		}
 		k := baselineKey{baselinePath(dir, f.File), f.Journey, f.Rule, string(f.Subject)}
 		if left[k] > 0 {
 			left[k]--
