@@ -269,13 +269,13 @@ func TestInconsistentChannel(t *testing.T) {
 	}
 	want := []string{
 		`one.journey.yaml:4 channel "store" differs from its definition in ` + filepath.Join(dir, "two.journey.yaml") + `:4 (name "Store" vs "Shop"); define it once in journeymap.yaml`,
-		`one.journey.yaml:5 channel "app" differs from its definition in ` + filepath.Join(dir, "two.journey.yaml") + `:5 (name "Mobile app" vs "App", kind "digital" vs ""); define it once in journeymap.yaml`,
+		`one.journey.yaml:5 channel "app" differs from its definition in ` + filepath.Join(dir, "two.journey.yaml") + `:5 (name "Mobile app" vs "App", kind "digital" vs not set); define it once in journeymap.yaml`,
 		`two.journey.yaml:4 channel "store" differs from its definition in ` + filepath.Join(dir, "one.journey.yaml") + `:4 (name "Shop" vs "Store"); define it once in journeymap.yaml`,
 	}
 	// two's app differs from the workspace and from one: two findings at line 5.
 	want = append(want,
-		`two.journey.yaml:5 channel "app" differs from its definition in `+filepath.Join(dir, "journeymap.yaml")+`:3 (name "App" vs "Mobile app", kind "" vs "digital"); use the shared definition or rename the channel`,
-		`two.journey.yaml:5 channel "app" differs from its definition in `+filepath.Join(dir, "one.journey.yaml")+`:5 (name "App" vs "Mobile app", kind "" vs "digital"); define it once in journeymap.yaml`,
+		`two.journey.yaml:5 channel "app" differs from its definition in `+filepath.Join(dir, "journeymap.yaml")+`:3 (name "App" vs "Mobile app", kind not set vs "digital"); use the shared definition or rename the channel`,
+		`two.journey.yaml:5 channel "app" differs from its definition in `+filepath.Join(dir, "one.journey.yaml")+`:5 (name "App" vs "Mobile app", kind not set vs "digital"); define it once in journeymap.yaml`,
 	)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

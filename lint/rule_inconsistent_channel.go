@@ -71,8 +71,17 @@ func channelDiff(a, b *journey.Channel) string {
 		a, b journey.Text
 	}{{"name", a.Name, b.Name}, {"kind", a.Kind, b.Kind}, {"owner", a.Owner, b.Owner}} {
 		if (f.a.Value != "" || f.b.Value != "") && f.a.Value != f.b.Value {
-			diffs = append(diffs, fmt.Sprintf("%s %q vs %q", f.name, f.a.Value, f.b.Value))
+			diffs = append(diffs, fmt.Sprintf("%s %s vs %s", f.name, quoteSet(f.a.Value), quoteSet(f.b.Value)))
 		}
 	}
 	return strings.Join(diffs, ", ")
+}
+
+// quoteSet quotes a field's value, or says "not set" for an absent one:
+// `kind "" vs "digital"` reads like a kind named "".
+func quoteSet(v string) string {
+	if v == "" {
+		return "not set"
+	}
+	return fmt.Sprintf("%q", v)
 }

@@ -68,6 +68,13 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
   journeymap lint --new-from-rev origin/main            # only what a pull request adds`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
+			if cmd.Flags().Changed("new-from-rev") && opts.newFromRev == "" {
+				// An empty $BASE_REF in CI would otherwise lint everything.
+				return usageError("--new-from-rev needs a revision, such as origin/main")
+			}
+			if opts.newFromRev != "" && opts.writeBaseline != "" {
+				return usageError("--new-from-rev and --write-baseline do not go together: a baseline records every current finding")
+			}
 			return runLint(io, opts)
 		},
 	}
