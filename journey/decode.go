@@ -300,6 +300,9 @@ func (d *decoder) text(v *yaml.Node, what string) Text {
 		d.errorf(d.where(v), RuleType, "%s must be a string, not %s", what, kindName(v))
 		return Text{}
 	}
+	if !strings.HasSuffix(what, "id") { // ids have their own, shorter limit
+		d.checkLength(v, what)
+	}
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
 }
 
@@ -385,6 +388,7 @@ func (d *decoder) items(v *yaml.Node, what string) []Item {
 		case isNull(e):
 			d.errorf(pos(e), RuleType, "%s entry must be a string or {text, owner}, not null", what)
 		case e.Kind == yaml.ScalarNode:
+			d.checkLength(e, what+" entry")
 			out = append(out, Item{Text: e.Value, Pos: pos(e)})
 		case e.Kind == yaml.MappingNode:
 			it := Item{Pos: pos(e)}

@@ -62,7 +62,7 @@ func (d *decoder) checkText(src []byte) bool {
 // that its missing keys are reported. A nil root means the file could not
 // be read as YAML at all (already reported).
 func (d *decoder) document(src []byte) (root, top *yaml.Node) {
-	if !d.checkText(src) {
+	if !d.checkText(src) || !d.checkEntries(src) {
 		return nil, nil
 	}
 	root = d.parseYAML(bytes.TrimPrefix(src, utf8BOM))
