@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // StdinName is the file name findings carry for a journey read from `-`.
@@ -21,6 +20,12 @@ const StdinName = "<stdin>"
 type LoadOptions struct {
 	Config string    // workspace file to use instead of discovery
 	Stdin  io.Reader // read for the path "-"
+	// Each, when set, is called for every journey in the set's order as
+	// soon as it is resolved, with whether it is valid. After it returns
+	// the journey keeps only its file name, id, workspace and text: the
+	// set holds no models or YAML trees, and memory stays proportional to
+	// the input however many journeys there are (lint.Stream).
+	Each func(j *Journey, valid bool)
 }
 
 // Set is everything one run reads: journeys, the workspaces they use, and
@@ -105,49 +110,68 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		l.fixed = l.addWorkspace(opts.Config, src)
 	}
 
-	parsed := make([]parsedFile, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		if explicitWorkspaces[f] {
-			continue
+	parse := func(i int) parsedFile {
+		if explicitWorkspaces[files[i]] {
+			return parsedFile{}
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			parsed[i] = parseFile(f, opts.Stdin)
-		}()
+		return parseFile(files[i], opts.Stdin)
 	}
-	wg.Wait()
-
-	for i, f := range files {
+	inOrder(len(files), parse, func(i int, p parsedFile) {
 		l.set.Files++
-		if explicitWorkspaces[f] {
-			l.workspaceAt(f)
-			continue
+		if explicitWorkspaces[files[i]] {
+			l.workspaceAt(files[i])
+			return
 		}
-		p := parsed[i]
-		l.set.Journeys = append(l.set.Journeys, p.journey)
-		if len(p.findings) > 0 {
-			l.set.invalid[p.journey] = true
-		}
+		j := p.journey
+		l.set.Journeys = append(l.set.Journeys, j)
 		ws := l.fixed
 		if ws == nil && p.dir != "" {
 			ws = l.workspaceFor(p.dir)
 		}
-		rf := Resolve(p.journey, ws)
-		if len(rf) > 0 {
-			l.set.invalid[p.journey] = true
+		fs := CapFindings(append(p.findings, Resolve(j, ws)...))
+		if len(fs) > 0 {
+			l.set.invalid[j] = true
 		}
-		for _, f := range append(p.findings, rf...) {
-			f.Journey = p.journey.ID.Value
+		for _, f := range fs {
+			f.Journey = j.ID.Value
 			l.set.Findings = append(l.set.Findings, f)
 		}
-	}
+		if opts.Each != nil {
+			opts.Each(j, len(fs) == 0)
+			j.release()
+		}
+	})
 	l.set.Findings = SortFindings(l.set.Findings)
 	return l.set, nil
+}
+
+// inOrder runs work for 0..n-1 on as many goroutines as there are CPUs and
+// hands each result to done in order, in the calling goroutine. At most a
+// few results per CPU wait at any time, so a run over thousands of files
+// holds only a handful of parsed files at once.
+func inOrder[T any](n int, work func(int) T, done func(int, T)) {
+	results := make([]chan T, n)
+	for i := range results {
+		results[i] = make(chan T, 1)
+	}
+	window := make(chan struct{}, 4*runtime.GOMAXPROCS(0))
+	go func() {
+		for i := range n {
+			window <- struct{}{}
+			go func() { results[i] <- work(i) }()
+		}
+	}()
+	for i := range n {
+		r := <-results[i]
+		<-window
+		done(i, r)
+	}
+}
+
+// release drops what a journey holds beyond its name, id, workspace and
+// text, once a streaming caller is done with it.
+func (j *Journey) release() {
+	*j = Journey{File: j.File, Src: j.Src, ID: j.ID, Workspace: j.Workspace}
 }
 
 type parsedFile struct {

@@ -44,13 +44,25 @@ func (b *base) Meta() *Meta { return &b.meta }
 // Pass is one rule checking one journey.
 type Pass struct {
 	Journey *journey.Journey
-	// Others are the run's other valid journeys, for cross-journey rules.
-	Others []*journey.Journey
-	Today  time.Time
-	params map[string]int
-	rule   *Meta
-	sev    journey.Severity
-	out    *[]journey.Finding
+	Today   time.Time
+	params  map[string]int
+	rule    *Meta
+	sev     journey.Severity
+	out     *[]journey.Finding
+	// channels indexes the run's channel definitions (see Defer).
+	channels *channelIndex
+	deferred *[]func(*Pass)
+}
+
+// Defer runs check once every journey of the run has been checked, for a
+// rule that compares a journey with the others. check reports about the
+// same journey through the Pass it is given, whose Journey then holds only
+// the file name, id and text: what check needs of the model it must
+// capture itself. Outside a run (a rule's examples) check never runs.
+func (p *Pass) Defer(check func(p *Pass)) {
+	if p.deferred != nil {
+		*p.deferred = append(*p.deferred, check)
+	}
 }
 
 // Param returns a rule parameter, configured or default.

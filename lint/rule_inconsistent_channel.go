@@ -38,6 +38,10 @@ stages:
 	}}}
 }
 
+// Check compares each channel the journey declares with the workspace's
+// definition of the same id, when there is one (the reference); otherwise,
+// once the run has seen every journey, with the definitions in the other
+// journeys of the same workspace (SPEC §5).
 func (r *inconsistentChannel) Check(p *Pass) {
 	j := p.Journey
 	for _, c := range j.Channels {
@@ -47,19 +51,22 @@ func (r *inconsistentChannel) Check(p *Pass) {
 					p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s); use the shared definition or rename the channel",
 						c.ID.Value, wc.File, wc.Pos.Line, diff)
 				}
+				continue
 			}
 		}
-		for _, o := range p.Others {
-			for _, oc := range o.Channels {
-				if oc.ID.Value != c.ID.Value {
-					continue
-				}
-				if diff := channelDiff(c, oc); diff != "" {
-					p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s); define it once in %s",
-						c.ID.Value, oc.File, oc.Pos.Line, diff, journey.WorkspaceFile)
-				}
+		ws := j.Workspace
+		p.Defer(func(p *Pass) {
+			first, n := p.channels.differing(ws, c)
+			if first == nil {
+				return
 			}
-		}
+			others := ""
+			if n > 1 {
+				others = fmt.Sprintf(" and from %s", count(n-1, "other definition"))
+			}
+			p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s)%s; define it once in %s",
+				c.ID.Value, first.File, first.Pos.Line, channelDiff(c, first), others, journey.WorkspaceFile)
+		})
 	}
 }
 

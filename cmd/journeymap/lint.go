@@ -78,12 +78,10 @@ func runLint(io *IO, opts *lintOptions) error {
 			return err
 		}
 	}
-	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
-	if err != nil {
-		return err
-	}
-	warnIfEmpty(io, set, opts.paths)
-	res, err := lint.Run(set, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
+	// Each journey is linted as it is read and its model dropped, so a
+	// corpus of thousands of journeys runs in bounded memory.
+	set, res, err := lint.Stream(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In},
+		lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
 	var ce *lint.ConfigError
 	if errors.As(err, &ce) {
 		return &exitError{code: exitUsage, err: ce}
@@ -91,6 +89,7 @@ func runLint(io *IO, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
+	warnIfEmpty(io, set, opts.paths)
 	report := lint.NewReport(set, res.Findings)
 	if err := writeReport(io, report, opts.format); err != nil {
 		return err
