@@ -323,3 +323,31 @@ func TestDeterministicOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsCappedPerRule: a journey reports at most
+// journey.MaxFindingsPerRule findings of one rule, then one that counts the
+// rest; suppressed findings do not count.
+func TestFindingsCappedPerRule(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("version: 1\ntitle: T\nchannels: {app: {kind: digital, owner: o}}\nstages:\n  - id: s\n    owner: o\n    touchpoints:\n")
+	b.WriteString("      # journeymap:ignore missing-emotion -- the first one is fine\n")
+	for i := 0; i < 151; i++ {
+		fmt.Fprintf(&b, "      - {id: t%d, channel: app}\n", i)
+	}
+	p := write(t, dir, "many.journey.yaml", b.String())
+	var got []journey.Finding
+	for _, f := range run(t, []string{p}, lint.Options{}).Findings {
+		if f.Rule == "missing-emotion" {
+			got = append(got, f)
+		}
+	}
+	if len(got) != journey.MaxFindingsPerRule+1 {
+		t.Fatalf("%d missing-emotion findings, want %d", len(got), journey.MaxFindingsPerRule+1)
+	}
+	last := got[len(got)-1]
+	want := "… and 50 more missing-emotion findings like the ones above; journeymap reports at most 100 of one rule in one journey"
+	if last.Line != 9+1+100 || last.Message != want || last.Severity != journey.Info {
+		t.Errorf("last finding %s, want at line 110: %s", last, want)
+	}
+}
