@@ -145,22 +145,32 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	return l.set, nil
 }
 
-// inOrder runs work for 0..n-1 on as many goroutines as there are CPUs and
-// hands each result to done in order, in the calling goroutine. At most a
-// few results per CPU wait at any time, so a run over thousands of files
-// holds only a handful of parsed files at once.
+// inOrder runs work for 0..n-1 on one goroutine per CPU and hands each
+// result to done in order, in the calling goroutine. At most a few results
+// per CPU wait at any time, so a run over thousands of files holds only a
+// handful of parsed files at once.
 func inOrder[T any](n int, work func(int) T, done func(int, T)) {
+	workers := runtime.GOMAXPROCS(0)
 	results := make([]chan T, n)
 	for i := range results {
 		results[i] = make(chan T, 1)
 	}
-	window := make(chan struct{}, 4*runtime.GOMAXPROCS(0))
+	next := make(chan int)
+	window := make(chan struct{}, 4*workers)
 	go func() {
+		defer close(next)
 		for i := range n {
 			window <- struct{}{}
-			go func() { results[i] <- work(i) }()
+			next <- i
 		}
 	}()
+	for range workers {
+		go func() {
+			for i := range next {
+				results[i] <- work(i)
+			}
+		}()
+	}
 	for i := range n {
 		r := <-results[i]
 		<-window
