@@ -300,7 +300,9 @@ func (d *decoder) text(v *yaml.Node, what string) Text {
 		d.errorf(d.where(v), RuleType, "%s must be a string, not %s", what, kindName(v))
 		return Text{}
 	}
-	if !strings.HasSuffix(what, "id") { // ids have their own, shorter limit
+	if strings.HasSuffix(what, "id") { // ids have their own, shorter limit
+		d.checkIDText(v.Value, pos(v), what)
+	} else {
 		d.checkLength(v, what)
 	}
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
@@ -429,6 +431,7 @@ func (d *decoder) idMap(v *yaml.Node, key, what string, each func(id Text, def *
 			continue
 		}
 		seen[k.Value] = k.Line
+		d.checkIDText(k.Value, pos(k), what+" id")
 		each(Text{Value: k.Value, Pos: pos(k), Set: true}, val)
 	}
 }

@@ -3,6 +3,8 @@ package journey
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -60,6 +62,25 @@ func (d *decoder) checkLength(v *yaml.Node, what string) {
 	}
 	if n := utf8.RuneCountInString(v.Value); n > MaxTextLength {
 		d.errorf(pos(v), RuleRange, "%s is %d characters long; journeymap reads at most %d in one value (keep labels short enough to fit a map; longer notes can go under an x- key)", what, n, MaxTextLength)
+	}
+}
+
+// checkIDText reports an id holding a control character (a tab, a line
+// break) or starting with "%". Ids name Graphviz nodes and SVG titles,
+// where a control character cannot be told from a space ("a b" and
+// "a<tab>b" would become one node), and Graphviz takes every name that
+// starts with "%" for an anonymous node of its own ("%" is drawn as "%1").
+// Both were found by FuzzRenderEscaping.
+func (d *decoder) checkIDText(id string, at Pos, what string) {
+	if strings.HasPrefix(id, "%") {
+		d.errorf(at, RuleRange, "%s %q starts with %%, which Graphviz reserves for nodes of its own; start it with a letter or digit", what, id)
+		return
+	}
+	for _, r := range id {
+		if unicode.IsControl(r) {
+			d.errorf(at, RuleRange, "%s %q contains a control character (%U); ids are names people type: letters, digits, spaces and punctuation", what, id, r)
+			return
+		}
 	}
 }
 

@@ -136,3 +136,23 @@ func TestCapFindings(t *testing.T) {
 		t.Errorf("last finding %s, want the summary at line 101", last)
 	}
 }
+
+// TestIDControlCharacters: an id with a tab or line break is refused, in a
+// touchpoint and as a key of a definition map; "a b" and "a<tab>b" would be
+// one node in a diagram (found by FuzzRenderEscaping).
+func TestIDControlCharacters(t *testing.T) {
+	src := "version: 1\ntitle: T\nchannels:\n  \"we\\tb\": {kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: \"a b\", channel: \"we\\tb\"}\n      - {id: \"a\\tb\", channel: \"we\\tb\"}\n      - {id: \"%\", channel: \"we\\tb\"}\n"
+	_, fs := journey.Parse("c.journey.yaml", []byte(src))
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%d:%d %s %s", f.Line, f.Column, f.Rule, f.Message))
+	}
+	want := []string{
+		`4:3 range channel id "we\tb" contains a control character (U+0009); ids are names people type: letters, digits, spaces and punctuation`,
+		`9:14 range touchpoint id "a\tb" contains a control character (U+0009); ids are names people type: letters, digits, spaces and punctuation`,
+		`10:14 range touchpoint id "%" starts with %, which Graphviz reserves for nodes of its own; start it with a letter or digit`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
