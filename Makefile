@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 GOBIN   := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all build install test vet lint fmt bench docs clean
+.PHONY: all build install test vet lint fmt bench bench-go fuzz docs clean
 
 all: build
 
@@ -28,8 +28,25 @@ lint: ## Fail if any Go file is not gofmt-formatted
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-bench: ## Run the benchmarks
+bench: ## Measure journeymap beside its baselines (hyperfine, dot) and update docs/performance.md
+	./scripts/bench.sh
+
+bench-go: ## Run the Go micro-benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Fuzz targets as PACKAGE:Target, each run for FUZZTIME. New inputs that
+# fail are written to PACKAGE/testdata/fuzz/Target/ by go test; commit them:
+# they stay as seeds that every `make test` runs. A new target (fmt's, say)
+# adds itself here: FUZZ_TARGETS += ./journey/canon:FuzzFormat
+FUZZTIME ?= 30s
+FUZZ_TARGETS := ./journey:FuzzParse ./lint:FuzzLint ./lint:FuzzWorkspace ./render:FuzzRenderEscaping
+
+fuzz: ## Run every fuzz target for FUZZTIME (default 30s) each
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test "$$pkg" -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME); \
+	done
 
 docs: ## Regenerate docs/rules.md, docs/cli.md and the example maps
 	TESTDATA_ACCEPT=1 $(GO) test ./lint -run TestRulesDoc
