@@ -1,7 +1,9 @@
 package journey
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,6 +14,7 @@ import (
 // going after a problem so that one run reports everything wrong in a file.
 type decoder struct {
 	file     string
+	src      *Source // the file being decoded; nil when resolving
 	findings []Finding
 	// keyOf maps a value that does not start on its key's line (a block
 	// list or mapping below the key, or an alias to one elsewhere) to its
@@ -26,6 +29,9 @@ type decoder struct {
 	// reportedKeys are keys whose value already got a finding (a wrong
 	// type, say), so that require does not also call them missing.
 	reportedKeys map[Pos]bool
+	// subject is what findings reported now are about: the element being
+	// decoded or resolved. Empty means SubjectFile.
+	subject Subject
 	// merged counts the entries merge keys have copied in this file. Merges
 	// can refer to merges, so without a bound a small file could expand
 	// exponentially (a "billion laughs" through `<<`).
@@ -36,10 +42,47 @@ type decoder struct {
 const maxMerged = 10000
 
 func (d *decoder) errorf(p Pos, rule, format string, args ...any) {
+	subject := d.subject
+	if subject == "" {
+		subject = SubjectFile
+	}
 	d.findings = append(d.findings, Finding{
 		File: d.file, Line: p.Line, Column: p.Col, Rule: rule,
-		Severity: Error, Message: fmt.Sprintf(format, args...),
+		Severity: Error, Message: fmt.Sprintf(format, args...), Subject: subject,
 	})
+}
+
+// about makes s the subject of the findings reported until the returned
+// function restores the one before: `defer d.about(t.Subject())()`.
+func (d *decoder) about(s Subject) (restore func()) {
+	before := d.subject
+	d.subject = s
+	return func() { d.subject = before }
+}
+
+// aboutElement is about for an element being decoded, whose id may not be
+// read yet: it looks for the mapping's `id` key first. Without an id the
+// subject stays the enclosing element's.
+func (d *decoder) aboutElement(kind string, m *yaml.Node) (restore func()) {
+	if id := idOf(m); id != "" {
+		return d.about(subjectOf(kind, id))
+	}
+	return d.about(d.subject)
+}
+
+// idOf is the scalar value of a mapping's `id` key, or "".
+func idOf(m *yaml.Node) string {
+	m = deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], deref(m.Content[i+1])
+		if k.Kind == yaml.ScalarNode && k.Value == "id" && v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			return v.Value
+		}
+	}
+	return ""
 }
 
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
@@ -324,16 +367,37 @@ func (d *decoder) enum(v *yaml.Node, what string, allowed []string) Text {
 
 // integer reads a whole number.
 func (d *decoder) integer(v *yaml.Node, what string) (int, bool) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && wholeNumber.MatchString(v.Value) {
+		// yaml.v3 tags a whole number too large for int64 as a float.
+		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, clip(v.Value))
+		return 0, false
+	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
 		d.errorf(d.where(v), RuleType, "%s must be a whole number, not %s", what, describe(v))
 		return 0, false
 	}
 	i, err := strconv.ParseInt(v.Value, 0, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		// An explicit tag on text that is no number: `!!int abc`.
+		d.errorf(pos(v), RuleType, "%s must be a whole number, not %q (a !!int tag does not make text a number)", what, clip(v.Value))
+		return 0, false
+	}
 	if err != nil || i > 1<<31 || i < -(1<<31) {
-		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, v.Value)
+		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, clip(v.Value))
 		return 0, false
 	}
 	return int(i), true
+}
+
+// wholeNumber is a decimal integer literal, whatever its size.
+var wholeNumber = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
 }
 
 // describe names a value for a message: its kind, and the value if short.
@@ -419,6 +483,7 @@ func (d *decoder) idMap(v *yaml.Node, key, what string, each func(id Text, def *
 		d.errorf(d.where(v), RuleType, "%s must be a mapping from %s id to definition, not %s", key, what, kindName(v))
 		return
 	}
+	kind := definitionKind(what) // "" for owners, personas, rule settings
 	seen := map[string]int{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
@@ -426,14 +491,32 @@ func (d *decoder) idMap(v *yaml.Node, key, what string, each func(id Text, def *
 			d.errorf(pos(k), RuleType, "%s ids must be plain strings", what)
 			continue
 		}
+		restore := d.about(d.subject)
+		if kind != "" {
+			d.subject = subjectOf(kind, k.Value)
+		}
 		if first, dup := seen[k.Value]; dup {
 			d.errorf(pos(k), RuleDuplicate, "%s id %q is already defined at line %d", what, k.Value, first)
-			continue
+		} else {
+			seen[k.Value] = k.Line
+			d.checkIDText(k.Value, pos(k), what+" id")
+			each(Text{Value: k.Value, Pos: pos(k), Set: true}, val)
 		}
-		seen[k.Value] = k.Line
-		d.checkIDText(k.Value, pos(k), what+" id")
-		each(Text{Value: k.Value, Pos: pos(k), Set: true}, val)
+		restore()
 	}
+}
+
+// definitionKind is the subject kind of the definitions an idMap holds.
+func definitionKind(what string) string {
+	switch what {
+	case "channel":
+		return KindChannel
+	case "metric":
+		return KindMetric
+	case "listening post":
+		return KindListening
+	}
+	return ""
 }
 
 func contains(list []string, s string) bool {

@@ -27,15 +27,22 @@ func (s Severity) String() string {
 	}
 }
 
-// ParseSeverity reads "error", "warning" or "info".
+// Severities lists the severity words, most severe first: the values of
+// --fail-on, `fail_on` and a rule's severity.
+func Severities() []string { return []string{Error.String(), Warning.String(), Info.String()} }
+
+// SeverityOff is the rule setting that turns a rule off.
+const SeverityOff = "off"
+
+// RuleSeverities lists what a rule may be set to: off or a severity.
+func RuleSeverities() []string { return append([]string{SeverityOff}, Severities()...) }
+
+// ParseSeverity reads one of Severities.
 func ParseSeverity(s string) (Severity, bool) {
-	switch s {
-	case "error":
-		return Error, true
-	case "warning":
-		return Warning, true
-	case "info":
-		return Info, true
+	for _, sev := range []Severity{Error, Warning, Info} {
+		if s == sev.String() {
+			return sev, true
+		}
 	}
 	return Info, false
 }
@@ -57,8 +64,10 @@ const (
 )
 
 // ValidationRules lists every validation id, in the order the docs present them.
-var ValidationRules = []string{RuleSyntax, RuleUnknownKey, RuleType, RuleRequired, RuleRange,
-	RuleDuplicate, RuleUnresolved, RuleVersion, RuleFile}
+func ValidationRules() []string {
+	return []string{RuleSyntax, RuleUnknownKey, RuleType, RuleRequired, RuleRange,
+		RuleDuplicate, RuleUnresolved, RuleVersion, RuleFile}
+}
 
 // Finding is one problem at one place in one file.
 type Finding struct {
@@ -69,6 +78,9 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
 	Journey  string   `json:"journey,omitempty"`
+	// Subject is what the finding is about; it is set where the finding is
+	// reported and never left empty (SubjectFile at the least).
+	Subject Subject `json:"subject"`
 }
 
 // String formats the finding as file:line:col: severity: message [rule].
@@ -76,7 +88,8 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
 }
 
-// SortFindings orders findings by file, line, column, rule and message, and
+// SortFindings orders findings by file, line, column, rule, message and
+// subject, and
 // drops exact duplicates, so output is stable whatever order checks ran in.
 func SortFindings(fs []Finding) []Finding {
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -93,7 +106,10 @@ func SortFindings(fs []Finding) []Finding {
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule
 		}
-		return a.Message < b.Message
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.Subject < b.Subject
 	})
 	out := fs[:0]
 	for i, f := range fs {

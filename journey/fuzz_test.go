@@ -27,6 +27,14 @@ func FuzzParse(f *testing.F) {
 			if fd.Line < 1 || fd.Column < 1 {
 				t.Fatalf("finding without a position: %s", fd)
 			}
+			if fd.Subject == "" {
+				t.Fatalf("finding without a subject: %s", fd)
+			}
+		}
+		for _, tp := range j.Touchpoints() {
+			if !tp.Contains(tp.Pos) {
+				t.Fatalf("touchpoint %q at %+v lies outside its extent %+v", tp.ID.Value, tp.Pos, tp.Extent)
+			}
 		}
 		j.Flow.MainPath()
 		j.Flow.Reachable()

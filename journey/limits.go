@@ -87,6 +87,7 @@ func (d *decoder) checkIDText(id string, at Pos, what string) {
 // checkCounts reports a journey with more stages or touchpoints than the
 // limits allow, at the first one past the limit.
 func (d *decoder) checkCounts(j *Journey) {
+	defer d.about(SubjectJourney)()
 	if n := len(j.Stages); n > MaxStages {
 		d.errorf(j.Stages[MaxStages].Pos, RuleRange, "the journey has %d stages; journeymap reads at most %d in one journey (split it into several journeys)", n, MaxStages)
 	}
@@ -134,7 +135,7 @@ const MaxFindingsPerRule = 100
 // CapFindings keeps, for each file and rule, the first MaxFindingsPerRule
 // findings in position order, and replaces the rest by one finding at the
 // first one left out, of the same rule and severity, saying how many there
-// were. The result is sorted.
+// were (its subject is that finding's). The result is sorted.
 func CapFindings(fs []Finding) []Finding {
 	type key struct{ file, rule string }
 	count := map[key]int{}

@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sort"
 	"strings"
+	"time"
+
+	"github.com/journeymap/journeymap/internal/fileerr"
+	"github.com/journeymap/journeymap/internal/parallel"
 )
 
 // StdinName is the file name findings carry for a journey read from `-`.
@@ -20,6 +22,7 @@ const StdinName = "<stdin>"
 type LoadOptions struct {
 	Config string    // workspace file to use instead of discovery
 	Stdin  io.Reader // read for the path "-"
+	Today  time.Time // a `reviewed` date after it is a range finding; zero means now
 	// Each, when set, is called for every journey in the set's order as
 	// soon as it is resolved, with whether it is valid. After it returns
 	// the journey keeps only its file name, id, workspace and text: the
@@ -36,7 +39,13 @@ type Set struct {
 	Findings   []Finding
 	Files      int
 	invalid    map[*Journey]bool
+	inputs     []string
 }
+
+// Inputs are the files the run read or tried to read: journeys, workspace
+// files and --config, as named in findings (standard input excluded). No
+// output may be one of them.
+func (s *Set) Inputs() []string { return append([]string(nil), s.inputs...) }
 
 // Valid says whether a journey has no validation findings of its own.
 // Journey rules run only on valid journeys.
@@ -48,7 +57,15 @@ type PathError struct {
 	Err  error
 }
 
-func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+// ErrNoJourneys is a directory PATH under which no journey file was found.
+var ErrNoJourneys = errors.New("no journey files (*.journey.yaml, *.journey.yml)")
+
+func (e *PathError) Error() string {
+	if e.Err == ErrNoJourneys {
+		return fmt.Sprintf("no journey files under %s (looked for *.journey.yaml and *.journey.yml)", e.Path)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
 func (e *PathError) Unwrap() error { return e.Err }
 
 // Load finds the journey files under paths (no paths means "."), parses and
@@ -56,70 +73,44 @@ func (e *PathError) Unwrap() error { return e.Err }
 // validation finding. It fails only for paths that do not exist or a
 // --config that cannot be read.
 func Load(paths []string, opts LoadOptions) (*Set, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
+	found, err := Discover(paths)
+	if err != nil {
+		return nil, err
 	}
-	var files []string
-	explicitWorkspaces := map[string]bool{}
-	seen := map[string]bool{} // absolute paths, so a file named twice is read once
-	add := func(p string) {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
-		}
-		if !seen[abs] {
-			seen[abs] = true
-			files = append(files, p)
-		}
-	}
-	for _, p := range paths {
-		if p == "-" {
-			if seen["-"] {
-				return nil, &PathError{"-", errors.New("standard input can be read only once")}
-			}
-			seen["-"] = true
-			files = append(files, "-")
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, &PathError{p, unwrapPathErr(err)}
-		}
-		if !st.IsDir() {
-			if filepath.Base(p) == WorkspaceFile {
-				explicitWorkspaces[p] = true
-			}
-			add(p)
-			continue
-		}
-		found, err := walk(p)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range found {
-			add(f)
-		}
-	}
+	files := found.Files
 
 	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}}
+	l.set.Findings = append(l.set.Findings, found.Findings...)
 	if opts.Config != "" {
-		src, err := os.ReadFile(opts.Config)
+		l.set.inputs = append(l.set.inputs, opts.Config)
+		src, err := ReadFile(opts.Config)
 		if err != nil {
-			return nil, &PathError{opts.Config, unwrapPathErr(err)}
+			return nil, &PathError{opts.Config, fileerr.Reason(err)}
 		}
 		l.fixed = l.addWorkspace(opts.Config, src)
 	}
 
-	parse := func(i int) parsedFile {
-		if explicitWorkspaces[files[i]] {
-			return parsedFile{}
+	for _, f := range files {
+		if !found.IsWorkspace(f) && f != "-" {
+			l.set.inputs = append(l.set.inputs, f)
 		}
-		return parseFile(files[i], opts.Stdin)
 	}
-	inOrder(len(files), parse, func(i int, p parsedFile) {
+	// Files are parsed on every core and resolved in order as they come,
+	// so that with Each only a few parsed files are held at once.
+	parse := func(i int) parsedFile {
+		switch f := files[i]; {
+		case found.IsWorkspace(f):
+			return parsedFile{}
+		case found.Refused(f) != "":
+			return fileProblem(f, filepath.Dir(f), found.Refused(f))
+		default:
+			return parseFile(f, opts.Stdin)
+		}
+	}
+	parallel.InOrder(len(files), parse, func(i int, p parsedFile) {
 		l.set.Files++
-		if explicitWorkspaces[files[i]] {
-			l.workspaceAt(files[i])
+		if f := files[i]; found.IsWorkspace(f) {
+			l.workspaceAt(f, false)
 			return
 		}
 		j := p.journey
@@ -128,7 +119,8 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		if ws == nil && p.dir != "" {
 			ws = l.workspaceFor(p.dir)
 		}
-		fs := CapFindings(append(p.findings, Resolve(j, ws)...))
+		fs := append(p.findings, Resolve(j, ws)...)
+		fs = CapFindings(append(fs, reviewedInFuture(j, opts.Today)...))
 		if len(fs) > 0 {
 			l.set.invalid[j] = true
 		}
@@ -145,43 +137,30 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 	return l.set, nil
 }
 
-// inOrder runs work for 0..n-1 on one goroutine per CPU and hands each
-// result to done in order, in the calling goroutine. At most a few results
-// per CPU wait at any time, so a run over thousands of files holds only a
-// handful of parsed files at once.
-func inOrder[T any](n int, work func(int) T, done func(int, T)) {
-	workers := runtime.GOMAXPROCS(0)
-	results := make([]chan T, n)
-	for i := range results {
-		results[i] = make(chan T, 1)
-	}
-	next := make(chan int)
-	window := make(chan struct{}, 4*workers)
-	go func() {
-		defer close(next)
-		for i := range n {
-			window <- struct{}{}
-			next <- i
-		}
-	}()
-	for range workers {
-		go func() {
-			for i := range next {
-				results[i] <- work(i)
-			}
-		}()
-	}
-	for i := range n {
-		r := <-results[i]
-		<-window
-		done(i, r)
-	}
-}
-
 // release drops what a journey holds beyond its name, id, workspace and
 // text, once a streaming caller is done with it.
 func (j *Journey) release() {
-	*j = Journey{File: j.File, Src: j.Src, ID: j.ID, Workspace: j.Workspace}
+	*j = Journey{File: j.File, Source: j.Source.withoutTree(), ID: j.ID, Workspace: j.Workspace}
+}
+
+// reviewedInFuture reports a `reviewed` date after today: a typo of the
+// year, which would also keep stale-review quiet for years. A day of slack
+// allows for time zones.
+func reviewedInFuture(j *Journey, today time.Time) []Finding {
+	if !j.Reviewed.Set {
+		return nil
+	}
+	if today.IsZero() {
+		today = time.Now()
+	}
+	if j.Reviewed.Time.After(today.UTC().AddDate(0, 0, 1)) {
+		return []Finding{{
+			File: j.File, Line: j.Reviewed.Pos.Line, Column: j.Reviewed.Pos.Col,
+			Rule: RuleRange, Severity: Error, Subject: SubjectJourney,
+			Message: fmt.Sprintf("reviewed %s is in the future; write the date the journey was last checked against reality", j.Reviewed.Time.Format("2006-01-02")),
+		}}
+	}
+	return nil
 }
 
 type parsedFile struct {
@@ -191,37 +170,29 @@ type parsedFile struct {
 }
 
 func parseFile(name string, stdin io.Reader) parsedFile {
-	var r io.Reader
 	display, dir := name, filepath.Dir(name)
+	var src []byte
+	var err error
 	if name == "-" {
 		display, dir = StdinName, "."
-		r = stdin
-		if r == nil {
-			r = os.Stdin
+		if stdin == nil {
+			stdin = os.Stdin
 		}
+		src, err = ReadAll(stdin)
 	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
-		}
-		defer f.Close()
-		r = f
+		src, err = ReadFile(name)
 	}
-	src, tooLarge, err := readLimited(r)
 	if err != nil {
-		return fileProblem(display, dir, fmt.Sprintf("cannot read file: %v", unwrapPathErr(err)))
-	}
-	if tooLarge {
-		return fileProblem(display, dir, fmt.Sprintf("file is larger than %d MiB; a journey file should be a few kilobytes", MaxFileSize>>20))
+		return fileProblem(display, dir, readProblem(err))
 	}
 	j, fs := Parse(display, src)
 	return parsedFile{journey: j, findings: fs, dir: dir}
 }
 
 func fileProblem(file, dir, msg string) parsedFile {
-	j := &Journey{File: file, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
+	j := &Journey{File: file, Source: &Source{Name: file}, ID: Text{Value: DefaultID(file)}, Keys: Keys{}}
 	return parsedFile{journey: j, dir: dir, findings: []Finding{{
-		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg,
+		File: file, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile,
 	}}}
 }
 
@@ -242,34 +213,50 @@ func (l *loader) workspaceFor(dir string) *Workspace {
 	if path == "" {
 		return nil
 	}
-	return l.workspaceAt(path)
+	return l.workspaceAt(path, true)
 }
 
-func (l *loader) workspaceAt(path string) *Workspace {
+// workspaceAt reads the workspace file at path once. A workspace found by
+// walking up (found) that is a symbolic link is read only when it leads to
+// a file in its own directory tree: a link planted in a pull request must
+// not make journeymap print another file's lines.
+func (l *loader) workspaceAt(path string, found bool) *Workspace {
 	key, _ := filepath.Abs(path)
 	if ws, ok := l.byPath[key]; ok {
 		return ws
 	}
 	display := displayPath(path)
-	f, err := os.Open(path)
+	l.set.inputs = append(l.set.inputs, display)
 	var src []byte
-	var tooLarge bool
-	if err == nil {
-		src, tooLarge, err = readLimited(f)
-		f.Close()
+	var err error
+	msg := ""
+	if found && workspaceLinkLeaves(key) {
+		msg = "symbolic link to a file outside its directory; not read (name it with --config to use it)"
+	} else if src, err = ReadFile(path); err != nil {
+		msg = strings.Replace(readProblem(err), "cannot read file", "cannot read workspace file", 1)
 	}
-	if err != nil || tooLarge {
-		msg := fmt.Sprintf("cannot read workspace file: %v", unwrapPathErr(err))
-		if tooLarge {
-			msg = fmt.Sprintf("workspace file is larger than %d MiB", MaxFileSize>>20)
-		}
-		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg})
+	if msg != "" {
+		l.set.Findings = append(l.set.Findings, Finding{File: display, Line: 1, Column: 1, Rule: RuleFile, Severity: Error, Message: msg, Subject: SubjectFile})
 		l.byPath[key] = nil
 		return nil
 	}
 	ws := l.addWorkspace(display, src)
 	l.byPath[key] = ws
 	return ws
+}
+
+// workspaceLinkLeaves says whether the workspace file at abs is a symbolic
+// link to a file outside the directory that holds the link.
+func workspaceLinkLeaves(abs string) bool {
+	st, err := os.Lstat(abs)
+	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
+	dir := filepath.Dir(abs)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	return linkLeaves(abs, dir)
 }
 
 func (l *loader) addWorkspace(display string, src []byte) *Workspace {
@@ -298,47 +285,11 @@ func IsJourneyFile(name string) bool {
 	return strings.HasSuffix(name, ".journey.yaml") || strings.HasSuffix(name, ".journey.yml")
 }
 
-var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
-
-// walk lists the journey files under root in lexical order, skipping .git,
-// node_modules, vendor and hidden directories. A root that is a symbolic
-// link to a directory is followed; the files keep names under root.
-func walk(root string) ([]string, error) {
-	var out []string
-	real := root
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		real = r
-	}
-	err := filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
-		if rel, rerr := filepath.Rel(real, p); rerr == nil {
-			p = filepath.Join(root, rel)
-		}
-		if err != nil {
-			if p == root {
-				return &PathError{root, unwrapPathErr(err)}
-			}
-			return nil // an unreadable subdirectory is skipped, like find(1) would report but go on
-		}
-		if d.IsDir() {
-			name := d.Name()
-			if p != root && (skipDirs[name] || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if IsJourneyFile(d.Name()) {
-			out = append(out, p)
-		}
+// withoutTree is the source with its text and line index only: what
+// showing a finding's line needs, without the YAML tree and its index.
+func (s *Source) withoutTree() *Source {
+	if s == nil {
 		return nil
-	})
-	sort.Strings(out)
-	return out, err
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
 	}
-	return err
+	return &Source{Name: s.Name, Text: s.Text, lineStarts: s.lineStarts}
 }

@@ -1,10 +1,6 @@
 package journey
 
-import (
-	"time"
-
-	"gopkg.in/yaml.v3"
-)
+import "time"
 
 // Pos is a 1-based line and column in a source file. The zero Pos means unknown.
 type Pos struct {
@@ -69,9 +65,9 @@ type Touchpoint struct {
 	Opportunities []Item
 	Backstage     []Item
 	Next          []Text
-	HasNext       bool // `next:` given (an empty list marks an ending)
-	Pos           Pos  // the touchpoint's first key: its `- id:` line
-	End           int  // the last line of the touchpoint's block
+	HasNext       bool   // `next:` given (an empty list marks an ending)
+	Pos           Pos    // the touchpoint's first key: its `- id:` line
+	Extent        Extent // where the touchpoint's block lies in the file
 	Keys          Keys
 	Stage         *Stage
 }
@@ -96,10 +92,10 @@ func (t *Touchpoint) ResolvedOwner() Text {
 	return Text{}
 }
 
-// Contains says whether line lies inside the touchpoint's block.
-func (t *Touchpoint) Contains(line int) bool {
-	return line >= t.Pos.Line && line <= max(t.End, t.Pos.Line)
-}
+// Contains says whether p lies inside the touchpoint's block. Touchpoints
+// written side by side on one line (flow style) do not contain each
+// other's positions.
+func (t *Touchpoint) Contains(p Pos) bool { return t.Extent.Contains(p) }
 
 // At returns where key was written in the touchpoint, or the touchpoint itself.
 func (t *Touchpoint) At(key string) Pos { return t.Keys.At(key, t.Pos) }
@@ -189,10 +185,9 @@ type Date struct {
 
 // Journey is one customer journey, read from one file.
 type Journey struct {
-	File       string     // path as given or found
-	Src        []byte     // the source, for showing lines in messages
-	Root       *yaml.Node // the document, for suppression comments; nil if it did not parse
-	ID         Text       // explicit, or derived from the file name (Set false)
+	File       string  // path as given or found: the Source's name
+	Source     *Source // the file as read; its Root is nil if it did not parse
+	ID         Text    // explicit, or derived from the file name (Set false)
 	Version    Text
 	Title      Text
 	Owner      Text

@@ -12,12 +12,18 @@ import (
 // FormatVersion is the only journey format version this build reads.
 const FormatVersion = 1
 
-// Allowed values of the format's enumerations.
-var (
-	ChannelKinds   = []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
-	MetricKinds    = []string{"csat", "nps", "ces", "conversion", "churn", "time", "cost", "custom"}
-	ListeningKinds = []string{"structured", "unstructured"}
-)
+// ChannelKinds lists the allowed values of a channel's `kind`.
+func ChannelKinds() []string {
+	return []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
+}
+
+// MetricKinds lists the allowed values of a metric's `kind`.
+func MetricKinds() []string {
+	return []string{"csat", "nps", "ces", "conversion", "churn", "time", "cost", "custom"}
+}
+
+// ListeningKinds lists the allowed values of a listening post's `kind`.
+func ListeningKinds() []string { return []string{"structured", "unstructured"} }
 
 var (
 	journeyKeys = []string{"version", "id", "title", "owner", "persona", "segment", "goal", "outcome",
@@ -34,6 +40,11 @@ var (
 )
 
 var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// MaxIDLength is the longest journey id. The id names the journey's diagram
+// file with -O, and a file name has room for 255 bytes with its view, its
+// extension and the temporary name it is written under first.
+const MaxIDLength = 100
 
 // DefaultID derives a journey id from its file name.
 func DefaultID(file string) string {
@@ -54,13 +65,13 @@ func DefaultID(file string) string {
 // to channels, personas and the rest are checked later by Resolve.
 func Parse(file string, src []byte) (*Journey, []Finding) {
 	d := &decoder{file: file}
-	j := &Journey{File: file, Src: src, Keys: Keys{}}
+	j := &Journey{File: file, Source: newSource(file, src), Keys: Keys{}}
 	j.ID = Text{Value: DefaultID(file), Pos: Pos{1, 1}}
-	root, top := d.document(src)
-	if root == nil {
+	top := d.document(j.Source)
+	if top == nil {
 		return j, d.findings
 	}
-	j.Root = root
+	d.subject = SubjectJourney
 	d.journey(j, top)
 	return j, d.findings
 }
@@ -79,7 +90,10 @@ func (d *decoder) journey(j *Journey, top *yaml.Node) {
 			j.Version = d.version(v)
 		case "id":
 			if t := d.text(v, "id"); t.Set {
-				if !kebab.MatchString(t.Value) {
+				switch {
+				case len(t.Value) > MaxIDLength:
+					d.errorf(t.Pos, RuleRange, "journey id is %d characters long; use at most %d", len(t.Value), MaxIDLength)
+				case !kebab.MatchString(t.Value):
 					d.errorf(t.Pos, RuleRange, "journey id %q must be kebab-case (lowercase letters, digits and single hyphens)", t.Value)
 				}
 				j.ID = t
@@ -197,7 +211,7 @@ func (d *decoder) channels(v *yaml.Node) []*Channel {
 				case "name":
 					c.Name = d.text(v, "channel name")
 				case "kind":
-					c.Kind = d.enum(v, "channel kind", ChannelKinds)
+					c.Kind = d.enum(v, "channel kind", ChannelKinds())
 				case "owner":
 					c.Owner = d.text(v, "channel owner")
 				}
@@ -218,7 +232,7 @@ func (d *decoder) metrics(v *yaml.Node) []*Metric {
 				case "name":
 					m.Name = d.text(v, "metric name")
 				case "kind":
-					m.Kind = d.enum(v, "metric kind", MetricKinds)
+					m.Kind = d.enum(v, "metric kind", MetricKinds())
 				case "target":
 					m.Target = d.text(v, "metric target")
 				}
@@ -239,7 +253,7 @@ func (d *decoder) listening(v *yaml.Node) []*ListeningPost {
 				case "name":
 					l.Name = d.text(v, "listening post name")
 				case "kind":
-					l.Kind = d.enum(v, "listening kind", ListeningKinds)
+					l.Kind = d.enum(v, "listening kind", ListeningKinds())
 				}
 			})
 		}
@@ -252,6 +266,7 @@ func (d *decoder) stages(j *Journey, v *yaml.Node) {
 	stageIDs := map[string]Pos{}
 	tpIDs := map[string]Pos{}
 	d.list(v, "stages", func(e *yaml.Node) {
+		defer d.aboutElement(KindStage, e)()
 		s := &Stage{Pos: pos(e)}
 		keys, ok := d.fields(e, "a stage", stageKeys, func(key string, k, v *yaml.Node) {
 			switch key {
@@ -279,7 +294,9 @@ func (d *decoder) stages(j *Journey, v *yaml.Node) {
 		d.require(keys, func(string) bool { return s.ID.Value != "" }, s.Pos, "a stage", "id")
 		d.unique(s.ID, "stage", stageIDs)
 		for _, t := range s.Touchpoints {
+			restore := d.about(t.Subject())
 			d.unique(t.ID, "touchpoint", tpIDs)
+			restore()
 		}
 		j.Stages = append(j.Stages, s)
 	})
@@ -297,7 +314,15 @@ func (d *decoder) unique(id Text, what string, seen map[string]Pos) {
 }
 
 func (d *decoder) touchpoint(e *yaml.Node) *Touchpoint {
-	t := &Touchpoint{Pos: pos(e), End: lastLine(e, 0)}
+	defer d.aboutElement(KindTouchpoint, e)()
+	t := &Touchpoint{Pos: pos(e)}
+	if x, ok := d.src.Extent(e); ok {
+		t.Extent = x
+	} else {
+		// Not a list item or value of its own (a complex key aliased
+		// here): its line.
+		t.Extent = Extent{From: t.Pos, To: Pos{t.Pos.Line + 1, 1}}
+	}
 	keys, ok := d.fields(e, "a touchpoint", touchpointKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -412,22 +437,6 @@ func (d *decoder) handoff(v *yaml.Node) *Handoff {
 		h.Carries = nil
 	}
 	return h
-}
-
-// lastLine is the last line a node's text reaches. It does not follow
-// aliases, so it stays linear in the size of the file.
-func lastLine(n *yaml.Node, depth int) int {
-	if n == nil || depth > 100 {
-		return 0
-	}
-	end := n.Line
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		end += strings.Count(strings.TrimRight(n.Value, "\n"), "\n") + 1
-	}
-	for _, c := range n.Content {
-		end = max(end, lastLine(c, depth+1))
-	}
-	return end
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -18,13 +18,15 @@ func Resolve(j *Journey, ws *Workspace) []Finding {
 	// A workspace that could not be read as YAML has its own finding;
 	// checking references against its empty catalogues would only bury
 	// that one finding under false ones.
-	r := &resolver{decoder: &decoder{file: j.File}, ws: ws, wsBroken: ws != nil && ws.Root == nil}
+	r := &resolver{decoder: &decoder{file: j.File, subject: SubjectJourney}, ws: ws, wsBroken: ws != nil && ws.Source.Root == nil}
 	j.Workspace = ws
 	r.persona(j)
 	r.owner(j.Owner, "journey")
 	r.ownedItems(j.Principles, "principles")
 	for _, c := range j.Channels {
+		restore := r.about(c.Subject())
 		r.owner(c.Owner, "channel "+quote(c.ID.Value))
+		restore()
 	}
 	ids := map[string]*Touchpoint{}
 	for _, t := range j.Touchpoints() {
@@ -34,8 +36,10 @@ func Resolve(j *Journey, ws *Workspace) []Finding {
 		}
 	}
 	for _, s := range j.Stages {
+		restore := r.about(stageSubject(s))
 		r.owner(s.Owner, "stage "+quote(s.ID.Value))
 		r.ownedItems(s.Expectations, "expectations")
+		restore()
 		for _, t := range s.Touchpoints {
 			r.touchpoint(j, t, ids)
 		}
@@ -73,6 +77,7 @@ func (r *resolver) persona(j *Journey) {
 }
 
 func (r *resolver) touchpoint(j *Journey, t *Touchpoint, ids map[string]*Touchpoint) {
+	defer r.about(touchpointSubject(t))()
 	what := "touchpoint " + quote(t.ID.Value)
 	if t.Channel.Value != "" && j.Channel(t.Channel.Value) == nil && !j.malformed["channels"] && !r.wsBroken {
 		r.unresolved(t.Channel, "channel", channelIDs(j), "declare it under `channels` in the journey or "+WorkspaceFile)
@@ -160,4 +165,22 @@ func idsOf[T any](id func(T) string, lists ...[]T) []string {
 		}
 	}
 	return out
+}
+
+// stageSubject is the stage's subject, or the journey's for a stage
+// without an id (already reported).
+func stageSubject(s *Stage) Subject {
+	if s == nil || s.ID.Value == "" {
+		return SubjectJourney
+	}
+	return s.Subject()
+}
+
+// touchpointSubject is the touchpoint's subject, or its stage's for a
+// touchpoint without an id (already reported).
+func touchpointSubject(t *Touchpoint) Subject {
+	if t.ID.Value == "" {
+		return stageSubject(t.Stage)
+	}
+	return t.Subject()
 }

@@ -57,12 +57,12 @@ func TestValidErr(t *testing.T) {
 					t.Errorf("finding with wrong file or severity: %s", fd)
 				}
 				rulesSeen[fd.Rule] = true
-				fmt.Fprintf(&b, "%d:%d: %s [%s]\n", fd.Line, fd.Column, fd.Message, fd.Rule)
+				fmt.Fprintf(&b, "%d:%d: %s [%s] {%s}\n", fd.Line, fd.Column, fd.Message, fd.Rule, fd.Subject)
 			}
 			golden.Check(t, strings.TrimSuffix(strings.TrimSuffix(f, ".yaml"), ".yml")+".out", []byte(b.String()))
 		})
 	}
-	for _, r := range journey.ValidationRules {
+	for _, r := range journey.ValidationRules() {
 		if !rulesSeen[r] {
 			t.Errorf("validation rule %q has no err/ case", r)
 		}

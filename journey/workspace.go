@@ -14,9 +14,8 @@ const WorkspaceFile = "journeymap.yaml"
 // Workspace is what the journeys under a directory share: owners, personas,
 // channels, metrics, listening posts and lint and render settings.
 type Workspace struct {
-	File      string
-	Src       []byte
-	Root      *yaml.Node
+	File      string  // the Source's name
+	Source    *Source // the file as read
 	Version   Text
 	Owners    []*Owner
 	HasOwners bool // `owners` is declared: every owner named must be one of them
@@ -39,7 +38,7 @@ type LintConfig struct {
 // RuleConfig configures one rule: `off`, a severity, or {severity, params...}.
 type RuleConfig struct {
 	Rule     Text
-	Severity Text // "off", "error", "warning", "info", or unset
+	Severity Text // one of RuleSeverities, or unset
 	Params   []Param
 }
 
@@ -110,12 +109,12 @@ func (w *Workspace) OwnerIDs() []string {
 // including that the owners it names are registered.
 func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 	d := &decoder{file: file}
-	w := &Workspace{File: file, Src: src, Keys: Keys{}}
-	root, top := d.document(src)
-	if root == nil {
+	w := &Workspace{File: file, Source: newSource(file, src), Keys: Keys{}}
+	top := d.document(w.Source)
+	if top == nil {
 		return w, d.findings
 	}
-	w.Root = root
+	d.subject = SubjectWorkspace
 	keys, ok := d.fields(top, "the workspace", workspaceKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
@@ -176,6 +175,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 	if w.HasOwners {
 		r := &resolver{decoder: d, ws: w}
 		for _, c := range w.Channels {
+			d.subject = c.Subject()
 			r.owner(c.Owner, "channel "+quote(c.ID.Value))
 		}
 	}
@@ -187,7 +187,7 @@ func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
 	d.fields(v, "lint settings", lintKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "fail_on":
-			lc.FailOn = d.enum(v, "fail_on", []string{"error", "warning", "info"})
+			lc.FailOn = d.enum(v, "fail_on", Severities())
 		case "rules":
 			d.idMap(v, "rules", "rule setting", func(id Text, def *yaml.Node) {
 				rc := RuleConfig{Rule: id}
@@ -196,15 +196,15 @@ func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
 				case isNull(def):
 				case def.Kind == yaml.ScalarNode && def.Tag == "!!bool":
 					if def.Value == "false" {
-						rc.Severity = Text{Value: "off", Pos: pos(def), Set: true}
+						rc.Severity = Text{Value: SeverityOff, Pos: pos(def), Set: true}
 					}
 				case def.Kind == yaml.ScalarNode:
-					rc.Severity = d.enum(def, "rule setting", []string{"off", "error", "warning", "info"})
+					rc.Severity = d.enum(def, "rule setting", RuleSeverities())
 				case def.Kind == yaml.MappingNode:
 					for _, p := range d.pairs(def) {
 						val := deref(p.value)
 						if p.key.Value == "severity" {
-							rc.Severity = d.enum(val, "severity", []string{"off", "error", "warning", "info"})
+							rc.Severity = d.enum(val, "severity", RuleSeverities())
 							continue
 						}
 						if val.Kind != yaml.ScalarNode {

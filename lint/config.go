@@ -57,7 +57,7 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 			}
 			switch rc.Severity.Value {
 			case "":
-			case "off":
+			case journey.SeverityOff:
 				st.off = true
 			default:
 				st.sev, _ = journey.ParseSeverity(rc.Severity.Value)
@@ -78,7 +78,7 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 	if opts.FailOn != "" {
 		sev, ok := journey.ParseSeverity(opts.FailOn)
 		if !ok {
-			return nil, &ConfigError{Msg: fmt.Sprintf("invalid value %q for --fail-on: use one of error, warning, info", opts.FailOn)}
+			return nil, &ConfigError{Msg: fmt.Sprintf("invalid value %q for --fail-on: use one of %s", opts.FailOn, strings.Join(journey.Severities(), ", "))}
 		}
 		c.failOn = sev
 	}
@@ -109,7 +109,7 @@ func (c *config) flagRule(id, flag string) (*setting, error) {
 	if st, ok := c.settings[id]; ok {
 		return st, nil
 	}
-	for _, v := range journey.ValidationRules {
+	for _, v := range journey.ValidationRules() {
 		if v == id {
 			return nil, &ConfigError{Msg: fmt.Sprintf("%s %s: %q is a validation check; validation findings are always errors and cannot be turned on or off", flag, id, id)}
 		}

@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"strings"
+
+	"github.com/journeymap/journeymap/journey"
 )
 
 // RulesMarkdown renders docs/rules.md from the registry: every rule with
@@ -33,7 +35,7 @@ In ` + "`journeymap.yaml`" + `:
 
 ` + "```yaml" + `
 lint:
-  fail_on: error            # lowest severity that makes 'journeymap lint' exit 1: error | warning | info
+  fail_on: error            # lowest severity that makes 'journeymap lint' exit 1: ` + strings.Join(journey.Severities(), " | ") + `
   rules:
     missing-emotion: off                         # turn a rule off
     missing-goal: warning                        # change its severity
@@ -56,7 +58,15 @@ To silence a finding where it is, add a comment with a reason:
 
 A comment on its own line covers the YAML node that starts on the next line and
 everything inside it; a comment at the end of a line covers that line's key and
-value; ` + "`ignore-file`" + ` covers the file. Validation findings cannot be silenced.
+value; ` + "`ignore-file`" + ` covers the file. Where several items share a line (flow
+style, ` + "`{app: {...}, web: {...}}`" + `), a comment belongs to the item next to it: the
+first after a comment above, the last before a comment at the end. Validation
+findings cannot be silenced.
+
+Every finding names its **subject**, what it is about: ` + "`journey`, `stage:ID`, `touchpoint:ID`,\n`handoff:FROM>TO`" + ` (a flow edge), ` + "`channel:ID`, `listening:ID`, `metric:ID`, `workspace`" + ` or
+` + "`file`" + `. It is ` + "`subject`" + ` in ` + "`--format json`" + ` output and a logical location in SARIF;
+diagrams place findings, and baselines match them, by subject rather than by line.
+Each rule below names the subject its findings carry.
 
 `)
 	for _, r := range Rules() {
@@ -73,10 +83,13 @@ value; ` + "`ignore-file`" + ` covers the file. Validation findings cannot be si
 		}
 		b.WriteString("**Example.** This journey triggers the rule:\n\n```yaml\n" + m.Bad + "```\n\n")
 		b.WriteString("`journeymap lint example.journey.yaml` reports:\n\n```text\n")
-		for _, f := range CheckExample(m.ID, "example.journey.yaml", m.Bad) {
+		found := CheckExample(m.ID, "example.journey.yaml", m.Bad)
+		for _, f := range found {
 			b.WriteString(f.String() + "\n")
 		}
-		b.WriteString("```\n\n**Fixed:**\n\n```yaml\n" + m.Good + "```\n\n")
+		b.WriteString("```\n\n")
+		fmt.Fprintf(&b, "Subject: %s.\n\n", subjectList(found))
+		b.WriteString("**Fixed:**\n\n```yaml\n" + m.Good + "```\n\n")
 	}
 	b.WriteString("## Validation checks\n\n")
 	for _, m := range ValidationMeta() {
@@ -84,6 +97,19 @@ value; ` + "`ignore-file`" + ` covers the file. Validation findings cannot be si
 	}
 	b.WriteString("See [format.md](format.md) for the file format and an example of each validation finding.\n")
 	return b.String()
+}
+
+// subjectList spells the distinct subjects of findings as `a`, `b`.
+func subjectList(fs []journey.Finding) string {
+	var out []string
+	seen := map[journey.Subject]bool{}
+	for _, f := range fs {
+		if !seen[f.Subject] {
+			seen[f.Subject] = true
+			out = append(out, "`"+string(f.Subject)+"`")
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func escapePipes(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

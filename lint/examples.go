@@ -14,7 +14,7 @@ channels:
 
 // ExampleToday is the date rule examples are checked on, so that their
 // output never changes.
-var ExampleToday = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+func ExampleToday() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }
 
 // CheckExample lints src, a rule's Bad or Good example, as a file named
 // file, and returns the findings of that rule alone.
@@ -29,7 +29,7 @@ func CheckExample(rule string, file, src string) []journey.Finding {
 	var out []journey.Finding
 	// One journey alone has nothing to be inconsistent with: the checks
 	// deferred to the end of a run are left out.
-	found, _, _ := lintJourney(j, c, ExampleToday, newChannelIndex())
+	found, _, _ := lintJourney(j, c, ExampleToday(), newChannelIndex())
 	for _, f := range found {
 		if f.Rule == rule {
 			out = append(out, f)

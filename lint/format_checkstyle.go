@@ -10,11 +10,11 @@ import (
 	"github.com/journeymap/journeymap/journey"
 )
 
-// WriteCheckstyle prints the report as Checkstyle XML: one <file> per file
-// with findings, sorted by name, each holding its findings in report order
+// WriteCheckstyle prints the result as Checkstyle XML: one <file> per file
+// with findings, sorted by name, each holding its findings in result order
 // as <error line column severity message source> with source
 // "journeymap.RULE".
-func WriteCheckstyle(w io.Writer, r *Report) error {
+func WriteCheckstyle(w io.Writer, r *Result) error {
 	byFile := map[string][]journey.Finding{}
 	var files []string
 	for _, f := range r.Findings {

@@ -16,28 +16,28 @@ import (
 
 const trickyFile = "journeys/a,b:c.journey.yaml"
 
-// ciReport is a hand-built report with everything the CI formats must
+// ciResult is a hand-built result with everything the CI formats must
 // escape: %, :, , and line breaks in messages, quotes and <&>, a file name
 // with a comma and a colon, every severity, and two identical findings in
 // one file.
-func ciReport() *Report {
-	return &Report{
+func ciResult() *Result {
+	return &Result{
 		Files:    4,
 		Journeys: 3,
 		Findings: []journey.Finding{
-			{File: trickyFile, Line: 1, Column: 1, Rule: "missing-owner", Severity: journey.Error, Journey: "a-b",
+			{File: trickyFile, Line: 1, Column: 1, Rule: "missing-owner", Severity: journey.Error, Journey: "a-b", Subject: journey.SubjectJourney,
 				Message: `journey "a-b" has no owner; 100% of journeys need one: name it, e.g. owner: cx-team`},
-			{File: trickyFile, Line: 12, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Journey: "a-b",
+			{File: trickyFile, Line: 12, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Journey: "a-b", Subject: "touchpoint:call<&>",
 				Message: "handoff from <web> to <phone> & back\nis undocumented;\r\nadd `handoff:` (50%% done)"},
-			{File: trickyFile, Line: 20, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b",
+			{File: trickyFile, Line: 20, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b", Subject: "channel:sms",
 				Message: `channel "sms" is declared but never used`},
-			{File: trickyFile, Line: 31, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b",
+			{File: trickyFile, Line: 31, Column: 5, Rule: "unused-definition", Severity: journey.Info, Journey: "a-b", Subject: "channel:sms",
 				Message: `channel "sms" is declared but never used`},
-			{File: "journeymap.yaml", Line: 4, Column: 12, Rule: journey.RuleUnresolved, Severity: journey.Error,
+			{File: "journeymap.yaml", Line: 4, Column: 12, Rule: journey.RuleUnresolved, Severity: journey.Error, Subject: journey.SubjectWorkspace,
 				Message: "owner \"ops::night\" does not exist; %0A is not a newline\there's a tab"},
-			{File: "journeys/plain.journey.yaml", Line: 1, Column: 1, Rule: "missing-goal", Severity: journey.Info, Journey: "plain",
+			{File: "journeys/plain.journey.yaml", Line: 1, Column: 1, Rule: "missing-goal", Severity: journey.Info, Journey: "plain", Subject: journey.SubjectJourney,
 				Message: "journey \"plain\" has no goal — say what the customer wants with `goal:` ‘quoted’ 'single' \"double\""},
-			{File: "journeys/with space/ünï.journey.yaml", Line: 7, Column: 3, Rule: "emotional-cliff", Severity: journey.Warning, Journey: "uni",
+			{File: "journeys/with space/ünï.journey.yaml", Line: 7, Column: 3, Rule: "emotional-cliff", Severity: journey.Warning, Journey: "uni", Subject: "handoff:ä>b",
 				Message: "emotion drops from 2 to -2 (by 4) between \"a\" and \"b\" </error> ]]> &amp;"},
 		},
 	}
@@ -60,7 +60,7 @@ func goldenFormat(t *testing.T, name string, write func(*bytes.Buffer) error) []
 }
 
 func TestFormatCIGolden(t *testing.T) {
-	r := ciReport()
+	r := ciResult()
 	goldenFormat(t, "report.sarif", func(b *bytes.Buffer) error {
 		return WriteSARIF(b, r, SARIFOptions{ToolVersion: "1.2.3"})
 	})
@@ -68,7 +68,7 @@ func TestFormatCIGolden(t *testing.T) {
 	goldenFormat(t, "report.gitlab.json", func(b *bytes.Buffer) error { return WriteGitLab(b, r) })
 	goldenFormat(t, "report.checkstyle.xml", func(b *bytes.Buffer) error { return WriteCheckstyle(b, r) })
 
-	empty := &Report{Files: 2, Journeys: 2}
+	empty := &Result{Files: 2, Journeys: 2}
 	goldenFormat(t, "empty.sarif", func(b *bytes.Buffer) error {
 		return WriteSARIF(b, empty, SARIFOptions{ToolVersion: "1.2.3"})
 	})
@@ -141,7 +141,7 @@ type sarifDoc struct {
 	} `json:"runs"`
 }
 
-func parseSARIF(t *testing.T, r *Report, opts SARIFOptions) sarifDoc {
+func parseSARIF(t *testing.T, r *Result, opts SARIFOptions) sarifDoc {
 	t.Helper()
 	var b bytes.Buffer
 	if err := WriteSARIF(&b, r, opts); err != nil {
@@ -158,7 +158,7 @@ func parseSARIF(t *testing.T, r *Report, opts SARIFOptions) sarifDoc {
 var sarifLevels = map[journey.Severity]string{journey.Error: "error", journey.Warning: "warning", journey.Info: "note"}
 
 func TestSARIFStructure(t *testing.T) {
-	r := ciReport()
+	r := ciResult()
 	doc := parseSARIF(t, r, SARIFOptions{ToolVersion: "1.2.3"})
 	if doc.Schema == nil || *doc.Schema != "https://json.schemastore.org/sarif-2.1.0.json" {
 		t.Errorf("$schema = %v", doc.Schema)
@@ -268,15 +268,15 @@ func TestSARIFStructure(t *testing.T) {
 	}
 }
 
-func TestSARIFEmptyReport(t *testing.T) {
+func TestSARIFEmptyResult(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteSARIF(&b, &Report{}, SARIFOptions{}); err != nil {
+	if err := WriteSARIF(&b, &Result{}, SARIFOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), `"results": []`) {
 		t.Errorf("empty report does not give results: []:\n%s", b.String())
 	}
-	doc := parseSARIF(t, &Report{}, SARIFOptions{})
+	doc := parseSARIF(t, &Result{}, SARIFOptions{})
 	if n := len(doc.Runs[0].Tool.Driver.Rules); n != len(AllMeta()) {
 		t.Errorf("%d rules, want %d", n, len(AllMeta()))
 	}
@@ -287,7 +287,7 @@ func TestSARIFEmptyReport(t *testing.T) {
 
 func TestSARIFOptions(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "repo")
-	r := &Report{Findings: []journey.Finding{
+	r := &Result{Findings: []journey.Finding{
 		{File: filepath.Join(root, "journeys", "x.journey.yaml"), Line: 3, Column: 2, Rule: "missing-goal", Severity: journey.Info, Message: "m"},
 		{File: filepath.Join(filepath.Dir(root), "elsewhere.yaml"), Line: 0, Column: 0, Rule: "no-such-rule", Severity: journey.Warning, Message: "m"},
 	}}
@@ -328,7 +328,7 @@ func githubUnescape(s string) string {
 }
 
 func TestGitHubWorkflowCommands(t *testing.T) {
-	r := ciReport()
+	r := ciResult()
 	var b bytes.Buffer
 	if err := WriteGitHub(&b, r); err != nil {
 		t.Fatal(err)
@@ -378,14 +378,14 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestGitHubSummary(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteGitHub(&b, &Report{Files: 1, Journeys: 1}); err != nil {
+	if err := WriteGitHub(&b, &Result{Files: 1, Journeys: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if got := b.String(); got != "journeymap: no problems in 1 file\n" {
 		t.Errorf("empty report: %q", got)
 	}
 
-	r := &Report{Files: 1}
+	r := &Result{Files: 1}
 	for i := range 11 {
 		r.Findings = append(r.Findings, journey.Finding{File: "a.yaml", Line: i + 1, Column: 1, Rule: "missing-emotion", Severity: journey.Warning, Message: "m"})
 	}
@@ -401,8 +401,8 @@ func TestGitHubSummary(t *testing.T) {
 }
 
 func TestGitLabCodeQuality(t *testing.T) {
-	r := ciReport()
-	write := func(r *Report) []map[string]any {
+	r := ciResult()
+	write := func(r *Result) []map[string]any {
 		t.Helper()
 		var b bytes.Buffer
 		if err := WriteGitLab(&b, r); err != nil {
@@ -445,7 +445,7 @@ func TestGitLabCodeQuality(t *testing.T) {
 	}
 
 	// Moving a finding down the file (an edit above it) keeps its fingerprint.
-	moved := ciReport()
+	moved := ciResult()
 	for i := range moved.Findings {
 		moved.Findings[i].Line += 5
 	}
@@ -456,7 +456,7 @@ func TestGitLabCodeQuality(t *testing.T) {
 	}
 
 	var b bytes.Buffer
-	if err := WriteGitLab(&b, &Report{}); err != nil {
+	if err := WriteGitLab(&b, &Result{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := b.String(); got != "[]\n" {
@@ -486,7 +486,7 @@ type checkstyleDoc struct {
 }
 
 func TestCheckstyleXML(t *testing.T) {
-	r := ciReport()
+	r := ciResult()
 	var b bytes.Buffer
 	if err := WriteCheckstyle(&b, r); err != nil {
 		t.Fatal(err)
@@ -541,5 +541,13 @@ func TestFingerprintIgnoresPositions(t *testing.T) {
 	c.Message = `stage id "t" is already used at line 7`
 	if fa, fc := findingFingerprints([]journey.Finding{a}, path), findingFingerprints([]journey.Finding{c}, path); fa[0] == fc[0] {
 		t.Error("different findings share a fingerprint")
+	}
+	// The subject tells alike findings apart, whatever order they come in.
+	x := journey.Finding{File: "j.journey.yaml", Line: 3, Rule: "missing-emotion", Message: "no score", Subject: "touchpoint:a"}
+	y := x
+	y.Line, y.Subject = 9, "touchpoint:b"
+	xy, yx := findingFingerprints([]journey.Finding{x, y}, path), findingFingerprints([]journey.Finding{y, x}, path)
+	if xy[0] == xy[1] || xy[0] != yx[1] || xy[1] != yx[0] {
+		t.Errorf("fingerprints depend on order or ignore the subject: %v vs %v", xy, yx)
 	}
 }

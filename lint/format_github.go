@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -23,7 +24,7 @@ const githubAnnotationLimit = 10
 // finding and show up as an annotation that points at no file; as a plain
 // line it is always in the log, where it also says when GitHub hides
 // annotations over its limit.
-func WriteGitHub(w io.Writer, r *Report) error {
+func WriteGitHub(w io.Writer, r *Result) error {
 	var b bytes.Buffer
 	for _, f := range r.Findings {
 		b.WriteString("::")
@@ -60,13 +61,13 @@ func githubCommand(s journey.Severity) string {
 }
 
 // githubSummary is the closing line, which is not a workflow command.
-func githubSummary(r *Report) string {
+func githubSummary(r *Result) string {
 	s := r.Summary()
 	if len(r.Findings) == 0 {
-		return fmt.Sprintf("journeymap: no problems in %s", count(s.Files, "file"))
+		return fmt.Sprintf("journeymap: no problems in %s", words.Count(s.Files, "file"))
 	}
 	line := fmt.Sprintf("journeymap: %s, %s, %s in %s",
-		count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Info, "info"), count(s.Files, "file"))
+		words.Count(s.Errors, "error"), words.Count(s.Warnings, "warning"), words.Count(s.Info, "info"), words.Count(s.Files, "file"))
 	if s.Errors > githubAnnotationLimit || s.Warnings > githubAnnotationLimit || s.Info > githubAnnotationLimit {
 		line += fmt.Sprintf(" (GitHub annotates at most %d of each severity per step; every finding is listed above)", githubAnnotationLimit)
 	}

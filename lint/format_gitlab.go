@@ -30,10 +30,10 @@ type gitlabLines struct {
 	Begin int `json:"begin"`
 }
 
-// WriteGitLab prints the report as a GitLab Code Quality report: a JSON
+// WriteGitLab prints the result as a GitLab Code Quality report: a JSON
 // array of issues, [] when there are none. Fingerprints leave out the line
-// number, so an alert survives edits above it.
-func WriteGitLab(w io.Writer, r *Report) error {
+// number (the subject stands in for it), so an alert survives edits above it.
+func WriteGitLab(w io.Writer, r *Result) error {
 	fps := findingFingerprints(r.Findings, func(f journey.Finding) string { return gitlabPath(f.File) })
 	out := make([]gitlabIssue, 0, len(r.Findings))
 	for i, f := range r.Findings {
@@ -72,9 +72,10 @@ func gitlabPath(file string) string {
 }
 
 // findingFingerprints gives each finding a stable hex fingerprint: the
-// SHA-256 of its rule, file (as path returns it), journey and message,
-// and how many identical findings came before it in the report, so that
-// two alike findings in one file differ while neither depends on the line.
+// SHA-256 of its rule, file (as path returns it), journey, subject and
+// message, and how many identical findings came before it in the result.
+// The subject (`touchpoint:call-care`) stands in for the line: it tells
+// two alike findings in one file apart and survives edits that move lines.
 var digits = regexp.MustCompile(`[0-9]+`)
 
 func findingFingerprints(fs []journey.Finding, path func(journey.Finding) string) []string {
@@ -84,7 +85,7 @@ func findingFingerprints(fs []journey.Finding, path func(journey.Finding) string
 		// Messages may quote positions ("already used at line 12",
 		// "journeymap.yaml:81"); numbers are left out so that an edit
 		// elsewhere in the file does not turn a finding into a new one.
-		key := strings.Join([]string{"journeymap", f.Rule, path(f), f.Journey, digits.ReplaceAllString(f.Message, "#")}, "\x00")
+		key := strings.Join([]string{"journeymap", f.Rule, path(f), f.Journey, string(f.Subject), digits.ReplaceAllString(f.Message, "#")}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))

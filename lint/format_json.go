@@ -7,15 +7,15 @@ import (
 	"github.com/journeymap/journeymap/journey"
 )
 
-type jsonReport struct {
+type jsonOutput struct {
 	Findings []journey.Finding `json:"findings"`
 	Summary  Summary           `json:"summary"`
 }
 
-// WriteJSON prints the report as one JSON object (SPEC §6):
+// WriteJSON prints the result as one JSON object (SPEC §6):
 // {"findings": [...], "summary": {...}}.
-func WriteJSON(w io.Writer, r *Report) error {
-	out := jsonReport{Findings: r.Findings, Summary: r.Summary()}
+func WriteJSON(w io.Writer, r *Result) error {
+	out := jsonOutput{Findings: r.Findings, Summary: r.Summary()}
 	if out.Findings == nil {
 		out.Findings = []journey.Finding{}
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -33,8 +34,9 @@ const (
 	sarifVersion = "2.1.0"
 	sarifSrcRoot = "%SRCROOT%"
 	// sarifFingerprintKey names journeymap's own partial fingerprint. The
-	// "/v1" suffix lets the scheme change without matching old alerts.
-	sarifFingerprintKey = "journeymapFindingHash/v1"
+	// version suffix lets the scheme change without matching old alerts:
+	// v2 adds the finding's subject.
+	sarifFingerprintKey = "journeymapFindingHash/v2"
 )
 
 type sarifLog struct {
@@ -111,6 +113,15 @@ type sarifResult struct {
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	LogicalLocations []sarifLogicalLoc     `json:"logicalLocations,omitempty"`
+}
+
+// sarifLogicalLoc names what a result is about inside the file: the
+// finding's subject, qualified by its journey.
+type sarifLogicalLoc struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
 }
 
 type sarifPhysicalLocation struct {
@@ -123,10 +134,10 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn,omitempty"`
 }
 
-// WriteSARIF prints the report as a SARIF 2.1.0 log with one run, fit for
+// WriteSARIF prints the result as a SARIF 2.1.0 log with one run, fit for
 // GitHub code scanning (github/codeql-action/upload-sarif). Every rule,
 // validation checks included, is described whether or not it fired.
-func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
+func WriteSARIF(w io.Writer, r *Result, opts SARIFOptions) error {
 	docs := opts.DocsURL
 	if docs == "" {
 		docs = DefaultDocsURL
@@ -183,7 +194,7 @@ func WriteSARIF(w io.Writer, r *Report, opts SARIFOptions) error {
 			RuleIndex:           ri,
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message},
-			Locations:           []sarifLocation{{PhysicalLocation: pl}},
+			Locations:           []sarifLocation{{PhysicalLocation: pl, LogicalLocations: sarifLogical(f)}},
 			PartialFingerprints: map[string]string{sarifFingerprintKey: fps[i]},
 		})
 	}
@@ -223,7 +234,7 @@ func sarifLevel(s journey.Severity) string {
 // sarifRuleFor describes one rule.
 func sarifRuleFor(m *Meta, docs string) sarifRule {
 	kind := "lint"
-	for _, id := range journey.ValidationRules {
+	for _, id := range journey.ValidationRules() {
 		if id == m.ID {
 			kind = "validation"
 		}
@@ -309,14 +320,14 @@ func sarifSentence(s string) string {
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return words.Capitalise(s)
 }
 
 // sarifCamelCase turns a rule id such as "missing-owner" into "MissingOwner".
 func sarifCamelCase(id string) string {
 	var b strings.Builder
 	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		b.WriteString(words.Capitalise(part))
 	}
 	return b.String()
 }
@@ -412,4 +423,23 @@ func sarifEscapePath(p string, keepColon bool) string {
 		}
 	}
 	return b.String()
+}
+
+// sarifLogical is the finding's subject as a SARIF logical location:
+// `touchpoint:call-care` in journey `upgrade` is named "call-care", fully
+// "upgrade/touchpoint:call-care", of kind "touchpoint".
+func sarifLogical(f journey.Finding) []sarifLogicalLoc {
+	if f.Subject == "" {
+		return nil
+	}
+	kind, id := f.Subject.Split()
+	name := id
+	if name == "" {
+		name = kind
+	}
+	full := string(f.Subject)
+	if f.Journey != "" {
+		full = f.Journey + "/" + full
+	}
+	return []sarifLogicalLoc{{Name: name, FullyQualifiedName: full, Kind: kind}}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/muesli/termenv"
 )
@@ -44,7 +45,7 @@ func newTextStyles(w io.Writer, color bool) textStyles {
 // WriteText prints each finding as `file:line:col: severity: message [rule]`
 // followed by the source line and a caret under the offending column, then
 // a summary line.
-func WriteText(w io.Writer, r *Report, opts TextOptions) error {
+func WriteText(w io.Writer, r *Result, opts TextOptions) error {
 	st := newTextStyles(w, opts.Color)
 	var b bytes.Buffer
 	for _, f := range r.Findings {
@@ -67,10 +68,10 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 	}
 	s := r.Summary()
 	if len(r.Findings) == 0 {
-		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", count(s.Journeys, "journey"), count(s.Files, "file"))))
+		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", words.Count(s.Journeys, "journey"), words.Count(s.Files, "file"))))
 	} else {
 		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("%s, %s, %s in %s",
-			count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Info, "info"), count(s.Files, "file"))))
+			words.Count(s.Errors, "error"), words.Count(s.Warnings, "warning"), words.Count(s.Info, "info"), words.Count(s.Files, "file"))))
 	}
 	_, err := w.Write(b.Bytes())
 	return err
@@ -78,23 +79,12 @@ func WriteText(w io.Writer, r *Report, opts TextOptions) error {
 
 // sourceLine returns line n (1-based) of src without its line ending; tabs
 // are kept, and caretIndent copies them so that the caret lines up.
-func sourceLine(src []byte, n int) (string, bool) {
-	if len(src) == 0 || n < 1 {
+func sourceLine(src *journey.Source, n int) (string, bool) {
+	if src == nil {
 		return "", false
 	}
-	src = bytes.TrimPrefix(src, []byte{0xEF, 0xBB, 0xBF})
-	for i := 1; i < n; i++ {
-		k := bytes.IndexByte(src, '\n')
-		if k < 0 {
-			return "", false
-		}
-		src = src[k+1:]
-	}
-	if k := bytes.IndexByte(src, '\n'); k >= 0 {
-		src = src[:k]
-	}
-	line := strings.TrimRight(string(src), "\r")
-	if !utf8.ValidString(line) || len(line) > 400 {
+	line, ok := src.Line(n)
+	if !ok || !utf8.ValidString(line) || len(line) > 400 {
 		return "", false
 	}
 	return printable(line), true

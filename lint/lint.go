@@ -15,14 +15,6 @@ type Options struct {
 	Today   time.Time
 }
 
-// Result is the outcome of a run.
-type Result struct {
-	// Findings are the validation findings and the lint findings, sorted.
-	Findings []journey.Finding
-	// Failed says whether any finding is at or above its fail-on severity.
-	Failed bool
-}
-
 // Run lints every valid journey of the set. Journeys with validation
 // findings report those alone (SPEC §5). It fails only for configuration
 // mistakes, which are usage errors.
@@ -39,23 +31,21 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 
 // Stream loads the journeys under paths and lints each one as soon as it is
 // read, keeping only its findings (and its channel definitions, which
-// inconsistent-channel compares across journeys): the journeys of the
-// returned set hold their file name, id and text, not their model. Memory
+// inconsistent-channel compares across journeys), never its model: memory
 // grows with the findings and the input text, not with the YAML trees, and
-// the time with the number of journeys. It fails for what Load fails for and
+// time with the number of journeys. It fails for what Load fails for and
 // for configuration mistakes.
-func Stream(paths []string, load journey.LoadOptions, opts Options) (*journey.Set, *Result, error) {
+func Stream(paths []string, load journey.LoadOptions, opts Options) (*Result, error) {
 	r, err := newRun(opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	load.Each = r.add
 	set, err := journey.Load(paths, load)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	res, err := r.finish(set)
-	return set, res, err
+	return r.finish(set)
 }
 
 // CheckConfig checks the lint settings of every workspace in the set
@@ -176,7 +166,7 @@ func (r *run) finish(set *journey.Set) (*Result, error) {
 		}
 		r.findings = append(r.findings, journey.CapFindings(jc.sup.filter(jc.journey.File, found))...)
 	}
-	res := &Result{Findings: append(append([]journey.Finding(nil), set.Findings...), r.findings...)}
+	res := NewResult(set, append(append([]journey.Finding(nil), set.Findings...), r.findings...))
 	res.Findings = dedupe(journey.SortFindings(res.Findings))
 	for _, f := range res.Findings {
 		threshold, ok := r.failOn[f.File]
@@ -211,7 +201,7 @@ func lintJourney(j *journey.Journey, c *config, today time.Time, channels *chann
 			later = append(later, deferredCheck{Pass{Today: today, params: st.params, rule: m, sev: st.sev, channels: channels}, check})
 		}
 	}
-	sup := readSuppressions(j.Src, j.Root)
+	sup := readSuppressions(j.Source)
 	return journey.CapFindings(sup.filter(j.File, found)), later, sup
 }
 

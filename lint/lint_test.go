@@ -32,7 +32,7 @@ func run(t *testing.T, paths []string, opts lint.Options) *lint.Result {
 		t.Fatal(err)
 	}
 	// Streaming (what the lint command does) finds exactly the same.
-	_, streamed, err := lint.Stream(paths, journey.LoadOptions{}, opts)
+	streamed, err := lint.Stream(paths, journey.LoadOptions{}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,9 +77,45 @@ func TestLintErr(t *testing.T) {
 func format(fs []journey.Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", filepath.Base(f.File), f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s] {%s}\n", filepath.Base(f.File), f.Line, f.Column, f.Severity, f.Message, f.Rule, f.Subject)
 	}
 	return b.String()
+}
+
+// TestSubjectsNameTheirElement: every finding of the err corpus and the
+// examples names, as its subject, an element its journey really has (the
+// .out files pin which one), and one about a touchpoint lies inside it.
+func TestSubjectsNameTheirElement(t *testing.T) {
+	errs, _ := filepath.Glob(filepath.Join(corpus, "err", "*.journey.yaml"))
+	for _, paths := range [][]string{errs, {"../examples"}} {
+		set, err := journey.Load(paths, journey.LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := lint.Run(set, lint.Options{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]*journey.Journey{}
+		for _, j := range set.Journeys {
+			byID[j.ID.Value] = j
+		}
+		for _, f := range res.Findings {
+			j := byID[f.Journey]
+			if j == nil {
+				t.Errorf("%s: no journey %q", f, f.Journey)
+				continue
+			}
+			if !j.Defines(f.Subject) {
+				t.Errorf("%s: subject %q names nothing in journey %q", f, f.Subject, j.ID.Value)
+			}
+			// SPEC §5: findings about a touchpoint, handoffs included,
+			// point inside its block, where a comment above it reaches.
+			if tp := j.SubjectTouchpoint(f.Subject); tp != nil && f.File == j.File && !tp.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
+				t.Errorf("%s: about %s but outside its block %+v", f, f.Subject, tp.Extent)
+			}
+		}
+	}
 }
 
 // TestExamplesPinned pins the findings of the shipped examples.

@@ -78,9 +78,11 @@ func (p *Pass) Param(name string) int {
 	return 0
 }
 
-// Report records a finding in the journey's file.
-func (p *Pass) Report(at journey.Pos, format string, args ...any) {
-	p.ReportIn(p.Journey.File, at, format, args...)
+// Report records a finding in the journey's file about subject (SPEC §5:
+// journey.SubjectJourney, a touchpoint's Subject(), an edge's, …), at the
+// position that shows the problem.
+func (p *Pass) Report(subject journey.Subject, at journey.Pos, format string, args ...any) {
+	p.ReportIn(p.Journey.File, subject, at, format, args...)
 }
 
 // Inside returns at when it lies inside the touchpoint's block, else the
@@ -88,14 +90,14 @@ func (p *Pass) Report(at journey.Pos, format string, args ...any) {
 // the file would otherwise place a finding outside the touchpoint, out of
 // reach of its suppression comment.
 func Inside(t *journey.Touchpoint, at journey.Pos) journey.Pos {
-	if t.Contains(at.Line) {
+	if t.Contains(at) {
 		return at
 	}
 	return t.Pos
 }
 
 // ReportIn records a finding in another file, such as the workspace.
-func (p *Pass) ReportIn(file string, at journey.Pos, format string, args ...any) {
+func (p *Pass) ReportIn(file string, subject journey.Subject, at journey.Pos, format string, args ...any) {
 	if at.Line < 1 {
 		at = journey.Pos{Line: 1, Col: 1}
 	}
@@ -104,6 +106,6 @@ func (p *Pass) ReportIn(file string, at journey.Pos, format string, args ...any)
 	}
 	*p.out = append(*p.out, journey.Finding{
 		File: file, Line: at.Line, Column: at.Col, Rule: p.rule.ID, Severity: p.sev,
-		Message: fmt.Sprintf(format, args...), Journey: p.Journey.ID.Value,
+		Message: fmt.Sprintf(format, args...), Journey: p.Journey.ID.Value, Subject: subject,
 	})
 }

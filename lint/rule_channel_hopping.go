@@ -70,6 +70,6 @@ func (r *channelHopping) Check(p *Pass) {
 	if at == nil {
 		return
 	}
-	p.Report(at.At("channel"), "the main path changes channel %d times (more than %d): %s; keep the customer in fewer channels",
+	p.Report(journey.SubjectJourney, at.At("channel"), "the main path changes channel %d times (more than %d): %s; keep the customer in fewer channels",
 		changes, max, strings.Join(chain, " → "))
 }

@@ -80,16 +80,16 @@ func ruleFindings(t *testing.T, rule string, c ruleCase) []string {
 	for name, src := range c.more {
 		ruleWrite(t, dir, name, src)
 	}
-	set, err := journey.Load([]string{dir}, journey.LoadOptions{})
+	opts := lint.Options{Today: c.today}
+	if opts.Today.IsZero() {
+		opts.Today = ruleToday
+	}
+	set, err := journey.Load([]string{dir}, journey.LoadOptions{Today: opts.Today})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range set.Findings {
 		t.Fatalf("the test journey is invalid: %s\n%s", f, numbered(c.src))
-	}
-	opts := lint.Options{Today: c.today}
-	if opts.Today.IsZero() {
-		opts.Today = ruleToday
 	}
 	res, err := lint.Run(set, opts)
 	if err != nil {

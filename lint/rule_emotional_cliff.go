@@ -52,7 +52,7 @@ func (r *emotionalCliff) Check(p *Pass) {
 	for _, step := range p.Journey.Flow.ScoredSteps() {
 		from, to := step[0], step[1]
 		if drop := from.Emotion.Score - to.Emotion.Score; drop >= 3 {
-			p.Report(to.At("emotion"), "emotion falls by %d from %q (%+d) to %q (%+d); soften the fall or design a recovery",
+			p.Report(to.Subject(), to.At("emotion"), "emotion falls by %d from %q (%+d) to %q (%+d); soften the fall or design a recovery",
 				drop, from.ID.Value, from.Emotion.Score, to.ID.Value, to.Emotion.Score)
 		}
 	}

@@ -56,6 +56,6 @@ func (r *handoffContextLost) Check(p *Pass) {
 		if !ok {
 			at = t.At("handoff")
 		}
-		p.Report(Inside(t, at), "the handoff into %q carries nothing; list under `carries` what travels with the customer so they need not repeat themselves", t.ID.Value)
+		p.Report(t.Subject(), Inside(t, at), "the handoff into %q carries nothing; list under `carries` what travels with the customer so they need not repeat themselves", t.ID.Value)
 	}
 }

@@ -60,7 +60,7 @@ func (r *handoffOwnerGap) Check(p *Pass) {
 		if from == "" || to == "" || from == to {
 			continue
 		}
-		p.Report(e.To.At("handoff"), "the handoff from %q (owned by %q) to %q (owned by %q) names no owner; say who is accountable for the seam with `owner:`",
+		p.Report(e.Subject(), e.To.At("handoff"), "the handoff from %q (owned by %q) to %q (owned by %q) names no owner; say who is accountable for the seam with `owner:`",
 			e.From.ID.Value, from, e.To.ID.Value, to)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -48,7 +49,7 @@ func (r *inconsistentChannel) Check(p *Pass) {
 		if j.Workspace != nil {
 			if wc := j.Workspace.Channel(c.ID.Value); wc != nil {
 				if diff := channelDiff(c, wc); diff != "" {
-					p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s); use the shared definition or rename the channel",
+					p.Report(c.Subject(), c.Pos, "channel %q differs from its definition in %s:%d (%s); use the shared definition or rename the channel",
 						c.ID.Value, wc.File, wc.Pos.Line, diff)
 				}
 				continue
@@ -62,9 +63,9 @@ func (r *inconsistentChannel) Check(p *Pass) {
 			}
 			others := ""
 			if n > 1 {
-				others = fmt.Sprintf(" and from %s", count(n-1, "other definition"))
+				others = fmt.Sprintf(" and from %s", words.Count(n-1, "other definition"))
 			}
-			p.Report(c.Pos, "channel %q differs from its definition in %s:%d (%s)%s; define it once in %s",
+			p.Report(c.Subject(), c.Pos, "channel %q differs from its definition in %s:%d (%s)%s; define it once in %s",
 				c.ID.Value, first.File, first.Pos.Line, channelDiff(c, first), others, journey.WorkspaceFile)
 		})
 	}

@@ -39,6 +39,6 @@ stages:
 
 func (r *missingGoal) Check(p *Pass) {
 	if strings.TrimSpace(p.Journey.Goal.Value) == "" {
-		p.Report(p.Journey.At("goal"), "journey %q has no customer `goal`; say what the customer is trying to achieve", p.Journey.ID.Value)
+		p.Report(journey.SubjectJourney, p.Journey.At("goal"), "journey %q has no customer `goal`; say what the customer is trying to achieve", p.Journey.ID.Value)
 	}
 }

@@ -43,18 +43,18 @@ stages:
 func (r *missingOwner) Check(p *Pass) {
 	j := p.Journey
 	if j.Owner.Value == "" {
-		p.Report(j.At("owner"), "journey %q has no owner; name the team accountable for the whole journey with `owner:`", j.ID.Value)
+		p.Report(journey.SubjectJourney, j.At("owner"), "journey %q has no owner; name the team accountable for the whole journey with `owner:`", j.ID.Value)
 	}
 	seen := map[string]bool{}
 	for _, t := range j.Touchpoints() {
 		if c := j.Channel(t.Channel.Value); c != nil && !seen[c.ID.Value] {
 			seen[c.ID.Value] = true
 			if c.Owner.Value == "" {
-				p.ReportIn(c.File, c.Pos, "channel %q has no owner; every channel needs a team accountable for it", c.ID.Value)
+				p.ReportIn(c.File, c.Subject(), c.Pos, "channel %q has no owner; every channel needs a team accountable for it", c.ID.Value)
 			}
 		}
 		if t.ResolvedOwner().Value == "" {
-			p.Report(t.Pos, "touchpoint %q has no owner; give it `owner:` or give its stage %q a default owner", t.ID.Value, t.Stage.ID.Value)
+			p.Report(t.Subject(), t.Pos, "touchpoint %q has no owner; give it `owner:` or give its stage %q a default owner", t.ID.Value, t.Stage.ID.Value)
 		}
 	}
 }

@@ -35,6 +35,6 @@ stages:
 
 func (r *missingPersona) Check(p *Pass) {
 	if p.Journey.Persona == nil {
-		p.Report(p.Journey.At("persona"), "journey %q names no persona; say whose journey this is", p.Journey.ID.Value)
+		p.Report(journey.SubjectJourney, p.Journey.At("persona"), "journey %q names no persona; say whose journey this is", p.Journey.ID.Value)
 	}
 }

@@ -46,7 +46,7 @@ func (r *negativeEnding) Check(p *Pass) {
 	f := p.Journey.Flow
 	for _, t := range p.Journey.Touchpoints() {
 		if f.IsEnd(t) && t.Emotion != nil && t.Emotion.Score < 0 {
-			p.Report(t.At("emotion"), "the journey can end at %q on a negative emotion (%d); endings weigh most in memory (peak-end rule)",
+			p.Report(t.Subject(), t.At("emotion"), "the journey can end at %q on a negative emotion (%d); endings weigh most in memory (peak-end rule)",
 				t.ID.Value, t.Emotion.Score)
 		}
 	}

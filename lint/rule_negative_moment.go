@@ -42,7 +42,7 @@ stages:
 func (r *negativeMoment) Check(p *Pass) {
 	for _, t := range p.Journey.Touchpoints() {
 		if t.MomentOfTruth != nil && t.Emotion != nil && t.Emotion.Score < 0 && len(t.Opportunities) == 0 {
-			p.Report(t.At("moment_of_truth"), "moment of truth %q feels negative (emotion %d) and lists no opportunities; say how it could be better",
+			p.Report(t.Subject(), t.At("moment_of_truth"), "moment of truth %q feels negative (emotion %d) and lists no opportunities; say how it could be better",
 				t.ID.Value, t.Emotion.Score)
 		}
 	}

@@ -1,6 +1,9 @@
 package lint
 
-import "github.com/journeymap/journeymap/journey"
+import (
+	"github.com/journeymap/journeymap/internal/words"
+	"github.com/journeymap/journeymap/journey"
+)
 
 type painWithoutOpportunity struct{ base }
 
@@ -40,7 +43,7 @@ stages:
 func (r *painWithoutOpportunity) Check(p *Pass) {
 	for _, t := range p.Journey.Touchpoints() {
 		if len(t.PainPoints) > 0 && len(t.Opportunities) == 0 {
-			p.Report(t.At("pain_points"), "touchpoint %q lists %s but no opportunities", t.ID.Value, count(len(t.PainPoints), "pain point"))
+			p.Report(t.Subject(), t.At("pain_points"), "touchpoint %q lists %s but no opportunities", t.ID.Value, words.Count(len(t.PainPoints), "pain point"))
 		}
 	}
 }

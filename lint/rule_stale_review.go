@@ -29,7 +29,7 @@ stages:
 `,
 		Good: `version: 1
 title: Register a newborn
-reviewed: 2099-01-01
+reviewed: 2026-10-01
 channels:
   office: {name: Registry office, kind: assisted}
 stages:
@@ -44,7 +44,7 @@ func (r *staleReview) Check(p *Pass) {
 	j := p.Journey
 	max := p.Param("max_age_days")
 	if !j.Reviewed.Set {
-		p.Report(j.At("reviewed"), "journey %q has no `reviewed` date; record when it was last checked against reality", j.ID.Value)
+		p.Report(journey.SubjectJourney, j.At("reviewed"), "journey %q has no `reviewed` date; record when it was last checked against reality", j.ID.Value)
 		return
 	}
 	// The calendar date of "today" where the user is; dates have no zone.
@@ -52,7 +52,7 @@ func (r *staleReview) Check(p *Pass) {
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	age := int(math.Floor(today.Sub(j.Reviewed.Time).Hours() / 24))
 	if age > max {
-		p.Report(j.Reviewed.Pos, "journey was last reviewed %d days ago (%s), more than %d; check it against reality and update `reviewed`",
+		p.Report(journey.SubjectJourney, j.Reviewed.Pos, "journey was last reviewed %d days ago (%s), more than %d; check it against reality and update `reviewed`",
 			age, j.Reviewed.Time.Format("2006-01-02"), max)
 	}
 }

@@ -32,7 +32,7 @@ stages:
 		{name: "exactly 180 days old is not stale", src: reviewed("2026-05-05")},
 		{name: "years old", src: reviewed("2020-03-01"), want: []string{"3:11"}},
 		{name: "reviewed today", src: reviewed("2026-11-01")},
-		{name: "reviewed in the future", src: reviewed("2099-01-01")},
+		{name: "reviewed tomorrow (another time zone) is fresh", src: reviewed("2026-11-02")},
 		{name: "a quoted date", src: reviewed(`"2026-05-04"`), want: []string{"3:11"}},
 		{name: "max_age_days is honoured: 31 days over 30", ws: maxAge("30"), src: reviewed("2026-10-01"), want: []string{"3:11"}},
 		{name: "max_age_days is honoured: exactly 30", ws: maxAge("30"), src: reviewed("2026-10-02")},

@@ -48,7 +48,7 @@ func (r *undocumentedHandoff) Check(p *Pass) {
 		if e.To.Handoff != nil {
 			continue
 		}
-		p.Report(e.To.Pos, "the customer moves from channel %q (%q) to %q here with no `handoff`; document what carries over and who owns the seam",
+		p.Report(e.To.Subject(), e.To.Pos, "the customer moves from channel %q (%q) to %q here with no `handoff`; document what carries over and who owns the seam",
 			e.From.Channel.Value, e.From.ID.Value, e.To.Channel.Value)
 	}
 }

@@ -42,7 +42,7 @@ stages:
 func (r *unmeasuredMoment) Check(p *Pass) {
 	for _, t := range p.Journey.Touchpoints() {
 		if t.MomentOfTruth != nil && len(t.Metrics) == 0 && len(t.Listening) == 0 {
-			p.Report(t.At("moment_of_truth"), "moment of truth %q is not measured; add a metric or a listening post", t.ID.Value)
+			p.Report(t.Subject(), t.At("moment_of_truth"), "moment of truth %q is not measured; add a metric or a listening post", t.ID.Value)
 		}
 	}
 }

@@ -40,7 +40,7 @@ func (r *unreachableTouchpoint) Check(p *Pass) {
 	reached := p.Journey.Flow.Reachable()
 	for _, t := range p.Journey.Touchpoints() {
 		if !reached[t] {
-			p.Report(t.Pos, "no path from the first touchpoint reaches %q; check the `next:` lists that lead here", t.ID.Value)
+			p.Report(t.Subject(), t.Pos, "no path from the first touchpoint reaches %q; check the `next:` lists that lead here", t.ID.Value)
 		}
 	}
 }

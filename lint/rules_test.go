@@ -20,9 +20,18 @@ func TestRuleExamples(t *testing.T) {
 			if len(bad) == 0 {
 				t.Errorf("Bad example does not trigger %s", m.ID)
 			}
+			ws, _ := journey.ParseWorkspace(journey.WorkspaceFile, []byte(ExampleWorkspace))
+			j, _ := journey.Parse("bad.journey.yaml", []byte(m.Bad))
+			journey.Resolve(j, ws)
 			for _, f := range bad {
 				if f.Rule != m.ID {
 					t.Errorf("Bad example is not a valid journey: %s", f)
+				}
+				if !j.Defines(f.Subject) {
+					t.Errorf("%s: subject %q names nothing in the journey", f, f.Subject)
+				}
+				if tp := j.SubjectTouchpoint(f.Subject); tp != nil && !tp.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
+					t.Errorf("%s: about %s but outside its block %+v", f, f.Subject, tp.Extent)
 				}
 			}
 			for _, f := range CheckExample(m.ID, "good.journey.yaml", m.Good) {

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/journeymap/journeymap/internal/words"
 )
 
 // dotWriter builds DOT text. Every piece of user text goes through html()
@@ -144,7 +146,7 @@ func html(s string) string {
 // wrap breaks text into lines of at most width runes at spaces (a long word
 // is cut), escapes each line and joins them with <BR/>.
 func wrap(text string, width int) string {
-	lines := wrapLines(text, width)
+	lines := words.Wrap(text, width)
 	for i, l := range lines {
 		lines[i] = html(l)
 	}
@@ -153,68 +155,11 @@ func wrap(text string, width int) string {
 
 // wrapCentered is wrap for centred text.
 func wrapCentered(text string, width int) string {
-	lines := wrapLines(text, width)
+	lines := words.Wrap(text, width)
 	for i, l := range lines {
 		lines[i] = html(l)
 	}
 	return strings.Join(lines, `<BR/>`)
-}
-
-func wrapLines(text string, width int) []string {
-	var lines []string
-	cur := ""
-	for _, w := range words(text) {
-		for len([]rune(w)) > width {
-			if cur != "" {
-				lines = append(lines, cur)
-				cur = ""
-			}
-			head, tail := breakWord(w, width)
-			lines = append(lines, head)
-			w = tail
-		}
-		switch {
-		case cur == "":
-			cur = w
-		case len([]rune(cur))+1+len([]rune(w)) <= width:
-			cur += " " + w
-		default:
-			lines = append(lines, cur)
-			cur = w
-		}
-	}
-	if cur != "" || len(lines) == 0 {
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
-// words splits text at spaces, keeping a token with no letters or digits
-// ("%", "»", "–") with the word before it, so it never starts a line alone.
-func words(text string) []string {
-	var out []string
-	for _, f := range strings.Fields(text) {
-		if len(out) > 0 && !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			out[len(out)-1] += " " + f
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// breakWord splits a word longer than width: after its last hyphen that
-// fits, else with a hyphen of our own, leaving at least three letters on
-// each side.
-func breakWord(w string, width int) (string, string) {
-	r := []rune(w)
-	for i := min(width, len(r)-1) - 1; i >= 3; i-- {
-		if r[i] == '-' && len(r)-i-1 >= 3 {
-			return string(r[:i+1]), string(r[i+1:])
-		}
-	}
-	cut := max(3, min(width-1, len(r)-3))
-	return string(r[:cut]) + "-", string(r[cut:])
 }
 
 // truncate shortens s to n runes with an ellipsis.

@@ -94,7 +94,7 @@ func FuzzRenderEscaping(f *testing.F) {
 		if fs = append(fs, journey.Resolve(j, nil)...); len(fs) > 0 {
 			return // only valid journeys are drawn
 		}
-		for _, view := range Views {
+		for _, view := range Views() {
 			svg := render(t, Options{View: view}, j)
 			checkSVGElements(t, view, svg)
 		}

@@ -13,10 +13,10 @@ import (
 )
 
 // Views lists the diagram kinds, the default first.
-var Views = []string{"flow", "map", "emotion", "channels"}
+func Views() []string { return []string{"flow", "map", "emotion", "channels"} }
 
-// Formats lists the output formats.
-var Formats = []string{"svg", "png", "dot"}
+// Formats lists the output formats, the default first.
+func Formats() []string { return []string{"svg", "png", "dot"} }
 
 // Options controls a rendering. Zero values take defaults.
 type Options struct {
@@ -103,7 +103,7 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 	case "channels":
 		return channelsDOT(js[0], &opts), Dot, nil
 	}
-	return nil, "", fmt.Errorf("unknown view %q (use one of %s)", opts.View, strings.Join(Views, ", "))
+	return nil, "", fmt.Errorf("unknown view %q (use one of %s)", opts.View, strings.Join(Views(), ", "))
 }
 
 // channelColors gives each channel a colour in order of first use, so the
@@ -140,7 +140,7 @@ func findingsByTouchpoint(j *journey.Journey, fs []journey.Finding) (map[*journe
 		}
 		var owner *journey.Touchpoint
 		for _, t := range tps {
-			if t.Contains(f.Line) {
+			if t.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
 				owner = t
 			}
 		}

@@ -135,7 +135,7 @@ func TestGoldenDOT(t *testing.T) {
 	files := append(examples(t), adversarialYML)
 	for _, f := range files {
 		j := load(t, f)
-		for _, view := range Views {
+		for _, view := range Views() {
 			t.Run(j.ID.Value+"/"+view, func(t *testing.T) {
 				dot, engine, err := DOT([]*journey.Journey{j}, Options{View: view})
 				if err != nil {
@@ -168,8 +168,8 @@ func TestDeterministic(t *testing.T) {
 		t.Run(j.ID.Value, func(t *testing.T) {
 			first := map[string][]byte{}
 			for round := 0; round < 2; round++ {
-				for _, view := range Views {
-					for _, format := range Formats {
+				for _, view := range Views() {
+					for _, format := range Formats() {
 						key := view + "." + format
 						// PNG at a low DPI: determinism does not depend on
 						// the resolution, and the test stays fast.
@@ -531,7 +531,7 @@ func TestEmotionOverlay(t *testing.T) {
 	}
 	render(t, Options{View: "emotion", Format: "png"}, js...)
 
-	for _, view := range Views {
+	for _, view := range Views() {
 		if view == "emotion" {
 			continue
 		}
@@ -557,7 +557,7 @@ func TestThemes(t *testing.T) {
 		if th == nil || th.Name != name {
 			t.Fatalf("FindTheme(%q) = %v", name, th)
 		}
-		for _, view := range Views {
+		for _, view := range Views() {
 			t.Run(name+"/"+view, func(t *testing.T) {
 				svg := render(t, Options{View: view, Theme: th}, j)
 				if got := backgroundFill(t, svg); !strings.EqualFold(got, th.Background) {
@@ -608,7 +608,7 @@ func TestLintOverlay(t *testing.T) {
 			tp = x
 		}
 	}
-	if tp == nil || tp.End <= tp.Pos.Line {
+	if tp == nil || tp.Extent.To.Line <= tp.Pos.Line+1 {
 		t.Fatalf("touchpoint call-about-contract not found or one line long: %+v", tp)
 	}
 	th := FindTheme("light")

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -100,9 +101,9 @@ func describe(js []*journey.Journey, o *Options) string {
 	j := js[0]
 	tps := j.Touchpoints()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Customer journey map (%s view): %s, %s", view, countNoun(len(j.Stages), "stage"), countNoun(len(tps), "touchpoint"))
+	fmt.Fprintf(&b, "Customer journey map (%s view): %s, %s", view, words.Count(len(j.Stages), "stage"), words.Count(len(tps), "touchpoint"))
 	if n := len(j.Flow.Handoffs()); n > 0 {
-		fmt.Fprintf(&b, ", %s", countNoun(n, "channel handoff"))
+		fmt.Fprintf(&b, ", %s", words.Count(n, "channel handoff"))
 	}
 	moments := 0
 	for _, t := range tps {
@@ -111,7 +112,7 @@ func describe(js []*journey.Journey, o *Options) string {
 		}
 	}
 	if moments > 0 {
-		fmt.Fprintf(&b, ", %s", countNoun(moments, "moment of truth"))
+		fmt.Fprintf(&b, ", %s", words.Count(moments, "moment of truth"))
 	}
 	b.WriteString(".")
 	if j.Persona != nil && j.Persona.Name.Value != "" {

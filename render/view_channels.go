@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -50,7 +51,7 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 			}
 		}
 		rows = append(rows, fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>%s<BR/>%s</FONT></TD></TR>`,
-			id(t.Muted), wrapCentered(strings.Join(meta, " · "), 30), html(countNoun(uses[c], "touchpoint"))))
+			id(t.Muted), wrapCentered(strings.Join(meta, " · "), 30), html(words.Count(uses[c], "touchpoint"))))
 		attrs := fmt.Sprintf("fillcolor=%s", id(colors[c]))
 		if fs := problems[c]; len(fs) > 0 {
 			rows = append(rows, fmt.Sprintf(`<TR><TD BGCOLOR=%s><FONT POINT-SIZE="9" COLOR=%s>▲ %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.Problem), wrapCentered(ruleList(fs), 30)))
@@ -80,7 +81,7 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	})
 	for _, p := range pairs {
 		n, u := total[p], undocumented[p]
-		label := countNoun(n, "handoff")
+		label := words.Count(n, "handoff")
 		width := 1.5 + float64(n)
 		if u > 0 {
 			label = fmt.Sprintf("%s<BR/><B>▲ %d undocumented</B>", html(label), u)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -72,7 +73,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	perRow := max(1, int(math.Ceil(float64(len(slots))/float64(rows))))
 	longest := 1
 	for _, s := range slots {
-		longest = max(longest, min(nameLines, len(wrapLines(s.label, nameWidth))))
+		longest = max(longest, min(nameLines, len(words.Wrap(s.label, nameWidth))))
 	}
 	rowHeight := bandTop - nameTop + float64(longest)*nameLine + rowGap
 	at := func(i int) (x, y0 float64) {
@@ -146,7 +147,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 		// Touchpoint names along the bottom of the row.
 		for i := first; i <= last; i++ {
 			x, _ := at(i)
-			lines := wrapLines(slots[i].label, nameWidth)
+			lines := words.Wrap(slots[i].label, nameWidth)
 			if len(lines) > nameLines {
 				lines = append(lines[:nameLines-1], truncate(strings.Join(lines[nameLines-1:], " "), nameWidth))
 			}

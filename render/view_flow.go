@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -143,7 +144,7 @@ func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]stri
 		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s><B>♦ MOMENT OF TRUTH</B></FONT></TD></TR>`, id(t.Moment)))
 	}
 	if n := len(tp.PainPoints); n > 0 {
-		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">● %s</FONT></TD></TR>`, html(countNoun(n, "pain point"))))
+		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">● %s</FONT></TD></TR>`, html(words.Count(n, "pain point"))))
 	}
 	if j.Flow.IsEnd(tp) {
 		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s>■ journey can end here</FONT></TD></TR>`, id(t.Muted)))
@@ -215,15 +216,4 @@ func flowHeading(j *journey.Journey, o *Options, order []string, rest []journey.
 
 func emotionTextColor(score int, t *Theme) string {
 	return textOn(t.EmotionColor(score))
-}
-
-// countNoun spells "1 pain point", "2 pain points", "2 moments of truth".
-func countNoun(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if head, tail, ok := strings.Cut(noun, " of "); ok {
-		return fmt.Sprintf("%d %ss of %s", n, head, tail)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -410,7 +410,7 @@ var (
 func TestAdversarial(t *testing.T) {
 	j := load(t, adversarialYML)
 	tps := j.Touchpoints()
-	for _, view := range Views {
+	for _, view := range Views() {
 		t.Run(view, func(t *testing.T) {
 			dot, _, err := DOT([]*journey.Journey{j}, Options{View: view})
 			if err != nil {
@@ -727,7 +727,7 @@ stages:
 	if children, ok := d.nodes["empty-stage-1"]; !ok || !strings.Contains(children, "text") {
 		knownBug(t, "helper-name-collision", "flow view: touchpoint empty-stage-1 is not drawn (it merges with stage 2's invisible placeholder): %q", children)
 	}
-	for _, view := range Views {
+	for _, view := range Views() {
 		for n, c := range declaredNodes(t, j, view) {
 			if c > 1 {
 				knownBug(t, "helper-name-collision", "%s view: node %s declared %d times: a touchpoint id collides with a node the view adds", view, n, c)
@@ -737,7 +737,7 @@ stages:
 	// Without collisions every node is declared once.
 	for _, f := range append(examples(t), adversarialYML) {
 		j := load(t, f)
-		for _, view := range Views {
+		for _, view := range Views() {
 			for n, c := range declaredNodes(t, j, view) {
 				if c > 1 {
 					t.Errorf("%s %s view: node %s declared %d times", j.ID.Value, view, n, c)
@@ -875,34 +875,5 @@ func TestEmotionFollowsFlow(t *testing.T) {
 	// Three rows of ten: each row has its own zero line.
 	if got := bytes.Count(dot, []byte(`"grid+0`)); got != 3 {
 		t.Errorf("%d rows, want 3", got)
-	}
-}
-
-// TestWrapLines: long words break at their own hyphens first and never
-// leave fewer than three letters on a line; lone punctuation stays with
-// the word before it.
-func TestWrapLines(t *testing.T) {
-	tests := []struct {
-		text  string
-		width int
-		want  string
-	}{
-		{"Fahrgastrechte-Entschädigung beantragen", 17, "Fahrgastrechte-|Entschädigung|beantragen"},
-		{"Sitzplatzreservierung", 10, "Sitzplatz-|reservier-|ung"},
-		{"Refund of (25 %) within a week", 10, "Refund of|(25 %)|within a|week"},
-		{"Ends with a quote »", 10, "Ends with|a quote »"},
-		{"", 10, ""},
-		{"short", 10, "short"},
-	}
-	for _, tt := range tests {
-		got := strings.Join(wrapLines(tt.text, tt.width), "|")
-		if got != tt.want {
-			t.Errorf("wrapLines(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
-		}
-		for _, l := range wrapLines(tt.text, tt.width) {
-			if n := len([]rune(l)); n > tt.width {
-				t.Errorf("line %q is %d wide, over %d", l, n, tt.width)
-			}
-		}
 	}
 }

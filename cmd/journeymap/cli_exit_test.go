@@ -1,9 +1,11 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestExitCodes pins SPEC §6: 0 success, 1 findings at or above --fail-on or
@@ -17,7 +19,7 @@ func TestExitCodes(t *testing.T) {
 		"journeymap.yaml": "version: 1\nlint:\n  rules:\n    no-such-rule: off\n",
 		"a.journey.yaml": `version: 1
 title: A
-reviewed: 2099-01-01
+reviewed: 2026-11-01
 channels:
   web: {name: Website, kind: digital}
 stages:
@@ -47,6 +49,12 @@ stages:
 	cliWriteFiles(t, brokenWS, map[string]string{
 		"journeymap.yaml": "version: 1\nowners: [unclosed\n",
 		"a.journey.yaml":  "version: 1\ntitle: A\nchannels:\n  web: {name: W, kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web}\n",
+	})
+
+	// A journey reviewed in the future: a typo of the year.
+	future := t.TempDir()
+	cliWriteFiles(t, future, map[string]string{
+		"a.journey.yaml": "version: 1\ntitle: A\nreviewed: 2999-01-01\nchannels:\n  web: {name: W, kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web}\n",
 	})
 
 	const (
@@ -79,8 +87,6 @@ stages:
 		{name: "rules lint rule", args: []string{"rules", "undocumented-handoff"}, want: 0},
 		{name: "rules validation check", args: []string{"rules", "syntax"}, want: 0},
 		{name: "no args shows help", args: nil, want: 0},
-		{name: "validate no journeys", args: []string{"validate", empty}, want: 0, stderr: "no journey files"},
-		{name: "lint no journeys", args: []string{"lint", empty}, want: 0, stderr: "no journey files"},
 		{name: "render dot", args: []string{"render", "--format", "dot", plan}, want: 0},
 
 		// 1: findings, invalid journeys.
@@ -95,12 +101,13 @@ stages:
 		{name: "lint invalid journey json", args: []string{"lint", "--format", "json", invalid}, want: 1},
 		{name: "validate broken workspace", args: []string{"validate", brokenWS}, want: 1},
 		{name: "lint broken workspace", args: []string{"lint", brokenWS}, want: 1},
+		{name: "validate reviewed in the future", args: []string{"validate", future}, want: 1},
 		{name: "render invalid journey", args: []string{"render", "-o", filepath.Join(out, "bad.svg"), invalid}, want: 1},
 
 		// 2: usage errors.
 		{name: "unknown command", args: []string{"bogus"}, want: 2, stderr: `unknown command "bogus"`},
 		{name: "unknown help topic", args: []string{"help", "bogus"}, want: 2, stderr: `unknown help topic "bogus"`},
-		{name: "unknown flag", args: []string{"lint", "--bogus", clean}, want: 2, stderr: "unknown flag: --bogus"},
+		{name: "unknown flag", args: []string{"lint", "--bogus", clean}, want: 2, stderr: "unknown flag --bogus"},
 		{name: "unknown shorthand flag", args: []string{"validate", "-z", clean}, want: 2, stderr: "-z"},
 		{name: "lint bad format", args: []string{"lint", "--format", "xml", clean}, want: 2, stderr: `"xml"`},
 		{name: "validate bad format", args: []string{"validate", "--format", "sarif", clean}, want: 2, stderr: `"sarif"`},
@@ -118,6 +125,7 @@ stages:
 		{name: "lint --enable unknown rule", args: []string{"lint", "--enable", "no-such-rule", clean}, want: 2, stderr: `"no-such-rule"`},
 		{name: "lint --disable unknown rule", args: []string{"lint", "--disable", "no-such-rule", clean}, want: 2, stderr: `"no-such-rule"`},
 		{name: "workspace unknown rule", args: []string{"lint", badWS}, want: 2, stderr: `"no-such-rule"`},
+		{name: "validate workspace unknown rule", args: []string{"validate", badWS}, want: 2, stderr: `"no-such-rule"`},
 		{name: "render --lint workspace unknown rule", args: []string{"render", "--lint", "--format", "dot", badWS}, want: 2, stderr: `"no-such-rule"`},
 		{name: "render workspace unknown theme", args: []string{"render", "--format", "dot", badTheme}, want: 2, stderr: `"purple"`},
 		{name: "rules unknown rule", args: []string{"rules", "no-such-rule"}, want: 2, stderr: `unknown rule "no-such-rule"`},
@@ -127,14 +135,22 @@ stages:
 		{name: "render several journeys map view", args: []string{"render", "--view", "map", "examples/"}, want: 2, stderr: "-O DIR"},
 		{name: "render onto a journey file", args: []string{"render", "-o", "x.journey.yaml", plan}, want: 2, stderr: "refusing"},
 		{name: "render onto the workspace file", args: []string{"render", "-o", "journeymap.yaml", plan}, want: 2, stderr: "refusing"},
-		{name: "render -o and -O", args: []string{"render", "-o", filepath.Join(out, "a.svg"), "-O", out, plan}, want: 2},
+		{name: "render -o and -O", args: []string{"render", "-o", filepath.Join(out, "a.svg"), "-O", out, plan}, want: 2, stderr: "use either -o FILE"},
 		{name: "render --watch without output", args: []string{"render", "--watch", plan}, want: 2, stderr: "--watch"},
 		{name: "render --dpi 0", args: []string{"render", "--dpi", "0", plan}, want: 2, stderr: "--dpi"},
 		{name: "render --dpi too high", args: []string{"render", "--dpi", "100000", "--format", "png", "-o", filepath.Join(out, "big.png"), plan}, want: 2, stderr: "--dpi"},
-		{name: "render --dpi not a number", args: []string{"render", "--dpi", "abc", plan}, want: 2, stderr: "--dpi"},
+		{name: "render --dpi not a number", args: []string{"render", "--dpi", "abc", plan}, want: 2, stderr: `--dpi needs a number (default 96), not "abc"`},
 		{name: "render --dpi NaN", args: []string{"render", "--dpi", "NaN", "--format", "png", "-o", filepath.Join(out, "nan.png"), plan}, want: 2},
 		{name: "render --rev without emotion view", args: []string{"render", "--rev", "HEAD", plan}, want: 2, stderr: "--rev"},
 		{name: "render no journeys", args: []string{"render", empty}, want: 2, stderr: "no journey files"},
+		{name: "validate no journeys", args: []string{"validate", empty}, want: 2, stderr: "no journey files under " + empty},
+		{name: "lint no journeys", args: []string{"lint", empty}, want: 2, stderr: "no journey files under " + empty},
+		{name: "lint one PATH of two holds no journeys", args: []string{"lint", clean, empty}, want: 2, stderr: "no journey files under " + empty},
+		{name: "completion unknown shell", args: []string{"completion", "tcsh"}, want: 2, stderr: `unknown shell "tcsh"`},
+		{name: "completion without a shell", args: []string{"completion"}, want: 2, stderr: "bash|zsh|fish|powershell"},
+		{name: "misspelt flag gets a suggestion", args: []string{"lint", "--fail_on", "error", clean}, want: 2, stderr: "did you mean --fail-on?"},
+		{name: "misspelt flag with value gets a suggestion", args: []string{"lint", "--formt=json", clean}, want: 2, stderr: "did you mean --format?"},
+		{name: "flag without its value", args: []string{"lint", clean, "--fail-on"}, want: 2, stderr: "--fail-on needs a value"},
 		{name: "render png to terminal", args: []string{"render", "--format", "png", "--dpi", "10", plan}, want: 2, stderr: "terminal"},
 	}
 	for _, tc := range tests {
@@ -159,5 +175,50 @@ stages:
 				}
 			}
 		})
+	}
+}
+
+// TestNoCobraWording: the messages a newcomer meets first are journeymap's
+// own, not the libraries' ("strconv.ParseFloat", "flags in the group").
+func TestNoCobraWording(t *testing.T) {
+	cliAtRoot(t)
+	plan := "examples/plan-upgrade.journey.yaml"
+	for _, args := range [][]string{
+		{"render", "--dpi", "abc", plan},
+		{"render", "-o", "a.svg", "-O", t.TempDir(), plan},
+		{"lint", "--fail_on", "error", plan},
+		{"completion", "tcsh"},
+	} {
+		r := cliRunArgs(t, args...)
+		for _, leak := range []string{"strconv.", "flags in the group", "invalid syntax", "unknown flag: "} {
+			if strings.Contains(r.stderr, leak) {
+				t.Errorf("journeymap %s: stderr shows library wording %q:\n%s", strings.Join(args, " "), leak, r)
+			}
+		}
+	}
+}
+
+// TestDumbTerminalHasNoColour: TERM=dumb turns colour off like NO_COLOR.
+func TestDumbTerminalHasNoColour(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	os.Unsetenv("NO_COLOR")
+	t.Setenv("TERM", "dumb")
+	if io := DefaultIO(); !io.NoColor {
+		t.Errorf("TERM=dumb: DefaultIO().NoColor = false, want true")
+	}
+	t.Setenv("TERM", "xterm-256color")
+	if io := DefaultIO(); io.NoColor {
+		t.Errorf("TERM=xterm-256color without NO_COLOR: NoColor = true, want false")
+	}
+}
+
+// TestRulesFitEightyColumns: the rules table reads in a classic terminal.
+func TestRulesFitEightyColumns(t *testing.T) {
+	cliAtRoot(t)
+	r := cliRunArgs(t, "rules")
+	for i, line := range strings.Split(r.stdout, "\n") {
+		if n := utf8.RuneCountInString(line); n > 80 {
+			t.Errorf("rules line %d is %d columns wide (> 80): %q", i+1, n, line)
+		}
 	}
 }

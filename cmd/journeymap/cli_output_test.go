@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -31,7 +32,11 @@ type cliJSONFinding struct {
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
 	Journey  string `json:"journey"`
+	Subject  string `json:"subject"`
 }
+
+// cliSubject is the shape of a finding's subject (SPEC §5).
+var cliSubject = regexp.MustCompile(`^(journey|workspace|file|(stage|touchpoint|channel|listening|metric):[^:]+|handoff:[^>]+>[^>]+)$`)
 
 // cliDecodeReport decodes strictly: no field beyond the documented ones.
 func cliDecodeReport(t *testing.T, s string) cliJSONReport {
@@ -122,7 +127,7 @@ func TestJSONShape(t *testing.T) {
 				}
 			}
 			for i, f := range raw.Findings {
-				for _, k := range []string{"file", "line", "column", "rule", "severity", "message", "journey"} {
+				for _, k := range []string{"file", "line", "column", "rule", "severity", "message", "journey", "subject"} {
 					if _, ok := f[k]; !ok {
 						t.Errorf("finding %d lacks %q", i, k)
 					}
@@ -158,6 +163,9 @@ func TestJSONShape(t *testing.T) {
 				}
 				if f.Message == "" || f.Rule == "" || f.File == "" {
 					t.Errorf("finding %+v lacks a file, rule or message", f)
+				}
+				if !cliSubject.MatchString(f.Subject) {
+					t.Errorf("finding %+v: subject %q is not one SPEC §5 names", f, f.Subject)
 				}
 				if _, err := os.Stat(f.File); err != nil {
 					t.Errorf("finding file %q is not the path as found: %v", f.File, err)

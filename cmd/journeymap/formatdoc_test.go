@@ -49,7 +49,7 @@ func TestFormatDocExamples(t *testing.T) {
 		seen[rule] = true
 		return g[1] + src + g[4] + b.String() + g[6]
 	})
-	for _, r := range journey.ValidationRules {
+	for _, r := range journey.ValidationRules() {
 		if r != journey.RuleFile && !seen[r] {
 			t.Errorf("docs/format.md has no example for %s", r)
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -10,7 +9,10 @@ import (
 	"github.com/journeymap/journeymap/lint"
 )
 
-var lintFormats = []string{"text", "json", "sarif", "github", "gitlab", "checkstyle"}
+// lintFormats lists the formats lint writes findings in, the default first.
+func lintFormats() []string {
+	return []string{"text", "json", "sarif", "github", "gitlab", "checkstyle"}
+}
 
 type lintOptions struct {
 	paths   []string
@@ -39,6 +41,11 @@ Silence a finding in place with a comment:
   # journeymap:ignore RULE[,RULE] -- reason      (the node it belongs to)
   # journeymap:ignore-file RULE                  (the whole file)
 
+Every finding names its subject, what it is about: journey, stage:ID,
+touchpoint:ID, handoff:FROM>TO, channel:ID, listening:ID, metric:ID,
+workspace or file. --format json gives it as "subject" in each finding;
+SARIF as a logical location.
+
 Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 		Example: `  journeymap lint
   journeymap lint journeys/ --fail-on warning
@@ -51,47 +58,26 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format")
-	f.StringVar(&opts.failOn, "fail-on", "", "lowest severity that makes the exit status 1: error|warning|info (default from journeymap.yaml, else error)")
+	enumFlag(cmd, &opts.format, "format", "text", "output format", lintFormats)
+	enumFlag(cmd, &opts.failOn, "fail-on", "", "lowest severity that makes the exit status 1: %s (default from journeymap.yaml, else error)", journey.Severities)
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
 	f.StringSliceVar(&opts.enable, "enable", nil, "turn rules on (repeat or separate with commas)")
 	f.StringSliceVar(&opts.disable, "disable", nil, "turn rules off (repeat or separate with commas)")
-	registerEnum(cmd, "format", lintFormats...)
-	cmd.RegisterFlagCompletionFunc("fail-on", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp
-	})
-	ruleCompletion := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return lint.RuleIDs(), cobra.ShellCompDirectiveNoFileComp
-	}
-	cmd.RegisterFlagCompletionFunc("enable", ruleCompletion)
-	cmd.RegisterFlagCompletionFunc("disable", ruleCompletion)
+	completeWith(cmd, "enable", lint.RuleIDs)
+	completeWith(cmd, "disable", lint.RuleIDs)
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
 func runLint(io *IO, opts *lintOptions) error {
-	if err := checkEnum("format", opts.format, lintFormats...); err != nil {
-		return err
-	}
-	if opts.failOn != "" {
-		if err := checkEnum("fail-on", opts.failOn, "error", "warning", "info"); err != nil {
-			return err
-		}
-	}
 	// Each journey is linted as it is read and its model dropped, so a
 	// corpus of thousands of journeys runs in bounded memory.
-	set, res, err := lint.Stream(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In},
+	res, err := lint.Stream(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In},
 		lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
-	var ce *lint.ConfigError
-	if errors.As(err, &ce) {
-		return &exitError{code: exitUsage, err: ce}
-	}
 	if err != nil {
 		return err
 	}
-	warnIfEmpty(io, set, opts.paths)
-	report := lint.NewReport(set, res.Findings)
-	if err := writeReport(io, report, opts.format); err != nil {
+	if err := writeFindings(io, res, opts.format); err != nil {
 		return err
 	}
 	if res.Failed {

@@ -3,24 +3,20 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 
-	"github.com/spf13/cobra"
-
-	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 )
 
-// writeReport prints findings in the chosen format. Failing to write
+// writeFindings prints a result in the chosen format. Failing to write
 // (a full disk, a closed pipe) is exit 1, not a usage error.
-func writeReport(io *IO, r *lint.Report, format string) error {
+func writeFindings(io *IO, r *lint.Result, format string) error {
 	if err := writeFormat(io, r, format); err != nil {
 		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write the report: %v", err)}
 	}
 	return nil
 }
 
-func writeFormat(io *IO, r *lint.Report, format string) error {
+func writeFormat(io *IO, r *lint.Result, format string) error {
 	switch format {
 	case "json":
 		return lint.WriteJSON(io.Out, r)
@@ -38,33 +34,5 @@ func writeFormat(io *IO, r *lint.Report, format string) error {
 		return lint.WriteCheckstyle(io.Out, r)
 	default:
 		return lint.WriteText(io.Out, r, lint.TextOptions{Color: io.Color()})
-	}
-}
-
-// warnIfEmpty tells the user when the paths held no journey files, which
-// is easy to mistake for a clean run.
-func warnIfEmpty(io *IO, set *journey.Set, paths []string) {
-	if set.Files == 0 {
-		fmt.Fprintf(io.Err, "journeymap: no journey files (*.journey.yaml, *.journey.yml) found in %s\n", strings.Join(orDot(paths), ", "))
-	}
-}
-
-// checkEnum rejects a flag value outside its allowed set.
-func checkEnum(flag, value string, allowed ...string) error {
-	for _, a := range allowed {
-		if value == a {
-			return nil
-		}
-	}
-	return usageError("invalid value %q for --%s: use one of %s", value, flag, strings.Join(allowed, ", "))
-}
-
-// registerEnum completes a flag with its allowed values.
-func registerEnum(cmd *cobra.Command, flag string, values ...string) {
-	cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
-	})
-	if f := cmd.Flags().Lookup(flag); f != nil && !strings.Contains(f.Usage, "|") {
-		f.Usage = fmt.Sprintf("%s (%s)", f.Usage, strings.Join(values, "|"))
 	}
 }

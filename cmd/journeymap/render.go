@@ -13,6 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/fileerr"
+	"github.com/journeymap/journeymap/internal/filekind"
+	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 	"github.com/journeymap/journeymap/render"
@@ -75,25 +78,21 @@ with installed fonts for characters they lack (CJK, symbols).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.view, "view", "flow", "what to draw")
-	f.StringVar(&opts.format, "format", "svg", "output format")
+	enumFlag(cmd, &opts.view, "view", "flow", "what to draw", render.Views)
+	enumFlag(cmd, &opts.format, "format", "svg", "output format", render.Formats)
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVarP(&opts.outDir, "output-dir", "O", "", "render every journey found into DIR, one file each")
 	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono (default from journeymap.yaml, else light)")
 	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Helvetica)")
 	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
-	f.StringVar(&opts.size, "size", "", "fit the picture to a slide: 16:9|4:3")
+	enumFlag(cmd, &opts.size, "size", "", "fit the picture to a slide", render.SlideSizes)
 	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
 	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
 	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "view", render.Views...)
-	registerEnum(cmd, "format", render.Formats...)
-	registerEnum(cmd, "theme", render.Themes()...)
-	registerEnum(cmd, "size", render.SlideSizes()...)
+	completeWith(cmd, "theme", render.Themes)
 	cmd.MarkFlagFilename("output", "svg", "png", "dot")
 	cmd.MarkFlagDirname("output-dir")
-	cmd.MarkFlagsMutuallyExclusive("output", "output-dir")
 	return cmd
 }
 
@@ -105,13 +104,26 @@ func runRender(ctx context.Context, io *IO, opts *renderOptions) error {
 	if err := checkRenderFlags(io, opts); err != nil {
 		return err
 	}
+	ctx, stop := onInterrupt(ctx)
+	var err error
 	if opts.watch {
-		return watch(ctx, io, opts)
+		err = watch(ctx, io, opts)
+	} else {
+		err = renderOnce(ctx, io, opts)
 	}
-	return renderOnce(ctx, io, opts)
+	if sig := stop(); errors.Is(err, errStopped) {
+		return interrupted(sig)
+	}
+	return err
 }
 
+// errStopped ends a render that a signal (or its caller) cancelled.
+var errStopped = errors.New("stopped")
+
 func checkRenderFlags(io *IO, opts *renderOptions) error {
+	if opts.out != "" && opts.outDir != "" {
+		return usageError("use either -o FILE (one picture) or -O DIR (a picture for each journey), not both")
+	}
 	if opts.out != "" {
 		if err := refuseInput(opts.out); err != nil {
 			return err
@@ -129,19 +141,8 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 			fmt.Fprintf(io.Err, "journeymap: warning: writing %s to %s, whose name says %s\n", opts.format, opts.out, byExt)
 		}
 	}
-	if err := checkEnum("view", opts.view, render.Views...); err != nil {
-		return err
-	}
-	if err := checkEnum("format", opts.format, render.Formats...); err != nil {
-		return err
-	}
-	if opts.size != "" {
-		if err := checkEnum("size", opts.size, render.SlideSizes()...); err != nil {
-			return err
-		}
-	}
 	if opts.theme != "" && render.FindTheme(opts.theme) == nil {
-		return checkEnum("theme", opts.theme, render.Themes()...)
+		return usageError("invalid value %q for --theme: use one of %s", opts.theme, strings.Join(render.Themes(), ", "))
 	}
 	if opts.font != "" && !journey.FontName.MatchString(opts.font) {
 		return usageError("--font %q is not a font family name: use letters, digits, spaces and . _ - only", opts.font)
@@ -183,8 +184,16 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	// No output may be an input, whatever the names say (a hard link, a
+	// symbolic link, a journey not named *.yaml).
+	guard := outpath.NewGuard(set.Inputs())
+	if opts.out != "" && opts.out != "-" {
+		if err := guard.Check(opts.out); err != nil {
+			return usageError("%v", err)
+		}
+	}
 	if len(set.Journeys) == 0 {
-		return usageError("no journey files (*.journey.yaml) found under %s", strings.Join(orDot(opts.paths), ", "))
+		return &exitError{code: exitUsage, err: errNoJourneys{orDot(opts.paths)}}
 	}
 	var valid []*journey.Journey
 	for _, j := range set.Journeys {
@@ -195,7 +204,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	invalid := len(set.Findings) > 0
 	if invalid {
 		// Say what is wrong on stderr; render what can be rendered.
-		lint.WriteText(io.Err, lint.NewReport(set, set.Findings), lint.TextOptions{Color: false})
+		lint.WriteText(io.Err, lint.NewResult(set, set.Findings), lint.TextOptions{Color: false})
 	}
 	if len(valid) == 0 {
 		return errFindings
@@ -213,10 +222,6 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 	}
 	if opts.lint {
 		res, err := lint.Run(set, lint.Options{})
-		var ce *lint.ConfigError
-		if errors.As(err, &ce) {
-			return &exitError{code: exitUsage, err: ce}
-		}
 		if err != nil {
 			return err
 		}
@@ -225,7 +230,7 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 
 	switch {
 	case opts.outDir != "":
-		err = renderEach(ctx, io, valid, ro, opts)
+		err = renderEach(ctx, io, valid, ro, opts, guard)
 	case len(valid) > 1 && opts.view != "emotion":
 		err = usageError("%d journeys found: the %s view draws one journey per picture, so use -O DIR (or --view emotion to overlay their curves)", len(valid), opts.view)
 	default:
@@ -237,7 +242,13 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 		}
 		var out []byte
 		if out, err = render.Render(ctx, js, ro); err != nil {
+			if ctx.Err() != nil {
+				return errStopped
+			}
 			return renderFailed(err, "")
+		}
+		if ctx.Err() != nil {
+			return errStopped
 		}
 		err = emit(io, opts.out, out)
 	}
@@ -281,7 +292,16 @@ func renderSettings(ws *journey.Workspace, opts *renderOptions) (render.Options,
 	return ro, nil
 }
 
-// emit writes the rendering to a file (atomically) or standard output.
+// errNoJourneys is a run whose paths hold no journey file.
+type errNoJourneys struct{ paths []string }
+
+func (e errNoJourneys) Error() string {
+	return fmt.Sprintf("no journey files (*.journey.yaml) found under %s", strings.Join(e.paths, ", "))
+}
+
+// emit writes the rendering to standard output or to the file the user
+// named with -o: atomically, or straight into it when it is a device or
+// FIFO the user chose (-o /dev/stdout).
 func emit(io *IO, path string, data []byte) error {
 	if path == "" || path == "-" {
 		if _, err := io.Out.Write(data); err != nil { // checkRenderFlags refused PNG to a terminal
@@ -289,18 +309,19 @@ func emit(io *IO, path string, data []byte) error {
 		}
 		return nil
 	}
-	if err := atomicfile.Write(path, data, 0o644); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, unwrap(err))}
+	if !isDevice(path) {
+		atomicfile.RemoveStale(filepath.Dir(path), []string{filepath.Base(path)})
 	}
-	return nil
+	return writeFailed(path, atomicfile.WriteNamed(path, data, 0o666))
 }
 
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// writeFailed maps a failed write to exit 1 (SPEC §6: the run failed, but
+// not for a bad command line): a full disk, a read-only directory.
+func writeFailed(path string, err error) error {
+	if err == nil {
+		return nil
 	}
-	return err
+	return &exitError{code: exitFindings, err: fmt.Errorf("cannot write %s: %v", path, fileerr.Reason(err))}
 }
 
 // renderFailed maps a rendering error to an exit code: a picture too large
@@ -328,6 +349,11 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // outputName is a safe file name for a journey's diagram.
 func outputName(j *journey.Journey, view, format string) string {
 	name := strings.Trim(unsafeName.ReplaceAllString(j.ID.Value, "-"), ".-")
+	// An id from a long file name (an explicit id is capped) must still
+	// leave room for the view, the extension and the temporary name.
+	if len(name) > journey.MaxIDLength {
+		name = strings.TrimRight(name[:journey.MaxIDLength], ".-")
+	}
 	if name == "" {
 		name = "journey"
 	}
@@ -337,13 +363,57 @@ func outputName(j *journey.Journey, view, format string) string {
 	return name + "." + format
 }
 
-// renderEach writes one file per journey into the output directory.
-func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions) error {
-	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, unwrap(err))}
+// renderEach writes one file per journey into the output directory. Every
+// target is checked before anything is drawn: none may be an input, and
+// none may exist as anything but a regular file (a planted link to a
+// device or a FIFO). A signal stops the batch between two files.
+func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Options, opts *renderOptions, guard *outpath.Guard) error {
+	names := outputNames(io, js, opts)
+	for _, name := range names {
+		path := filepath.Join(opts.outDir, name)
+		if err := guard.Check(path); err != nil {
+			return usageError("%v", err)
+		}
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+			return usageError("refusing to write to %s: it is %s, and -O replaces only regular files (remove it, or name it with -o to write into it)", path, filekind.Of(st.Mode()))
+		}
 	}
+	if err := os.MkdirAll(opts.outDir, 0o777); err != nil {
+		return &exitError{code: exitFindings, err: fmt.Errorf("cannot create %s: %v", opts.outDir, fileerr.Reason(err))}
+	}
+	// Temporary files an interrupted run left are removed first.
+	atomicfile.RemoveStale(opts.outDir, names)
+	for i, j := range js {
+		if ctx.Err() != nil {
+			return errStopped
+		}
+		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
+		if err != nil {
+			return err
+		}
+		own.Findings = ro.Findings
+		out, err := render.Render(ctx, []*journey.Journey{j}, own)
+		if ctx.Err() != nil {
+			return errStopped
+		}
+		if err != nil {
+			return renderFailed(err, j.File)
+		}
+		path := filepath.Join(opts.outDir, names[i])
+		if err := writeFailed(path, atomicfile.Write(path, out, 0o666)); err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Err, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// outputNames is the file name of each journey's diagram with -O: from its
+// id, numbered when two journeys share one.
+func outputNames(io *IO, js []*journey.Journey, opts *renderOptions) []string {
+	names := make([]string, len(js))
 	written := map[string]bool{}
-	for _, j := range js {
+	for i, j := range js {
 		name := outputName(j, opts.view, opts.format)
 		if written[name] {
 			ext := filepath.Ext(name)
@@ -354,20 +424,7 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			fmt.Fprintf(io.Err, "journeymap: journey id %q is used by more than one file; writing %s for %s\n", j.ID.Value, name, j.File)
 		}
 		written[name] = true
-		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
-		if err != nil {
-			return err
-		}
-		own.Findings = ro.Findings
-		out, err := render.Render(ctx, []*journey.Journey{j}, own)
-		if err != nil {
-			return renderFailed(err, j.File)
-		}
-		path := filepath.Join(opts.outDir, name)
-		if err := emit(io, path, out); err != nil {
-			return err
-		}
-		fmt.Fprintf(io.Err, "wrote %s\n", path)
+		names[i] = name
 	}
-	return nil
+	return names
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/lint"
 )
 
 // Exit codes, the same for every command (SPEC §6).
@@ -28,13 +29,14 @@ type IO struct {
 	Out      io.Writer
 	Err      io.Writer
 	Terminal bool // Out is a terminal
-	NoColor  bool // NO_COLOR is set
+	NoColor  bool // NO_COLOR is set, or TERM=dumb
 	Getenv   func(string) string
 }
 
 // DefaultIO is the process's standard streams.
 func DefaultIO() *IO {
 	_, noColor := os.LookupEnv("NO_COLOR")
+	noColor = noColor || os.Getenv("TERM") == "dumb"
 	return &IO{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		Terminal: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
@@ -96,8 +98,12 @@ func Main(args []string, io *IO) (code int) {
 		}
 		return ee.code
 	}
+	// A path that cannot be used and a lint configuration mistake (in
+	// journeymap.yaml or the flags) are usage errors, whichever command
+	// met them.
 	var pe *journey.PathError
-	if errors.As(err, &pe) {
+	var ce *lint.ConfigError
+	if errors.As(err, &pe) || errors.As(err, &ce) {
 		fmt.Fprintf(io.Err, "journeymap: %v\n", err)
 		return exitUsage
 	}
@@ -143,8 +149,8 @@ stages, touchpoints, channels, owners, moments of truth, emotions — and
 validates them with exact positions, lints them for the weaknesses CX research
 keeps finding, and renders Graphviz diagrams for slides.
 
-Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
-3 internal fault.`,
+Exit codes: 0 success, 1 findings, invalid journeys or a failed write,
+2 usage error, 3 internal fault.`,
 		Example: `  journeymap validate examples/
   journeymap validate --format json journeys/checkout.journey.yaml
   cat plan.journey.yaml | journeymap validate -`,
@@ -157,7 +163,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 	root.SetErr(io.Err)
 	root.SetVersionTemplate("journeymap {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+		return usageError("%s\nRun '%s --help' for usage.", explainFlagError(c, err), c.CommandPath())
 	})
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.SetHelpCommand(newHelpCmd(root))
@@ -168,5 +174,7 @@ Exit codes: 0 success, 1 findings or invalid journeys, 2 usage error,
 		newRenderCmd(io),
 		newVersionCmd(io),
 	)
+	root.InitDefaultCompletionCmd()
+	strictCompletion(root)
 	return root
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 )
@@ -48,6 +49,9 @@ func renderer(io *IO) *lipgloss.Renderer {
 	return r
 }
 
+// rulesWidth is the width `journeymap rules` keeps to.
+const rulesWidth = 80
+
 func listRules(io *IO) error {
 	re := renderer(io)
 	header := re.NewStyle().Bold(true).Padding(0, 1)
@@ -71,12 +75,20 @@ func listRules(io *IO) error {
 			}
 			return cell
 		})
+	// The table fits a classic 80-column terminal: the FINDS column gets
+	// what the id and severity columns, borders and padding leave.
+	idWidth := len("RULE")
+	for _, r := range rules {
+		idWidth = max(idWidth, len(r.Meta().ID))
+	}
+	findsWidth := max(rulesWidth-(idWidth+2)-len(" warning ")-len("││││")-2, 20)
 	for _, r := range rules {
 		m := r.Meta()
-		t.Row(m.ID, m.Severity.String(), strings.Join(wrapWords(m.Summary, 56), "\n"))
+		t.Row(m.ID, m.Severity.String(), strings.Join(words.Wrap(m.Summary, findsWidth), "\n"))
 	}
 	fmt.Fprintln(io.Out, t.Render())
-	fmt.Fprintln(io.Out, "Validation checks (always errors): "+strings.Join(journey.ValidationRules, ", ")+".")
+	validation := "Validation checks (always errors): " + strings.Join(journey.ValidationRules(), ", ") + "."
+	fmt.Fprintln(io.Out, strings.Join(words.Wrap(validation, rulesWidth), "\n"))
 	fmt.Fprintln(io.Out, "Run 'journeymap rules RULE' for details.")
 	return nil
 }
@@ -86,7 +98,7 @@ func explainRule(io *IO, id string) error {
 	if r == nil {
 		for _, m := range lint.ValidationMeta() {
 			if m.ID == id {
-				fmt.Fprintf(io.Out, "%s (validation, always an error)\n\n%s.\n%s\n", m.ID, capitalise(m.Summary), m.Rationale)
+				fmt.Fprintf(io.Out, "%s (validation, always an error)\n\n%s.\n%s\n", m.ID, words.Capitalise(m.Summary), m.Rationale)
 				return nil
 			}
 		}
@@ -117,27 +129,9 @@ func explainRule(io *IO, id string) error {
 	return nil
 }
 
-// wrapWords breaks text into lines of at most width characters.
-func wrapWords(text string, width int) []string {
-	var lines []string
-	cur := ""
-	for _, w := range strings.Fields(text) {
-		if cur != "" && len(cur)+1+len(w) > width {
-			lines = append(lines, cur)
-			cur = w
-			continue
-		}
-		if cur != "" {
-			cur += " "
-		}
-		cur += w
-	}
-	return append(lines, cur)
-}
-
 func configExample(m *lint.Meta) string {
 	if len(m.Params) == 0 {
-		return "off    # or error, warning, info"
+		return "off    # or " + strings.Join(journey.Severities(), ", ")
 	}
 	var ps []string
 	for _, p := range m.Params {
@@ -154,11 +148,4 @@ func indent(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

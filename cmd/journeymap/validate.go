@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
 
 	"github.com/journeymap/journeymap/journey"
@@ -37,17 +35,16 @@ unless --config names one.`,
 			return runValidate(io, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text|json")
+	enumFlag(cmd, &opts.format, "format", "text", "output format", validateFormats)
 	cmd.Flags().StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
-	registerEnum(cmd, "format", "text", "json")
 	cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
+// validateFormats lists the formats validate writes findings in.
+func validateFormats() []string { return []string{"text", "json"} }
+
 func runValidate(io *IO, opts *validateOptions) error {
-	if err := checkEnum("format", opts.format, "text", "json"); err != nil {
-		return err
-	}
 	// Validation needs only the findings: each journey's model is dropped
 	// once read, so a corpus of thousands validates in bounded memory.
 	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In,
@@ -55,16 +52,14 @@ func runValidate(io *IO, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	warnIfEmpty(io, set, opts.paths)
-	var ce *lint.ConfigError
-	if err := lint.CheckConfig(set, lint.Options{}); errors.As(err, &ce) {
-		return &exitError{code: exitUsage, err: ce}
-	}
-	report := lint.NewReport(set, set.Findings)
-	if err := writeReport(io, report, opts.format); err != nil {
+	if err := lint.CheckConfig(set, lint.Options{}); err != nil {
 		return err
 	}
-	if len(report.Findings) > 0 {
+	res := lint.NewResult(set, set.Findings)
+	if err := writeFindings(io, res, opts.format); err != nil {
+		return err
+	}
+	if len(res.Findings) > 0 {
 		return errFindings
 	}
 	return nil

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,16 +13,10 @@ import (
 )
 
 // watch renders, then renders again whenever an input file changes, until
-// interrupted.
+// ctx is cancelled (Ctrl-C). Once it has rendered, it keeps watching
+// through what an editor, git or a build does to a folder for a moment: a
+// file removed, a folder holding no journeys, a file turned into a folder.
 func watch(ctx context.Context, io *IO, opts *renderOptions) error {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
-	defer stop()
-	// After the first Ctrl-C, a second one ends the process even while a
-	// layout is running (Graphviz cannot be interrupted).
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
 	last := ""
 	rendered := false
 	for {
@@ -33,8 +26,11 @@ func watch(ctx context.Context, io *IO, opts *renderOptions) error {
 			err := renderOnce(ctx, io, opts)
 			var ee *exitError
 			var pe *journey.PathError
+			var none errNoJourneys
 			now := time.Now().Format("15:04:05")
 			switch {
+			case errors.Is(err, errStopped):
+				return nil
 			case err == nil:
 				rendered = true
 				fmt.Fprintf(io.Err, "%s rendered; watching for changes (Ctrl-C to stop)\n", now)
@@ -43,8 +39,7 @@ func watch(ctx context.Context, io *IO, opts *renderOptions) error {
 					fmt.Fprintf(io.Err, "journeymap: %v\n", ee.err)
 				}
 				fmt.Fprintf(io.Err, "%s problems found (above); the maps of valid journeys are up to date; watching for changes\n", now)
-			case rendered && errors.As(err, &pe):
-				// An editor or git can remove a file for a moment while saving.
+			case rendered && (errors.As(err, &pe) || errors.As(err, &none)):
 				fmt.Fprintf(io.Err, "%s %v; watching for it to come back\n", now, err)
 			default:
 				return err
@@ -58,43 +53,43 @@ func watch(ctx context.Context, io *IO, opts *renderOptions) error {
 	}
 }
 
-// inputStamp summarises the size and modification time of every input file
-// and of the workspace files that apply to them.
+// inputStamp summarises what a render reads: the journeys found under the
+// paths (by the same rules as every command, journey.Discover), the
+// workspace files that apply to them and --config, by size and
+// modification time; and what could not be searched.
 func inputStamp(opts *renderOptions) string {
 	var b strings.Builder
 	stamp := func(path string) {
 		if info, err := os.Stat(path); err == nil {
-			fmt.Fprintf(&b, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
+			fmt.Fprintf(&b, "%s %v %d %d\n", path, info.Mode(), info.Size(), info.ModTime().UnixNano())
+		} else {
+			fmt.Fprintf(&b, "%s missing\n", path)
 		}
 	}
 	if opts.config != "" {
 		stamp(opts.config)
 	}
-	for _, p := range orDot(opts.paths) {
-		dir := p
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			dir = filepath.Dir(p)
+	found, err := journey.Discover(opts.paths)
+	if err != nil {
+		fmt.Fprintf(&b, "%v\n", err)
+		return b.String()
+	}
+	dirs, workspaces := map[string]bool{}, map[string]bool{}
+	for _, f := range found.Files {
+		if f == "-" {
+			continue
 		}
-		if ws := journey.FindWorkspace(dir); ws != "" {
-			stamp(ws)
+		stamp(f)
+		if dir := filepath.Dir(f); opts.config == "" && !dirs[dir] {
+			dirs[dir] = true
+			if ws := journey.FindWorkspace(dir); ws != "" && !workspaces[ws] {
+				workspaces[ws] = true
+				stamp(ws)
+			}
 		}
-		filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if path == p || journey.IsJourneyFile(d.Name()) || d.Name() == journey.WorkspaceFile {
-				if info, err := d.Info(); err == nil {
-					fmt.Fprintf(&b, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
-				}
-			}
-			return nil
-		})
+	}
+	for _, f := range found.Findings {
+		fmt.Fprintf(&b, "%s\n", f)
 	}
 	return b.String()
 }

@@ -1,0 +1,85 @@
+package journey
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/journeymap/journeymap/internal/fileerr"
+	"github.com/journeymap/journeymap/internal/filekind"
+)
+
+// ErrTooLarge is the error of a read that went past MaxFileSize.
+var ErrTooLarge = fmt.Errorf("file is larger than %d MiB; a journey or workspace file should be a few kilobytes", MaxFileSize>>20)
+
+// NotRegularError is a path that names something other than a regular file
+// (a FIFO, a device, a socket or a directory), which journeymap never reads:
+// a FIFO would block forever and /dev/zero never ends.
+type NotRegularError struct {
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string {
+	return "not a regular file (" + filekind.Of(e.Mode) + "); journeymap reads only regular files"
+}
+
+// ReadFile reads a journey, workspace or other input file through the one
+// bounded reader: it refuses anything but a regular file and anything larger
+// than MaxFileSize (ErrTooLarge). Errors are *fs.PathError or
+// *NotRegularError, wrapped with the path.
+func ReadFile(path string) ([]byte, error) {
+	// Stat first so that a device is never even opened (opening some has
+	// side effects). The file can be swapped between Stat and Open, so the
+	// open itself must not block on a FIFO (O_NONBLOCK, see openNoBlock) and
+	// the opened file is checked again: that check is the one that counts.
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
+	}
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
+	}
+	src, err := ReadAll(f)
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return src, nil
+}
+
+// ReadAll reads r to its end, but never more than MaxFileSize bytes: past
+// that it stops and returns ErrTooLarge. Every input journeymap reads (files,
+// standard input, the output of git show) goes through it.
+func ReadAll(r io.Reader) ([]byte, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(src) > MaxFileSize {
+		return nil, ErrTooLarge
+	}
+	return src, nil
+}
+
+// readProblem words a read error for a `file` finding.
+func readProblem(err error) string {
+	var nr *NotRegularError
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return err.Error()
+	case errors.As(err, &nr):
+		return "cannot read file: " + nr.Error()
+	}
+	return fmt.Sprintf("cannot read file: %v", fileerr.Reason(err))
+}
