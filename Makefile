@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 GOBIN   := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all build install test vet lint fmt bench bench-go fuzz docs clean
+.PHONY: all build install test vet lint fmt bench bench-go fuzz docs clean e2e
 
 all: build
 
@@ -27,6 +27,10 @@ lint: ## Fail if any Go file is not gofmt-formatted
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+e2e: build ## End-to-end checks with real clients (Chromium for serve); needs node and chromium
+	cd scripts/e2e && npm ci --no-audit --no-fund --loglevel=error
+	node scripts/e2e/serve.mjs bin/journeymap
 
 bench: ## Measure journeymap beside its baselines (hyperfine, dot) and update docs/performance.md
 	./scripts/bench.sh

@@ -172,6 +172,7 @@ Exit codes: 0 success, 1 findings, invalid journeys or a failed write,
 		newLintCmd(io),
 		newRulesCmd(io),
 		newRenderCmd(io),
+		newServeCmd(io),
 		newVersionCmd(io),
 	)
 	root.InitDefaultCompletionCmd()

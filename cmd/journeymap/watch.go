@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/journeymap/journeymap/journey"
@@ -53,43 +50,5 @@ func watch(ctx context.Context, io *IO, opts *renderOptions) error {
 	}
 }
 
-// inputStamp summarises what a render reads: the journeys found under the
-// paths (by the same rules as every command, journey.Discover), the
-// workspace files that apply to them and --config, by size and
-// modification time; and what could not be searched.
-func inputStamp(opts *renderOptions) string {
-	var b strings.Builder
-	stamp := func(path string) {
-		if info, err := os.Stat(path); err == nil {
-			fmt.Fprintf(&b, "%s %v %d %d\n", path, info.Mode(), info.Size(), info.ModTime().UnixNano())
-		} else {
-			fmt.Fprintf(&b, "%s missing\n", path)
-		}
-	}
-	if opts.config != "" {
-		stamp(opts.config)
-	}
-	found, err := journey.Discover(opts.paths)
-	if err != nil {
-		fmt.Fprintf(&b, "%v\n", err)
-		return b.String()
-	}
-	dirs, workspaces := map[string]bool{}, map[string]bool{}
-	for _, f := range found.Files {
-		if f == "-" {
-			continue
-		}
-		stamp(f)
-		if dir := filepath.Dir(f); opts.config == "" && !dirs[dir] {
-			dirs[dir] = true
-			if ws := journey.FindWorkspace(dir); ws != "" && !workspaces[ws] {
-				workspaces[ws] = true
-				stamp(ws)
-			}
-		}
-	}
-	for _, f := range found.Findings {
-		fmt.Fprintf(&b, "%s\n", f)
-	}
-	return b.String()
-}
+// inputStamp summarises the input files of a render (journey.InputStamp).
+func inputStamp(opts *renderOptions) string { return journey.InputStamp(opts.paths, opts.config) }
