@@ -157,6 +157,13 @@ func (r *run) finish(set *journey.Set) (*Result, error) {
 		}
 		r.failOn[ws.File] = c.failOn
 	}
+	if r.broken { // a journey's workspace missing from the set: never report success
+		for _, j := range set.Journeys {
+			if _, err := r.configFor(j.Workspace); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for _, jc := range r.deferred {
 		var found []journey.Finding
 		for _, d := range jc.checks {
