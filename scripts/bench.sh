@@ -46,7 +46,8 @@ for n in $sizes; do "$work/gencorpus" -kind corpus -n "$n" -out "$work/corpus-$n
 one=examples/plan-upgrade.journey.yaml
 
 # The native baseline renders the same DOT journeymap lays out.
-"$jm" render "$work/batch" -O "$work/dot" --format dot >/dev/null 2>&1 || { echo "bench: journeymap cannot write the batch's DOT" >&2; exit 1; }
+"$jm" render "$work/batch" -O "$work/dot" --format dot >"$work/dot.log" 2>&1 ||
+  { echo "bench: journeymap cannot write the batch's DOT:" >&2; grep -v '^wrote' "$work/dot.log" | head -5 >&2; exit 1; }
 for fmt in svg png; do
   mkdir -p "$work/native-$fmt"
   {

@@ -86,7 +86,7 @@ func corpus(dir string, n int, r *rand.Rand) error {
 func corpusJourney(i int, r *rand.Rand) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Generated journey %d.\nversion: 1\nid: journey-%05d\ntitle: Generated journey number %d\n", i, i, i)
-	fmt.Fprintf(&b, "owner: %s\npersona: busy-parent\ngoal: Get it done in one sitting\nreviewed: 2026-%02d-15\n", owners[r.Intn(len(owners))], 1+r.Intn(12))
+	fmt.Fprintf(&b, "owner: %s\npersona: busy-parent\ngoal: Get it done in one sitting\nreviewed: 2026-%02d-15\n", owners[r.Intn(len(owners))], 1+r.Intn(11)) // in the past: a future date is invalid
 	fmt.Fprintf(&b, "metrics:\n  done: {name: Completion, kind: conversion, target: \">= 80%%\"}\n")
 	if r.Intn(3) == 0 {
 		// chat and post are not in the workspace: journeys declare them,
