@@ -17,7 +17,9 @@ func newInconsistentChannel() *inconsistentChannel {
 		Summary:  "one channel id defined differently across journeys or vs the workspace",
 		Rationale: "Consistency: the same channel, principle and tone across all journeys. A channel described " +
 			"differently in two journeys is a consistency defect, and usually a sign that two teams see the same " +
-			"channel differently.",
+			"channel differently. The workspace's definition is the reference; a channel the workspace does not " +
+			"define is compared with the same id in the other journeys of the workspace, and each journey gets one " +
+			"finding per channel naming the first definition that differs and how many others do.",
 		Bad: `# journeymap.yaml declares: app: {name: Mobile app, kind: digital, owner: digital-team}
 version: 1
 title: Top up a prepaid card
