@@ -59,3 +59,6 @@ docs: ## Regenerate docs/rules.md, docs/cli.md and the example maps
 
 clean:
 	rm -rf bin
+
+# diff and export fuzz targets (make fuzz runs FUZZ_TARGETS).
+FUZZ_TARGETS += ./diff:FuzzCompare ./export:FuzzExport

@@ -81,6 +81,16 @@ func Discover(paths []string) (*Discovery, error) {
 		if !st.IsDir() {
 			if filepath.Base(p) == WorkspaceFile {
 				d.workspaces[p] = true
+				// A workspace named as a PATH stands for the journeys it
+				// serves: a commit that changes only journeymap.yaml
+				// (removing an owner still in use) is checked against them.
+				served, err := d.servedBy(p)
+				if err != nil {
+					return nil, err
+				}
+				for _, f := range served {
+					add(f)
+				}
 			}
 			add(p)
 			continue
@@ -101,6 +111,33 @@ func Discover(paths []string) (*Discovery, error) {
 		}
 	}
 	return d, nil
+}
+
+// servedBy lists the journey files under a workspace file's directory
+// whose nearest workspace is that file.
+func (d *Discovery) servedBy(workspace string) ([]string, error) {
+	abs, err := filepath.Abs(workspace)
+	if err != nil {
+		return nil, &PathError{workspace, err}
+	}
+	found, err := d.walk(filepath.Dir(workspace))
+	if err != nil {
+		return nil, err
+	}
+	nearest := map[string]string{} // directory -> its workspace
+	var out []string
+	for _, f := range found {
+		dir := filepath.Dir(f)
+		ws, ok := nearest[dir]
+		if !ok {
+			ws = FindWorkspace(dir)
+			nearest[dir] = ws
+		}
+		if ws == abs {
+			out = append(out, f)
+		}
+	}
+	return out, nil
 }
 
 // walk lists the journey files under root in lexical order. A root that is

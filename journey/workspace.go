@@ -28,27 +28,6 @@ type Workspace struct {
 	Keys      Keys
 }
 
-// LintConfig is the workspace `lint` section. The lint package interprets
-// rule names, severities and parameters.
-type LintConfig struct {
-	FailOn Text
-	Rules  []RuleConfig
-}
-
-// RuleConfig configures one rule: `off`, a severity, or {severity, params...}.
-type RuleConfig struct {
-	Rule     Text
-	Severity Text // one of RuleSeverities, or unset
-	Params   []Param
-}
-
-// Param is one rule parameter such as `max: 3`.
-type Param struct {
-	Name  Text
-	Value Text
-	Int   bool // the value is a whole number
-}
-
 // RenderConfig is the workspace `render` section.
 type RenderConfig struct {
 	Theme Text
@@ -58,7 +37,6 @@ type RenderConfig struct {
 var (
 	workspaceKeys = []string{"version", "owners", "personas", "channels", "metrics", "listening", "lint", "render"}
 	ownerKeys     = []string{"name", "contact"}
-	lintKeys      = []string{"fail_on", "rules"}
 	renderKeys    = []string{"theme", "font"}
 )
 
@@ -150,7 +128,8 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 		case "listening":
 			w.Listening = d.listening(v)
 		case "lint":
-			w.Lint = d.lintConfig(v)
+			w.Lint = d.lintConfig(k, v)
+			w.Lint.File = file
 		case "render":
 			d.fields(v, "render settings", renderKeys, func(key string, k, v *yaml.Node) {
 				switch key {
@@ -180,51 +159,6 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 		}
 	}
 	return w, d.findings
-}
-
-func (d *decoder) lintConfig(v *yaml.Node) LintConfig {
-	var lc LintConfig
-	d.fields(v, "lint settings", lintKeys, func(key string, k, v *yaml.Node) {
-		switch key {
-		case "fail_on":
-			lc.FailOn = d.enum(v, "fail_on", Severities())
-		case "rules":
-			d.idMap(v, "rules", "rule setting", func(id Text, def *yaml.Node) {
-				rc := RuleConfig{Rule: id}
-				def = deref(def)
-				switch {
-				case isNull(def):
-				case def.Kind == yaml.ScalarNode && def.Tag == "!!bool":
-					if def.Value == "false" {
-						rc.Severity = Text{Value: SeverityOff, Pos: pos(def), Set: true}
-					}
-				case def.Kind == yaml.ScalarNode:
-					rc.Severity = d.enum(def, "rule setting", RuleSeverities())
-				case def.Kind == yaml.MappingNode:
-					for _, p := range d.pairs(def) {
-						val := deref(p.value)
-						if p.key.Value == "severity" {
-							rc.Severity = d.enum(val, "severity", RuleSeverities())
-							continue
-						}
-						if val.Kind != yaml.ScalarNode {
-							d.errorf(pos(val), RuleType, "rule parameter %q must be a single value, not %s", p.key.Value, kindName(val))
-							continue
-						}
-						rc.Params = append(rc.Params, Param{
-							Name:  Text{Value: p.key.Value, Pos: pos(p.key), Set: true},
-							Value: Text{Value: val.Value, Pos: pos(val), Set: true},
-							Int:   val.Tag == "!!int",
-						})
-					}
-				default:
-					d.errorf(pos(def), RuleType, "rule setting must be off, a severity, or {severity, ...parameters}, not %s", kindName(def))
-				}
-				lc.Rules = append(lc.Rules, rc)
-			})
-		}
-	})
-	return lc
 }
 
 // FindWorkspace walks up from dir to the filesystem root looking for

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,50 +29,82 @@ func (e *ConfigError) Error() string {
 type setting struct {
 	off    bool
 	sev    journey.Severity
-	params map[string]int
+	params map[string]any // int, bool or []string, as the rule's ParamInfo says
+	// why names what last decided the severity, for `rules --for`.
+	why string
 }
 
-// config is the effective rule configuration for the journeys of one workspace.
+func (s *setting) clone() *setting {
+	c := *s
+	c.params = make(map[string]any, len(s.params))
+	for k, v := range s.params {
+		c.params[k] = v
+	}
+	return &c
+}
+
+// ruleSet is the setting of every rule, by id.
+type ruleSet map[string]*setting
+
+func (rs ruleSet) clone() ruleSet {
+	out := make(ruleSet, len(rs))
+	for id, s := range rs {
+		out[id] = s.clone()
+	}
+	return out
+}
+
+// override is a `lint.overrides` entry, with the file that declared it.
+type override struct {
+	globs []journey.Text
+	rules []journey.RuleConfig
+	file  string
+}
+
+// config is the effective rule configuration for the journeys of one
+// workspace: presets and files it extends, its own rules, its overrides and
+// the command-line flags, in that order (SPEC §5 "Lint for teams").
 type config struct {
-	failOn   journey.Severity
-	settings map[string]*setting
+	wsFile       string // "" without a workspace
+	wsDir        string // absolute directory of the workspace file
+	failOn       journey.Severity
+	suppressions string
+	base         ruleSet
+	overrides    []override
+	custom       []*customRule
+	vocabulary   journey.Vocabulary
+	opts         Options
+	// sources are the configuration files read, by name, for placing
+	// mistakes in custom rule expressions exactly.
+	sources map[string]string
+	// findings are problems in the configuration files that are not usage
+	// errors: files named by extends that cannot be read, cycles, custom
+	// rules that do not compile.
+	findings []journey.Finding
 }
 
 // newConfig merges defaults, the workspace `lint` section and the flags.
 // Flags win: --fail-on over fail_on, --enable/--disable over rules.
 func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
-	c := &config{failOn: journey.Error, settings: map[string]*setting{}}
-	for _, r := range Rules() {
-		m := r.Meta()
-		c.settings[m.ID] = &setting{sev: m.Severity, params: map[string]int{}}
-	}
+	c := &config{failOn: journey.Error, suppressions: "allow", base: presetRules("recommended", "default (recommended)"), opts: opts, sources: map[string]string{}}
 	if ws != nil {
-		lc := ws.Lint
-		if lc.FailOn.Value != "" {
-			c.failOn, _ = journey.ParseSeverity(lc.FailOn.Value)
+		c.wsFile = ws.File
+		c.sources[ws.File] = string(ws.Source.Text)
+		if abs, err := filepath.Abs(ws.File); err == nil {
+			c.wsDir = filepath.Dir(abs)
 		}
-		for _, rc := range lc.Rules {
-			st, ok := c.settings[rc.Rule.Value]
-			if !ok {
-				return nil, &ConfigError{ws.File, rc.Rule.Pos, unknownRule(rc.Rule.Value)}
+		lc := ws.Lint
+		lc.File = ws.File
+		steps := c.extend(&lc, []string{absPath(ws.File)})
+		// Custom rules first: `rules` and `overrides` may configure them.
+		c.compileCustom(ws, steps)
+		for _, st := range steps {
+			if st.layer == nil {
+				c.base = c.withPreset(st.preset, st.why)
+				continue
 			}
-			switch rc.Severity.Value {
-			case "":
-			case journey.SeverityOff:
-				st.off = true
-			default:
-				st.sev, _ = journey.ParseSeverity(rc.Severity.Value)
-			}
-			meta := FindRule(rc.Rule.Value).Meta()
-			for _, p := range rc.Params {
-				if err := checkParam(meta, p.Name.Value, p.Int, p.Value.Value); err != "" {
-					return nil, &ConfigError{ws.File, p.Name.Pos, err}
-				}
-				v, err := strconv.ParseInt(p.Value.Value, 0, 32)
-				if err != nil {
-					return nil, &ConfigError{ws.File, p.Value.Pos, fmt.Sprintf("rule %s: parameter %q is too large (%s)", rc.Rule.Value, p.Name.Value, p.Value.Value)}
-				}
-				st.params[p.Name.Value] = int(v)
+			if err := c.applyLayer(st.layer); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -82,71 +115,259 @@ func newConfig(ws *journey.Workspace, opts Options) (*config, error) {
 		}
 		c.failOn = sev
 	}
-	for _, id := range opts.Enable {
-		if id = strings.TrimSpace(id); id == "" {
-			continue // "a,,b" or a trailing comma
-		}
-		st, err := c.flagRule(id, "--enable")
-		if err != nil {
-			return nil, err
-		}
-		st.off = false
-	}
-	for _, id := range opts.Disable {
-		if id = strings.TrimSpace(id); id == "" {
-			continue
-		}
-		st, err := c.flagRule(id, "--disable")
-		if err != nil {
-			return nil, err
-		}
-		st.off = true
-	}
 	return c, nil
 }
 
-func (c *config) flagRule(id, flag string) (*setting, error) {
-	if st, ok := c.settings[id]; ok {
-		return st, nil
+// applyLayer applies one lint block's own settings (its extends were
+// already expanded before it).
+func (c *config) applyLayer(l *journey.LintConfig) error {
+	if l.FailOn.Value != "" {
+		c.failOn, _ = journey.ParseSeverity(l.FailOn.Value)
 	}
-	for _, v := range journey.ValidationRules() {
-		if v == id {
-			return nil, &ConfigError{Msg: fmt.Sprintf("%s %s: %q is a validation check; validation findings are always errors and cannot be turned on or off", flag, id, id)}
+	if l.Suppressions.Value != "" {
+		c.suppressions = l.Suppressions.Value
+	}
+	if len(l.Vocabulary.Reject) > 0 || len(l.Vocabulary.Accept) > 0 {
+		c.vocabulary = l.Vocabulary
+	}
+	if err := c.applyRules(c.base, l.File, l.Rules, ""); err != nil {
+		return err
+	}
+	for _, o := range l.Overrides {
+		for _, g := range o.Files {
+			if err := checkGlob(g.Value); err != nil {
+				return &ConfigError{l.File, g.Pos, fmt.Sprintf("override files %q: %v", g.Value, err)}
+			}
 		}
+		// Check the rule names now, whether or not any journey matches.
+		if err := c.applyRules(c.base.clone(), l.File, o.Rules, ""); err != nil {
+			return err
+		}
+		c.overrides = append(c.overrides, override{globs: o.Files, rules: o.Rules, file: l.File})
 	}
-	return nil, &ConfigError{Msg: fmt.Sprintf("%s: %s", flag, unknownRule(id))}
+	return nil
 }
 
-func unknownRule(id string) string {
+// withPreset replaces every built-in rule's setting with the preset's,
+// keeping custom rules (presets know nothing of them).
+func (c *config) withPreset(name, why string) ruleSet {
+	out := presetRules(name, why)
+	for _, cr := range c.custom {
+		out[cr.meta.ID] = c.base[cr.meta.ID]
+	}
+	return out
+}
+
+// applyRules applies a `rules:` block to rs. prefix, when set, says it is an
+// override (for `rules --for`).
+func (c *config) applyRules(rs ruleSet, file string, rules []journey.RuleConfig, prefix string) error {
+	for _, rc := range rules {
+		st, ok := rs[rc.Rule.Value]
+		if !ok {
+			return &ConfigError{file, rc.Rule.Pos, c.unknownRule(rc.Rule.Value)}
+		}
+		why := fmt.Sprintf("%s:%d", file, rc.Rule.Pos.Line)
+		if prefix != "" {
+			why = prefix + " (" + why + ")"
+		}
+		switch rc.Severity.Value {
+		case "":
+		case "off":
+			st.off = true
+			st.why = why
+		default:
+			st.off = false
+			st.sev, _ = journey.ParseSeverity(rc.Severity.Value)
+			st.why = why
+		}
+		if rc.Severity.Value == "" && len(rc.Params) > 0 && st.off {
+			// Giving parameters to a rule that is off turns it on: the
+			// user plainly wants it.
+			st.off = false
+			st.why = why
+		}
+		meta := c.meta(rc.Rule.Value)
+		for _, p := range rc.Params {
+			v, err := paramValue(meta, p)
+			if err != nil {
+				return &ConfigError{file, err.at, err.msg}
+			}
+			st.params[p.Name.Value] = v
+		}
+	}
+	return nil
+}
+
+// settingsFor is the effective setting of every rule for one journey file:
+// the base, then each override whose globs match it, then the flags.
+func (c *config) settingsFor(file string) ruleSet {
+	rs := c.base.clone()
+	if rel, ok := c.relative(file); ok {
+		for _, o := range c.overrides {
+			if g, ok := matchAny(o.globs, rel); ok {
+				// Mistakes were reported when the configuration was built.
+				_ = c.applyRules(rs, o.file, o.rules, fmt.Sprintf("override files %q", g))
+			}
+		}
+	}
+	return c.applyFlags(rs)
+}
+
+// applyFlags applies --enable and --disable. An id no rule of this
+// workspace has is skipped: it may be another workspace's custom rule
+// (checkFlags has made sure some workspace has it).
+func (c *config) applyFlags(rs ruleSet) ruleSet {
+	for _, flag := range []struct {
+		ids []string
+		off bool
+		why string
+	}{{c.opts.Enable, false, "--enable"}, {c.opts.Disable, true, "--disable"}} {
+		for _, id := range flag.ids {
+			if st, ok := rs[strings.TrimSpace(id)]; ok {
+				st.off = flag.off
+				st.why = flag.why
+			}
+		}
+	}
+	return rs
+}
+
+// checkFlags reports an --enable or --disable id that is neither a
+// built-in rule nor a custom rule of any workspace of the run.
+func checkFlags(opts Options, configs []*config) error {
+	known := map[string]bool{}
+	var ids []string
+	for _, id := range RuleIDs() {
+		known[id] = true
+		ids = append(ids, id)
+	}
+	for _, c := range configs {
+		for _, cr := range c.custom {
+			if !known[cr.meta.ID] {
+				known[cr.meta.ID] = true
+				ids = append(ids, cr.meta.ID)
+			}
+		}
+	}
+	sort.Strings(ids)
+	for _, flag := range []struct {
+		name string
+		ids  []string
+	}{{"--enable", opts.Enable}, {"--disable", opts.Disable}} {
+		for _, id := range flag.ids {
+			if id = strings.TrimSpace(id); id == "" || known[id] {
+				continue // "a,,b" or a trailing comma
+			}
+			if isValidation(id) {
+				return &ConfigError{Msg: fmt.Sprintf("%s %s: %q is a validation check; validation findings are always errors and cannot be turned on or off", flag.name, id, id)}
+			}
+			msg := fmt.Sprintf("unknown rule %q", id)
+			if s := journey.Suggest(id, ids); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += " (run 'journeymap rules' for the list)"
+			}
+			return &ConfigError{Msg: fmt.Sprintf("%s: %s", flag.name, msg)}
+		}
+	}
+	return nil
+}
+
+// relative is file's path relative to the workspace directory, with
+// forward slashes, as override globs are written.
+func (c *config) relative(file string) (string, bool) {
+	if c.wsDir == "" || file == journey.StdinName {
+		return "", false
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(c.wsDir, abs)
+	if err != nil {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// meta returns the description of a built-in or custom rule.
+func (c *config) meta(id string) *Meta {
+	if r := FindRule(id); r != nil {
+		return r.Meta()
+	}
+	for _, cr := range c.custom {
+		if cr.meta.ID == id {
+			return cr.meta
+		}
+	}
+	return nil
+}
+
+// ruleIDs lists the built-in and custom rule ids, sorted.
+func (c *config) ruleIDs() []string {
 	ids := RuleIDs()
+	for _, cr := range c.custom {
+		ids = append(ids, cr.meta.ID)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func (c *config) unknownRule(id string) string {
 	msg := fmt.Sprintf("unknown rule %q", id)
-	if s := journey.Suggest(id, ids); s != "" {
+	if s := journey.Suggest(id, c.ruleIDs()); s != "" {
 		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}
 	return msg + " (run 'journeymap rules' for the list)"
 }
 
-func checkParam(m *Meta, name string, isInt bool, value string) string {
+type paramError struct {
+	at  journey.Pos
+	msg string
+}
+
+// paramValue checks a configured parameter against the rule's ParamInfo
+// and converts it.
+func paramValue(m *Meta, p journey.Param) (any, *paramError) {
+	name := p.Name.Value
 	var names []string
-	for _, p := range m.Params {
-		names = append(names, p.Name)
-		if p.Name == name {
-			if !isInt || strings.HasPrefix(value, "-") {
-				return fmt.Sprintf("rule %s: parameter %q must be a whole number of zero or more, not %q", m.ID, name, value)
-			}
-			return ""
+	for _, pi := range m.Params {
+		names = append(names, pi.Name)
+		if pi.Name != name {
+			continue
 		}
-	}
-	if name == "severity" {
-		return ""
+		switch pi.Kind {
+		case ParamList:
+			if !p.IsList {
+				return nil, &paramError{p.Value.Pos, fmt.Sprintf("rule %s: parameter %q must be a list of words, not %q", m.ID, name, p.Value.Value)}
+			}
+			var out []string
+			for _, t := range p.List {
+				out = append(out, t.Value)
+			}
+			return out, nil
+		case ParamBool:
+			if !p.Bool {
+				return nil, &paramError{p.Value.Pos, fmt.Sprintf("rule %s: parameter %q must be true or false, not %q", m.ID, name, p.Value.Value)}
+			}
+			return p.Value.Value == "true", nil
+		}
+		if !p.Int || strings.HasPrefix(p.Value.Value, "-") {
+			return nil, &paramError{p.Name.Pos, fmt.Sprintf("rule %s: parameter %q must be a whole number of zero or more, not %q", m.ID, name, p.Value.Value)}
+		}
+		v, err := strconv.ParseInt(p.Value.Value, 0, 32)
+		if err != nil {
+			return nil, &paramError{p.Value.Pos, fmt.Sprintf("rule %s: parameter %q is too large (%s)", m.ID, name, p.Value.Value)}
+		}
+		return int(v), nil
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return fmt.Sprintf("rule %s takes no parameters, only severity (got %q)", m.ID, name)
+		return nil, &paramError{p.Name.Pos, fmt.Sprintf("rule %s takes no parameters, only severity (got %q)", m.ID, name)}
 	}
 	msg := fmt.Sprintf("rule %s has no parameter %q (it takes %s)", m.ID, name, strings.Join(names, ", "))
 	if s := journey.Suggest(name, names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	return msg
+	return nil, &paramError{p.Name.Pos, msg}
 }

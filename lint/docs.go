@@ -21,7 +21,7 @@ func RulesMarkdown() string {
 	b.WriteString("| rule | default | finds |\n|---|---|---|\n")
 	for _, r := range Rules() {
 		m := r.Meta()
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s |\n", m.ID, m.ID, m.Severity, escapePipes(m.Summary))
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s |\n", m.ID, m.ID, DefaultSeverityText(m), escapePipes(m.Summary))
 	}
 	b.WriteString("\nValidation checks (always errors): ")
 	var ids []string
@@ -69,15 +69,16 @@ diagrams place findings, and baselines match them, by subject rather than by lin
 Each rule below names the subject its findings carry.
 
 `)
+	b.WriteString(teamsMarkdown())
 	for _, r := range Rules() {
 		m := r.Meta()
 		fmt.Fprintf(&b, "## %s\n\n", m.ID)
-		fmt.Fprintf(&b, "Default severity: **%s**. Finds %s.\n\n", m.Severity, m.Summary)
+		fmt.Fprintf(&b, "Default severity: **%s**. Finds %s.\n\n", DefaultSeverityText(m), m.Summary)
 		fmt.Fprintf(&b, "**Why.** %s\n\n", m.Rationale)
 		if len(m.Params) > 0 {
 			b.WriteString("**Parameters.**\n\n")
 			for _, p := range m.Params {
-				fmt.Fprintf(&b, "- `%s` (default %d): %s\n", p.Name, p.Default, p.Doc)
+				fmt.Fprintf(&b, "- `%s` (default %s): %s\n", p.Name, p.DefaultString(), p.Doc)
 			}
 			b.WriteString("\n")
 		}

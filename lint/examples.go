@@ -10,6 +10,9 @@ import (
 const ExampleWorkspace = `version: 1
 channels:
   app: {name: Mobile app, kind: digital, owner: digital-team}
+lint:
+  vocabulary:
+    reject: [CRM, Tier-2, SKU, backend]
 `
 
 // ExampleToday is the date rule examples are checked on, so that their
@@ -25,11 +28,13 @@ func CheckExample(rule string, file, src string) []journey.Finding {
 	if len(vf) > 0 {
 		return vf
 	}
-	c, _ := newConfig(ws, Options{})
+	// Enable the rule, so the examples of rules that are off by default
+	// show what they find.
+	c, _ := newConfig(ws, Options{Enable: []string{rule}})
 	var out []journey.Finding
-	// One journey alone has nothing to be inconsistent with: the checks
-	// deferred to the end of a run are left out.
-	found, _, _ := lintJourney(j, c, ExampleToday(), newChannelIndex())
+	// One journey alone has nothing to be inconsistent with: there is no
+	// channel index, and no finding is deferred to the end of a run.
+	found, _ := lintJourney(j, c, ExampleToday(), nil)
 	for _, f := range found {
 		if f.Rule == rule {
 			out = append(out, f)

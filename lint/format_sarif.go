@@ -86,6 +86,9 @@ type sarifRule struct {
 
 type sarifRuleConfig struct {
 	Level string `json:"level"`
+	// Enabled is false for rules that are off unless a workspace turns
+	// them on (the strict preset's); SARIF's default is true.
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 type sarifRuleProps struct {
@@ -142,10 +145,13 @@ func WriteSARIF(w io.Writer, r *Result, opts SARIFOptions) error {
 	if docs == "" {
 		docs = DefaultDocsURL
 	}
-	metas := AllMeta()
+	metas := append(AllMeta(), r.Custom...)
 	var rules []sarifRule
 	index := map[string]int{}
 	for _, m := range metas {
+		if _, dup := index[m.ID]; dup {
+			continue // a custom rule several workspaces declare
+		}
 		index[m.ID] = len(rules)
 		rules = append(rules, sarifRuleFor(m, docs))
 	}
@@ -242,6 +248,10 @@ func sarifRuleFor(m *Meta, docs string) sarifRule {
 	summary := sarifSentence(m.Summary)
 	full := strings.TrimSpace(summary + " " + m.Rationale)
 	helpURI := docs + "#" + strings.ToLower(m.ID)
+	if m.Custom {
+		kind = "custom"
+		helpURI = docs + "#custom-rules" // the workspace's own rule has no section of its own
+	}
 	return sarifRule{
 		ID:                   m.ID,
 		Name:                 sarifCamelCase(m.ID),
@@ -249,9 +259,17 @@ func sarifRuleFor(m *Meta, docs string) sarifRule {
 		FullDescription:      sarifText{Text: full},
 		Help:                 sarifMultiformat{Text: sarifHelpText(m, kind, helpURI), Markdown: sarifHelpMarkdown(m, kind, helpURI)},
 		HelpURI:              helpURI,
-		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(m.Severity)},
+		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(m.Severity), Enabled: sarifEnabled(m)},
 		Properties:           sarifRuleProps{Tags: []string{"journeymap", kind}},
 	}
+}
+
+func sarifEnabled(m *Meta) *bool {
+	if !m.OptIn {
+		return nil
+	}
+	off := false
+	return &off
 }
 
 func sarifHelpText(m *Meta, kind, helpURI string) string {
@@ -261,7 +279,7 @@ func sarifHelpText(m *Meta, kind, helpURI string) string {
 		fmt.Fprintf(&b, "\n\nWhy: %s", m.Rationale)
 	}
 	for _, p := range m.Params {
-		fmt.Fprintf(&b, "\n\nParameter %s (default %d): %s", p.Name, p.Default, p.Doc)
+		fmt.Fprintf(&b, "\n\nParameter %s (default %s): %s", p.Name, p.DefaultString(), p.Doc)
 	}
 	fmt.Fprintf(&b, "\n\nHow to fix: %s\n\nDocumentation: %s", sarifHowToFix(m, kind), helpURI)
 	return b.String()
@@ -276,7 +294,7 @@ func sarifHelpMarkdown(m *Meta, kind, helpURI string) string {
 	if len(m.Params) > 0 {
 		b.WriteString("\n\n**Parameters:**\n")
 		for _, p := range m.Params {
-			fmt.Fprintf(&b, "\n- `%s` (default %d): %s", p.Name, p.Default, p.Doc)
+			fmt.Fprintf(&b, "\n- `%s` (default %s): %s", p.Name, p.DefaultString(), p.Doc)
 		}
 	}
 	fmt.Fprintf(&b, "\n\n**How to fix:** %s", sarifHowToFix(m, kind))

@@ -67,12 +67,24 @@ func WriteText(w io.Writer, r *Result, opts TextOptions) error {
 		}
 	}
 	s := r.Summary()
+	line := ""
 	if len(r.Findings) == 0 {
-		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("no problems in %s (%s)", words.Count(s.Journeys, "journey"), words.Count(s.Files, "file"))))
+		line = fmt.Sprintf("no problems in %s (%s)", words.Count(s.Journeys, "journey"), words.Count(s.Files, "file"))
 	} else {
-		fmt.Fprintf(&b, "%s\n", st.summary.Render(fmt.Sprintf("%s, %s, %s in %s",
-			words.Count(s.Errors, "error"), words.Count(s.Warnings, "warning"), words.Count(s.Info, "info"), words.Count(s.Files, "file"))))
+		line = fmt.Sprintf("%s, %s, %s in %s",
+			words.Count(s.Errors, "error"), words.Count(s.Warnings, "warning"), words.Count(s.Info, "info"), words.Count(s.Files, "file"))
 	}
+	if bl := r.Baseline; bl != nil {
+		if bl.Rev != "" {
+			line += fmt.Sprintf("; %d left out (baselined or already at %s)", bl.Baselined, bl.Rev)
+		} else {
+			line += fmt.Sprintf("; %d baselined", bl.Baselined)
+		}
+		if bl.Stale > 0 {
+			line += fmt.Sprintf(", %s in the baseline no longer occur (--write-baseline drops them)", words.Count(bl.Stale, "finding"))
+		}
+	}
+	fmt.Fprintf(&b, "%s\n", st.summary.Render(line))
 	_, err := w.Write(b.Bytes())
 	return err
 }

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/journeymap/journeymap/journey"
@@ -31,41 +33,69 @@ func Run(set *journey.Set, opts Options) (*Result, error) {
 
 // Stream loads the journeys under paths and lints each one as soon as it is
 // read, keeping only its findings (and its channel definitions, which
-// inconsistent-channel compares across journeys), never its model: memory
-// grows with the findings and the input text, not with the YAML trees, and
-// time with the number of journeys. It fails for what Load fails for and
-// for configuration mistakes.
-func Stream(paths []string, load journey.LoadOptions, opts Options) (*Result, error) {
+// inconsistent-channel compares across journeys), never its model: the
+// set's journeys keep their file name, id, workspace and text. Memory grows
+// with the findings and the input text, not with the YAML trees, and time
+// with the number of journeys. It fails for what Load fails for and for
+// configuration mistakes.
+func Stream(paths []string, load journey.LoadOptions, opts Options) (*journey.Set, *Result, error) {
 	r, err := newRun(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	load.Each = r.add
 	set, err := journey.Load(paths, load)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return r.finish(set)
+	res, err := r.finish(set)
+	return set, res, err
+}
+
+// Keep replaces the findings with keep, such as those a baseline leaves,
+// and works out again whether the run failed.
+func (r *Result) Keep(keep []journey.Finding) {
+	r.Findings = keep
+	r.Failed = false
+	for _, f := range keep {
+		if r.threshold == nil || f.Severity >= r.threshold(f.File) {
+			r.Failed = true
+		}
+	}
 }
 
 // CheckConfig checks the lint settings of every workspace in the set
 // (rule names, parameters, flags) without linting: validate uses it so
 // that a typo in journeymap.yaml is caught there too.
 func CheckConfig(set *journey.Set, opts Options) error {
-	if _, err := newConfig(nil, opts); err != nil {
-		return err
+	_, err := ConfigFindings(set, opts)
+	return err
+}
+
+// ConfigFindings checks the lint settings of every workspace in the set
+// and returns the findings about them that are not usage errors: files
+// named by `extends` that cannot be used, custom rules that do not compile.
+func ConfigFindings(set *journey.Set, opts Options) ([]journey.Finding, error) {
+	def, err := newConfig(nil, opts)
+	if err != nil {
+		return nil, err
 	}
+	all := []*config{def}
+	var out []journey.Finding
 	for _, ws := range set.Workspaces {
-		if _, err := newConfig(ws, opts); err != nil {
-			return err
+		c, err := newConfig(ws, opts)
+		if err != nil {
+			return nil, err
 		}
+		all = append(all, c)
+		out = append(out, c.findings...)
 	}
-	return nil
+	return out, checkFlags(opts, all)
 }
 
 // run is one lint run, fed one journey at a time in the set's order. It
 // keeps the findings, each file's fail-on threshold, the run's channel
-// definitions and the checks deferred until every journey has been seen;
+// definitions and the findings deferred until every journey has been seen;
 // never a journey's model.
 type run struct {
 	opts     Options
@@ -75,26 +105,12 @@ type run struct {
 	failOn   map[string]journey.Severity
 	findings []journey.Finding
 	channels *channelIndex
-	deferred []journeyChecks
+	later    [][]laterFinding // per journey that has any
 }
 
 type configured struct {
 	c   *config
 	err error
-}
-
-// journeyChecks are the checks deferred to the end of the run for one
-// journey, with its suppressions, which outlive its model.
-type journeyChecks struct {
-	journey *journey.Journey // by the end of a Stream, its file, id and text only
-	sup     *suppressions
-	checks  []deferredCheck
-}
-
-// deferredCheck is a rule's check that needs every journey of the run.
-type deferredCheck struct {
-	pass  Pass // the rule's settings, without a journey
-	check func(p *Pass)
 }
 
 func newRun(opts Options) (*run, error) {
@@ -138,23 +154,25 @@ func (r *run) add(j *journey.Journey, valid bool) {
 		return
 	}
 	r.channels.addJourney(j)
-	found, later, sup := lintJourney(j, c, r.opts.Today, r.channels)
+	found, later := lintJourney(j, c, r.opts.Today, r.channels)
 	r.findings = append(r.findings, found...)
 	if len(later) > 0 {
-		r.deferred = append(r.deferred, journeyChecks{journey: j, sup: sup, checks: later})
+		r.later = append(r.later, later)
 	}
 }
 
-// finish runs the deferred checks and puts the findings together with the
-// set's validation findings.
+// finish checks the configuration as a whole, makes the deferred findings
+// and puts everything together with the set's validation findings.
 func (r *run) finish(set *journey.Set) (*Result, error) {
 	// The first broken workspace in the set's order is the one reported,
 	// as when every configuration was checked before linting.
+	all := []*config{r.def}
 	for _, ws := range set.Workspaces {
 		c, err := r.configFor(ws)
 		if err != nil {
 			return nil, err
 		}
+		all = append(all, c)
 		r.failOn[ws.File] = c.failOn
 	}
 	if r.broken { // a journey's workspace missing from the set: never report success
@@ -164,65 +182,82 @@ func (r *run) finish(set *journey.Set) (*Result, error) {
 			}
 		}
 	}
-	for _, jc := range r.deferred {
+	if err := checkFlags(r.opts, all); err != nil {
+		return nil, err
+	}
+	for _, later := range r.later {
 		var found []journey.Finding
-		for _, d := range jc.checks {
-			p := d.pass
-			p.Journey, p.out = jc.journey, &found
-			d.check(&p)
+		for _, l := range later {
+			if msg, ok := l.message(); ok {
+				f := l.finding
+				f.Message = msg
+				found = append(found, f)
+			}
 		}
-		r.findings = append(r.findings, journey.CapFindings(jc.sup.filter(jc.journey.File, found))...)
+		r.findings = append(r.findings, journey.CapFindings(found)...)
 	}
-	res := NewResult(set, append(append([]journey.Finding(nil), set.Findings...), r.findings...))
-	res.Findings = dedupe(journey.SortFindings(res.Findings))
-	for _, f := range res.Findings {
-		threshold, ok := r.failOn[f.File]
-		if !ok {
-			threshold = r.def.failOn
-		}
-		if f.Severity >= threshold {
-			res.Failed = true
-		}
+	res := NewResult(set, append([]journey.Finding(nil), set.Findings...))
+	res.Findings = append(res.Findings, r.def.findings...)
+	for _, ws := range set.Workspaces {
+		c, _ := r.configFor(ws)
+		res.Findings = append(res.Findings, c.findings...)
+		res.Custom = append(res.Custom, c.customMetas()...)
 	}
+	res.Findings = dedupe(journey.SortFindings(append(res.Findings, r.findings...)))
+	res.threshold = func(file string) journey.Severity {
+		if t, ok := r.failOn[file]; ok {
+			return t
+		}
+		return r.def.failOn
+	}
+	res.Keep(res.Findings)
 	return res, nil
 }
 
 // lintJourney runs every rule that is on for one valid journey. It returns
-// the journey's findings (suppressions applied, at most
-// journey.MaxFindingsPerRule of each rule), the checks the rules deferred
-// to the end of the run, and the journey's suppressions, which those checks
-// need after the journey's model is gone.
-func lintJourney(j *journey.Journey, c *config, today time.Time, channels *channelIndex) ([]journey.Finding, []deferredCheck, *suppressions) {
+// the journey's findings, governed by its ignore comments and at most
+// journey.MaxFindingsPerRule of each rule, and the findings deferred to the
+// end of the run that no ignore comment covers.
+func lintJourney(j *journey.Journey, c *config, today time.Time, channels *channelIndex) ([]journey.Finding, []laterFinding) {
 	var found []journey.Finding
-	var later []deferredCheck
-	for _, r := range Rules() {
+	var later []laterFinding
+	rs := c.settingsFor(j.File)
+	model := &lazyModel{}
+	for _, r := range c.rules() {
 		m := r.Meta()
-		st := c.settings[m.ID]
-		if st.off {
+		st := rs[m.ID]
+		if st == nil || st.off {
 			continue
 		}
-		var checks []func(*Pass)
-		p := &Pass{Journey: j, Today: today, params: st.params, rule: m, sev: st.sev, out: &found, channels: channels, deferred: &checks}
+		p := &Pass{Journey: j, Today: today, params: st.params, cfg: c, model: model, rule: m, sev: st.sev, out: &found, later: &later, channels: channels}
 		r.Check(p)
-		for _, check := range checks {
-			later = append(later, deferredCheck{Pass{Today: today, params: st.params, rule: m, sev: st.sev, channels: channels}, check})
-		}
 	}
-	sup := readSuppressions(j.Source)
-	return journey.CapFindings(sup.filter(j.File, found)), later, sup
-}
-
-// filter drops the findings in file that the suppressions cover.
-func (s *suppressions) filter(file string, fs []journey.Finding) []journey.Finding {
-	kept := fs[:0]
-	for _, f := range fs {
-		if f.File == file && s.covers(f) {
+	// A deferred finding's place is known now, so the ignore comments
+	// decide about it now, while the journey's comments are at hand: it
+	// goes through governance as a stand-in, and is kept for the end of
+	// the run only if the stand-in survives.
+	for i, l := range later {
+		stand := l.finding
+		stand.Message = standInPrefix + strconv.Itoa(i)
+		found = append(found, stand)
+	}
+	governed := c.govern(j, rs, found, today)
+	kept := governed[:0]
+	var keptLater []laterFinding
+	for _, f := range governed {
+		if n, ok := strings.CutPrefix(f.Message, standInPrefix); ok {
+			i, _ := strconv.Atoi(n)
+			keptLater = append(keptLater, later[i])
 			continue
 		}
 		kept = append(kept, f)
 	}
-	return kept
+	return journey.CapFindings(kept), keptLater
 }
+
+// standInPrefix marks the stand-ins of deferred findings; no rule writes a
+// NUL into a message.
+const standInPrefix = "\x00later:"
 
 // dedupe drops repeated findings about a shared file (the workspace), which
 // several journeys can report; the first journey's copy is kept.

@@ -32,7 +32,7 @@ func run(t *testing.T, paths []string, opts lint.Options) *lint.Result {
 		t.Fatal(err)
 	}
 	// Streaming (what the lint command does) finds exactly the same.
-	streamed, err := lint.Stream(paths, journey.LoadOptions{}, opts)
+	_, streamed, err := lint.Stream(paths, journey.LoadOptions{}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,5 +385,24 @@ func TestFindingsCappedPerRule(t *testing.T) {
 	want := "… and 50 more missing-emotion findings like the ones above; journeymap reports at most 100 of one rule in one journey"
 	if last.Line != 9+1+100 || last.Message != want || last.Severity != journey.Info {
 		t.Errorf("last finding %s, want at line 110: %s", last, want)
+	}
+}
+
+// TestInconsistentChannelSuppressed: an ignore comment silences the
+// cross-journey finding, decided while the journey is read though the
+// finding is made once every journey has been.
+func TestInconsistentChannelSuppressed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "journeymap.yaml", "version: 1\n")
+	write(t, dir, "a.journey.yaml", "version: 1\ntitle: A\nchannels:\n  kiosk: {name: Kiosk, kind: self-service} # journeymap:ignore inconsistent-channel -- piloting a new name\nstages: [{id: s, touchpoints: [{id: a, channel: kiosk}]}]\n")
+	write(t, dir, "b.journey.yaml", "version: 1\ntitle: B\nchannels:\n  kiosk: {name: Totem, kind: self-service}\nstages: [{id: s, touchpoints: [{id: a, channel: kiosk}]}]\n")
+	var got []string
+	for _, f := range run(t, []string{dir}, lint.Options{}).Findings {
+		if f.Rule == "inconsistent-channel" {
+			got = append(got, filepath.Base(f.File))
+		}
+	}
+	if strings.Join(got, " ") != "b.journey.yaml" {
+		t.Errorf("inconsistent-channel in %v, want b.journey.yaml alone", got)
 	}
 }

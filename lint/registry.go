@@ -2,7 +2,8 @@ package lint
 
 import "sort"
 
-// Rules returns every lint rule, in the order of SPEC §5. Each call builds
+// Rules returns every built-in lint rule, in the order of SPEC §5 (the
+// recommended rules, then bad-suppression and the rules strict adds). Each call builds
 // fresh values, so there is no shared mutable state.
 func Rules() []Rule {
 	return []Rule{
@@ -24,7 +25,31 @@ func Rules() []Rule {
 		newInconsistentChannel(),
 		newUnusedDefinition(),
 		newStaleReview(),
+		newBadSuppression(),
+		newMissingExpectations(),
+		newUnbalancedListening(),
+		newNoPositivePeak(),
+		newUnmeasuredJourney(),
+		newInsideOutLanguage(),
 	}
+}
+
+// rules are the built-in rules and the workspace's custom ones.
+func (c *config) rules() []Rule {
+	rs := Rules()
+	for _, cr := range c.custom {
+		rs = append(rs, cr)
+	}
+	return rs
+}
+
+// customMetas describes the workspace's custom rules.
+func (c *config) customMetas() []*Meta {
+	var out []*Meta
+	for _, cr := range c.custom {
+		out = append(out, cr.meta)
+	}
+	return out
 }
 
 // FindRule returns the rule with id, or nil.

@@ -15,6 +15,14 @@ type Result struct {
 	Journeys int
 	// Sources maps a file name to the file as read, for showing source lines.
 	Sources map[string]*journey.Source
+	// Custom describes the workspaces' custom rules, for output formats
+	// that describe every rule (SARIF).
+	Custom []*Meta
+	// Baseline, when a baseline or --new-from-rev was applied, says how
+	// many findings it left out and how many it lists no longer occur.
+	Baseline *BaselineResult
+	// threshold is the fail-on severity for a file's findings.
+	threshold func(file string) journey.Severity
 }
 
 // Summary counts findings by severity.
@@ -24,11 +32,17 @@ type Summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Info     int `json:"info"`
+	// Baselined and Stale are set when a baseline was applied.
+	Baselined *int `json:"baselined,omitempty"`
+	Stale     *int `json:"baseline_stale,omitempty"`
 }
 
 // Summary counts the result's findings by severity.
 func (r *Result) Summary() Summary {
 	s := Summary{Files: r.Files, Journeys: r.Journeys}
+	if r.Baseline != nil {
+		s.Baselined, s.Stale = &r.Baseline.Baselined, &r.Baseline.Stale
+	}
 	for _, f := range r.Findings {
 		switch f.Severity {
 		case journey.Error:

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/journeymap/journeymap/journey"
@@ -57,8 +58,13 @@ func (r *channelHopping) Check(p *Pass) {
 	var at *journey.Touchpoint
 	chain := []string{}
 	for i, t := range path {
-		if i == 0 || t.Channel.Value != path[i-1].Channel.Value {
+		switch {
+		case i == 0:
 			chain = append(chain, t.Channel.Value)
+		case t.Channel.Value != path[i-1].Channel.Value:
+			// Name the touchpoint where the change happens, so the reader
+			// can find the seams to remove.
+			chain = append(chain, fmt.Sprintf("%s at %q", t.Channel.Value, t.ID.Value))
 		}
 		if i > 0 && t.Channel.Value != path[i-1].Channel.Value {
 			changes++
@@ -70,6 +76,6 @@ func (r *channelHopping) Check(p *Pass) {
 	if at == nil {
 		return
 	}
-	p.Report(journey.SubjectJourney, at.At("channel"), "the main path changes channel %d times (more than %d): %s; keep the customer in fewer channels",
+	p.Report(journey.SubjectJourney, at.At("channel"), "the main path changes channel %d times (more than %d): %s; keep the customer in fewer channels, for example by finishing a step in the channel where it started",
 		changes, max, strings.Join(chain, " → "))
 }

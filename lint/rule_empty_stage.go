@@ -42,7 +42,7 @@ stages:
 func (r *emptyStage) Check(p *Pass) {
 	for _, s := range p.Journey.Stages {
 		if len(s.Touchpoints) == 0 {
-			p.Report(s.Subject(), s.Keys.At("touchpoints", s.Pos), "stage %q has no touchpoints", s.ID.Value)
+			p.Report(s.Subject(), s.Keys.At("touchpoints", s.Pos), "stage %q has no touchpoints; add the touchpoints where the customer meets the organisation in this stage, or remove the stage", s.ID.Value)
 		}
 	}
 }

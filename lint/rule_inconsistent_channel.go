@@ -44,7 +44,8 @@ stages:
 // Check compares each channel the journey declares with the workspace's
 // definition of the same id, when there is one (the reference); otherwise,
 // once the run has seen every journey, with the definitions in the other
-// journeys of the same workspace (SPEC §5).
+// journeys of the same workspace (SPEC §5): one finding per channel, naming
+// the first definition that differs.
 func (r *inconsistentChannel) Check(p *Pass) {
 	j := p.Journey
 	for _, c := range j.Channels {
@@ -57,18 +58,21 @@ func (r *inconsistentChannel) Check(p *Pass) {
 				continue
 			}
 		}
-		ws := j.Workspace
-		p.Defer(func(p *Pass) {
-			first, n := p.channels.differing(ws, c)
+		ws, idx := j.Workspace, p.channels
+		if idx == nil {
+			continue // a journey checked on its own has no others
+		}
+		p.Later(c.Subject(), c.Pos, func() (string, bool) {
+			first, n := idx.differing(ws, c)
 			if first == nil {
-				return
+				return "", false
 			}
 			others := ""
 			if n > 1 {
 				others = fmt.Sprintf(" and from %s", words.Count(n-1, "other definition"))
 			}
-			p.Report(c.Subject(), c.Pos, "channel %q differs from its definition in %s:%d (%s)%s; define it once in %s",
-				c.ID.Value, first.File, first.Pos.Line, channelDiff(c, first), others, journey.WorkspaceFile)
+			return fmt.Sprintf("channel %q differs from its definition in %s:%d (%s)%s; define it once in %s",
+				c.ID.Value, first.File, first.Pos.Line, channelDiff(c, first), others, journey.WorkspaceFile), true
 		})
 	}
 }

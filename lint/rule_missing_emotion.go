@@ -38,7 +38,7 @@ stages:
 func (r *missingEmotion) Check(p *Pass) {
 	for _, t := range p.Journey.Touchpoints() {
 		if t.Emotion == nil {
-			p.Report(t.Subject(), t.Pos, "touchpoint %q has no emotion score (-2..2)", t.ID.Value)
+			p.Report(t.Subject(), t.Pos, "touchpoint %q has no emotion score; add `emotion:` (-2..2) with how customers feel here, from research", t.ID.Value)
 		}
 	}
 }

@@ -50,7 +50,7 @@ func (r *missingOwner) Check(p *Pass) {
 		if c := j.Channel(t.Channel.Value); c != nil && !seen[c.ID.Value] {
 			seen[c.ID.Value] = true
 			if c.Owner.Value == "" {
-				p.ReportIn(c.File, c.Subject(), c.Pos, "channel %q has no owner; every channel needs a team accountable for it", c.ID.Value)
+				p.ReportIn(c.File, c.Subject(), c.Pos, "channel %q has no owner; name the team accountable for it with `owner:`", c.ID.Value)
 			}
 		}
 		if t.ResolvedOwner().Value == "" {

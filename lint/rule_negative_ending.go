@@ -44,9 +44,12 @@ stages:
 
 func (r *negativeEnding) Check(p *Pass) {
 	f := p.Journey.Flow
+	// Only reachable ends count (SPEC §5): an unreachable touchpoint is
+	// unreachable-touchpoint's alone.
+	reachable := f.Reachable()
 	for _, t := range p.Journey.Touchpoints() {
-		if f.IsEnd(t) && t.Emotion != nil && t.Emotion.Score < 0 {
-			p.Report(t.Subject(), t.At("emotion"), "the journey can end at %q on a negative emotion (%d); endings weigh most in memory (peak-end rule)",
+		if reachable[t] && f.IsEnd(t) && t.Emotion != nil && t.Emotion.Score < 0 {
+			p.Report(t.Subject(), t.At("emotion"), "the journey can end at %q on a negative emotion (%d); endings weigh most in memory (peak-end rule), so redesign this last step or add one that ends well",
 				t.ID.Value, t.Emotion.Score)
 		}
 	}

@@ -141,5 +141,54 @@ stages:
         channel: app
         emotion: 2
 `},
+		{name: "an unreachable end is unreachable-touchpoint's alone",
+			// a ends the journey well; b can end it badly but no path reaches it.
+			src: `version: 1
+title: T
+stages:
+  - id: s
+    touchpoints:
+      - id: a
+        channel: app
+        emotion: 1
+        next: []
+      - id: b
+        channel: app
+        emotion: -2
+`},
+		{name: "the same unreachable end is reported as unreachable",
+			rule: "unreachable-touchpoint",
+			src: `version: 1
+title: T
+stages:
+  - id: s
+    touchpoints:
+      - id: a
+        channel: app
+        emotion: 1
+        next: []
+      - id: b
+        channel: app
+        emotion: -2
+`,
+			want: []string{"10:9"}},
+		{name: "a reachable end after a branch still counts",
+			src: `version: 1
+title: T
+stages:
+  - id: s
+    touchpoints:
+      - id: a
+        channel: app
+        emotion: 1
+        next: [c]
+      - id: b
+        channel: app
+        emotion: -2
+      - id: c
+        channel: app
+        emotion: -1
+`,
+			want: []string{"15:9"}},
 	})
 }

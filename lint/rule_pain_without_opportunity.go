@@ -43,7 +43,7 @@ stages:
 func (r *painWithoutOpportunity) Check(p *Pass) {
 	for _, t := range p.Journey.Touchpoints() {
 		if len(t.PainPoints) > 0 && len(t.Opportunities) == 0 {
-			p.Report(t.Subject(), t.At("pain_points"), "touchpoint %q lists %s but no opportunities", t.ID.Value, words.Count(len(t.PainPoints), "pain point"))
+			p.Report(t.Subject(), t.At("pain_points"), "touchpoint %q lists %s but no opportunities; add `opportunities:` saying how the pain could be removed or eased", t.ID.Value, words.Count(len(t.PainPoints), "pain point"))
 		}
 	}
 }

@@ -48,12 +48,12 @@ func (r *unusedDefinition) Check(p *Pass) {
 	}
 	for _, c := range p.Journey.Channels {
 		if !usedChannels[c.ID.Value] {
-			p.Report(c.Subject(), c.Pos, "channel %q is declared but no touchpoint uses it", c.ID.Value)
+			p.Report(c.Subject(), c.Pos, "channel %q is declared but no touchpoint uses it; remove it, or use it on the touchpoints where the customer meets it", c.ID.Value)
 		}
 	}
 	for _, l := range p.Journey.Listening {
 		if !usedPosts[l.ID.Value] {
-			p.Report(l.Subject(), l.Pos, "listening post %q is declared but no touchpoint uses it", l.ID.Value)
+			p.Report(l.Subject(), l.Pos, "listening post %q is declared but no touchpoint uses it; list it under `listening:` of the touchpoints it hears, or remove it", l.ID.Value)
 		}
 	}
 }

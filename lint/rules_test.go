@@ -55,7 +55,14 @@ func TestRegistry(t *testing.T) {
 		"unreachable-touchpoint": journey.Warning, "missing-goal": journey.Info,
 		"missing-persona": journey.Info, "inconsistent-channel": journey.Warning,
 		"unused-definition": journey.Info, "stale-review": journey.Warning,
+		"bad-suppression": journey.Warning,
+		// The rules strict adds, at their strict severities; off by default.
+		"missing-expectations": journey.Info, "unbalanced-listening": journey.Info,
+		"no-positive-peak": journey.Info, "unmeasured-journey": journey.Warning,
+		"inside-out-language": journey.Warning,
 	}
+	optIn := map[string]bool{"missing-expectations": true, "unbalanced-listening": true,
+		"no-positive-peak": true, "unmeasured-journey": true, "inside-out-language": true}
 	rules := Rules()
 	if len(rules) != len(want) {
 		t.Errorf("%d rules, want %d", len(rules), len(want))
@@ -69,6 +76,9 @@ func TestRegistry(t *testing.T) {
 		}
 		if sev != m.Severity {
 			t.Errorf("%s: default severity %s, want %s", m.ID, m.Severity, sev)
+		}
+		if m.OptIn != optIn[m.ID] {
+			t.Errorf("%s: OptIn %v, want %v", m.ID, m.OptIn, optIn[m.ID])
 		}
 		if !kebab.MatchString(m.ID) {
 			t.Errorf("%s is not kebab-case", m.ID)

@@ -9,8 +9,8 @@ import (
 
 // Suppression comments (SPEC §5):
 //
-//	# journeymap:ignore RULE[,RULE] -- reason    the YAML node it belongs to
-//	# journeymap:ignore-file RULE[,RULE]         the whole file
+//	# journeymap:ignore RULE[,RULE] [until=YYYY-MM-DD] -- reason       the YAML node it belongs to
+//	# journeymap:ignore-file RULE[,RULE] [until=YYYY-MM-DD] -- reason  the whole file
 //
 // A comment on its own line covers the node that starts on the next content
 // line and everything inside it (above a touchpoint's `- id:` that is the
@@ -18,64 +18,96 @@ import (
 // that start on that line. Coverage is by node extent, not by line: where
 // items share a line (flow style), a comment belongs to the one next to it,
 // the first after a comment above, the last before a comment at the end.
-var (
-	ignoreRe     = regexp.MustCompile(`(?:^|\s)#\s*journeymap:ignore\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$`)
-	ignoreFileRe = regexp.MustCompile(`(?:^|\s)#\s*journeymap:ignore-file\s+([A-Za-z0-9_,\s-]+?)\s*(?:--.*)?$`)
-)
+// Anything after the keyword is read, so that a misspelt rule or a bad date
+// is reported (bad-suppression) rather than silently ignored.
+var ignoreRe = regexp.MustCompile(`^#\s*journeymap:ignore(-file)?(?:\s+(.*?))?\s*$`)
 
-// span is a node's extent over which some rules are silenced.
-type span struct {
+// ignore is one suppression comment.
+type ignore struct {
+	at     journey.Pos // where its `#` is
+	file   bool        // ignore-file: covers the whole file
 	extent journey.Extent
-	rules  map[string]bool
+	// covering is false for a comment that belongs to no node (it ends the
+	// file): it covers nothing.
+	covering bool
+	rules    []string
+	until    string // YYYY-MM-DD as written, or ""
+	reason   string
+	// active says whether it silences anything (governance may say no).
+	active bool
+	// used records the rules it silenced a finding of.
+	used map[string]bool
 }
 
-// suppressions are the ignore comments of one file.
-type suppressions struct {
-	file  map[string]bool
-	spans []span
-}
-
-func (s *suppressions) covers(f journey.Finding) bool {
-	if s.file[f.Rule] || s.file["all"] {
-		return true
-	}
-	at := journey.Pos{Line: f.Line, Col: f.Column}
-	for _, sp := range s.spans {
-		if sp.extent.Contains(at) && (sp.rules[f.Rule] || sp.rules["all"]) {
+func (ig *ignore) names(rule string) bool {
+	for _, r := range ig.rules {
+		if r == rule || r == "all" {
 			return true
 		}
 	}
 	return false
 }
 
-func parseRules(list string) map[string]bool {
-	out := map[string]bool{}
-	for _, r := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		out[r] = true
+func (ig *ignore) covers(f journey.Finding) bool {
+	if !ig.active || !ig.names(f.Rule) {
+		return false
 	}
-	return out
+	return ig.file || ig.covering && ig.extent.Contains(journey.Pos{Line: f.Line, Col: f.Column})
+}
+
+// suppressions are the ignore comments of one file.
+type suppressions struct {
+	ignores []*ignore
+}
+
+// covers says whether an active comment silences f, and records that it did.
+func (s *suppressions) covers(f journey.Finding) bool {
+	hit := false
+	for _, ig := range s.ignores {
+		if ig.covers(f) {
+			ig.used[f.Rule] = true
+			hit = true
+		}
+	}
+	return hit
+}
+
+// parseIgnore splits what follows `journeymap:ignore`: rule names
+// separated by commas or spaces, an optional until=DATE, and after `--`
+// the reason.
+func parseIgnore(rest string) (rules []string, until, reason string) {
+	if i := strings.Index(rest, "--"); i >= 0 {
+		reason = strings.TrimSpace(rest[i+2:])
+		rest = rest[:i]
+	}
+	for _, tok := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		if v, ok := strings.CutPrefix(tok, "until="); ok {
+			until = v
+			continue
+		}
+		rules = append(rules, tok)
+	}
+	return rules, until, reason
 }
 
 // readSuppressions reads the ignore comments of a file and the node
 // extents they cover.
 func readSuppressions(src *journey.Source) *suppressions {
-	s := &suppressions{file: map[string]bool{}}
+	s := &suppressions{}
+	if src == nil {
+		return s
+	}
 	for _, c := range src.Comments() {
-		if m := ignoreFileRe.FindStringSubmatch(c.Text); m != nil {
-			for r := range parseRules(m[1]) {
-				s.file[r] = true
-			}
-			continue
-		}
 		m := ignoreRe.FindStringSubmatch(c.Text)
 		if m == nil {
 			continue
 		}
-		covered, ok := src.CommentTarget(c)
-		if !ok {
-			continue
+		ig := &ignore{at: c.Pos, file: m[1] != "", active: true, used: map[string]bool{}}
+		ig.rules, ig.until, ig.reason = parseIgnore(m[2])
+		if !ig.file {
+			ig.extent, ig.covering = src.CommentTarget(c)
 		}
-		s.spans = append(s.spans, span{extent: covered, rules: parseRules(m[1])})
+		s.ignores = append(s.ignores, ig)
 	}
 	return s
 }

@@ -34,30 +34,16 @@ type slot struct {
 	moment bool
 }
 
-// emotionSlots merges the journeys' touchpoints into one order: the first
-// journey's, with touchpoints only the others have inserted after their
-// predecessor. Overlaid curves are then compared touchpoint by touchpoint,
-// and a touchpoint a redesign removed leaves a gap in its curve.
+// emotionSlots lines the journeys' touchpoints up by id
+// (journey.AlignTouchpoints): overlaid curves are then compared touchpoint by
+// touchpoint, and a touchpoint a redesign removed leaves a gap in its curve.
 func emotionSlots(js []*journey.Journey) ([]slot, map[string]int) {
 	var slots []slot
 	index := map[string]int{}
-	for _, j := range js {
-		prev := -1
-		for _, tp := range j.Touchpoints() {
-			if i, ok := index[tp.ID.Value]; ok {
-				prev = i
-				continue
-			}
-			at := prev + 1
-			slots = append(slots[:at], append([]slot{{tp.ID.Value, tp.Label(), tp.Stage.Label(), tp.MomentOfTruth != nil}}, slots[at:]...)...)
-			for id, i := range index {
-				if i >= at {
-					index[id] = i + 1
-				}
-			}
-			index[tp.ID.Value] = at
-			prev = at
-		}
+	for i, a := range journey.AlignTouchpoints(js) {
+		tp := a.First()
+		slots = append(slots, slot{a.ID, tp.Label(), tp.Stage.Label(), tp.MomentOfTruth != nil})
+		index[a.ID] = i
 	}
 	return slots, index
 }

@@ -57,6 +57,14 @@ stages:
 		"a.journey.yaml": "version: 1\ntitle: A\nreviewed: 2999-01-01\nchannels:\n  web: {name: W, kind: digital}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web}\n",
 	})
 
+	// A commit that changes only journeymap.yaml, removing an owner that a
+	// journey still names: the pre-commit hooks pass just that file.
+	ownerGone := t.TempDir()
+	cliWriteFiles(t, ownerGone, map[string]string{
+		"journeymap.yaml":         "version: 1\nowners:\n  web-team: {name: Web}\n",
+		"journeys/a.journey.yaml": "version: 1\ntitle: A\nowner: care-team\nchannels:\n  web: {name: W, kind: digital, owner: web-team}\nstages:\n  - id: s\n    touchpoints:\n      - {id: t, channel: web, owner: web-team}\n",
+	})
+
 	const (
 		plan     = "examples/plan-upgrade.journey.yaml"
 		handoffs = "testdata/lint/err/handoffs.journey.yaml"
@@ -101,6 +109,8 @@ stages:
 		{name: "lint invalid journey json", args: []string{"lint", "--format", "json", invalid}, want: 1},
 		{name: "validate broken workspace", args: []string{"validate", brokenWS}, want: 1},
 		{name: "lint broken workspace", args: []string{"lint", brokenWS}, want: 1},
+		{name: "validate a workspace alone checks the journeys it serves", args: []string{"validate", filepath.Join(ownerGone, "journeymap.yaml")}, want: 1},
+		{name: "lint a workspace alone checks the journeys it serves", args: []string{"lint", filepath.Join(ownerGone, "journeymap.yaml")}, want: 1},
 		{name: "validate reviewed in the future", args: []string{"validate", future}, want: 1},
 		{name: "render invalid journey", args: []string{"render", "-o", filepath.Join(out, "bad.svg"), invalid}, want: 1},
 

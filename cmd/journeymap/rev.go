@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"os/exec"
-	"path/filepath"
-	"strings"
 
+	"github.com/journeymap/journeymap/internal/gitrev"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -39,55 +35,13 @@ func withRevisions(js []*journey.Journey, revs []string) ([]*journey.Journey, []
 	return out, labels, nil
 }
 
-// gitShow reads a file as it was at a revision, through the same bounded
-// reader as every input: a blob larger than journey.MaxFileSize is not read
-// whole (git is stopped), and git's own messages are bounded too.
+// gitShow reads a file as it was at a revision, through gitrev: the one
+// helper that render --rev and diff --rev share (bounded, with messages
+// that name the path and the revision).
 func gitShow(file, rev string) ([]byte, error) {
-	dir, base := filepath.Split(file)
-	if dir == "" {
-		dir = "."
-	}
-	cmd := exec.Command("git", "-C", dir, "show", "--end-of-options", rev+":./"+base)
-	stderr := &boundedBuffer{max: 64 << 10}
-	cmd.Stderr = stderr
-	stdout, err := cmd.StdoutPipe()
+	out, err := gitrev.Show(file, rev)
 	if err != nil {
 		return nil, err
 	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	out, readErr := journey.ReadAll(stdout)
-	if readErr != nil {
-		cmd.Process.Kill() // do not wait for the rest of a huge blob
-	}
-	err = cmd.Wait()
-	switch {
-	case errors.Is(readErr, journey.ErrTooLarge):
-		return nil, fmt.Errorf("%s at %s: %v", file, rev, readErr)
-	case readErr != nil:
-		return nil, readErr
-	case err != nil:
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, errors.New(msg)
-	}
 	return out, nil
 }
-
-// boundedBuffer keeps the first max bytes written to it and drops the rest.
-type boundedBuffer struct {
-	max int
-	b   bytes.Buffer
-}
-
-func (w *boundedBuffer) Write(p []byte) (int, error) {
-	if room := w.max - w.b.Len(); room > 0 {
-		w.b.Write(p[:min(len(p), room)])
-	}
-	return len(p), nil
-}
-
-func (w *boundedBuffer) String() string { return w.b.String() }

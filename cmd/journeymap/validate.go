@@ -52,10 +52,11 @@ func runValidate(io *IO, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := lint.CheckConfig(set, lint.Options{}); err != nil {
+	configFindings, err := lint.ConfigFindings(set, lint.Options{})
+	if err != nil {
 		return err
 	}
-	res := lint.NewResult(set, set.Findings)
+	res := lint.NewResult(set, append(set.Findings, configFindings...))
 	if err := writeFindings(io, res, opts.format); err != nil {
 		return err
 	}

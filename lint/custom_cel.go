@@ -1,0 +1,317 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common"
+	celast "cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/common/types/traits"
+	"cel.dev/cel-go/parser"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+// Bounds on custom rule expressions. CEL has no loops, but comprehensions
+// over comprehensions can still do a great deal of work: the cost limit
+// stops any one evaluation after that many steps (a journey with a
+// thousand touchpoints checked pairwise is about a million).
+const (
+	celCostLimit      = 1_000_000
+	celExpressionSize = 4096
+	celRecursionLimit = 64
+)
+
+var errCostLimit = errors.New("exceeded the cost limit")
+
+// lookups are the functions custom rules call to follow an id; each is a
+// macro over a hidden map of the journey's and workspace's definitions,
+// so that a program compiled once serves every journey.
+func lookups() []struct{ fn, hidden string } {
+	return []struct{ fn, hidden string }{
+		{"metric", "__metrics"},
+		{"listening", "__listening"},
+		{"channel", "__channels"},
+		{"owner", "__owners"},
+	}
+}
+
+func newCELEnv() (*cel.Env, error) {
+	record := cel.MapType(cel.StringType, cel.DynType)
+	opts := []cel.EnvOption{
+		cel.ParserExpressionSizeLimit(celExpressionSize),
+		cel.ParserRecursionLimit(celRecursionLimit),
+		cel.CrossTypeNumericComparisons(true),
+		cel.Function("__lookup",
+			cel.Overload("__lookup_map_string", []*cel.Type{cel.MapType(cel.StringType, record), cel.StringType}, record,
+				cel.BinaryBinding(lookup))),
+	}
+	for _, v := range []string{"journey", "stage", "touchpoint", "handoff"} {
+		opts = append(opts, cel.Variable(v, record))
+	}
+	for _, l := range lookups() {
+		opts = append(opts, cel.Variable(l.hidden, cel.MapType(cel.StringType, record)))
+		hidden := l.hidden
+		opts = append(opts, cel.Macros(cel.GlobalMacro(l.fn, 1,
+			func(eh parser.ExprHelper, _ celast.Expr, args []celast.Expr) (celast.Expr, *common.Error) {
+				return eh.NewCall("__lookup", eh.NewIdent(hidden), args[0]), nil
+			})))
+	}
+	return cel.NewEnv(opts...)
+}
+
+// lookup finds an id in a definitions map; an unknown id gives the map's
+// "" entry, a record whose every key is empty, so `metric(m).kind == "nps"`
+// is simply false.
+func lookup(m, id ref.Val) ref.Val {
+	mapper, ok := m.(traits.Mapper)
+	if !ok {
+		return types.NewErr("lookup on %s", m.Type())
+	}
+	if v, found := mapper.Find(id); found {
+		return v
+	}
+	v, _ := mapper.Find(types.String(""))
+	return v
+}
+
+// celProgram is one compiled expression.
+type celProgram struct {
+	prg  cel.Program
+	what string // "when", "require", "message {{…}}"
+	pos  journey.Pos
+}
+
+func (p *celProgram) eval(vars map[string]any) (ref.Val, error) {
+	out, _, err := p.prg.Eval(vars)
+	if err != nil {
+		if strings.Contains(err.Error(), "cost limit") {
+			return nil, fmt.Errorf("%w of %d on a journey; the expression does too much work (nested comprehensions over long lists?)", errCostLimit, celCostLimit)
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "no such overload") {
+			// Almost always a null: an unscored emotion, compared as a number.
+			msg += "; a value was null or of another type than the expression expects (an unscored `emotion.score` is null: guard it with `score != null && …`)"
+		}
+		return nil, fmt.Errorf("could not be evaluated on a journey: %s", msg)
+	}
+	return out, nil
+}
+
+func (p *celProgram) bool(vars map[string]any) (bool, error) {
+	v, err := p.eval(vars)
+	if err != nil {
+		return false, err
+	}
+	b, ok := v.(types.Bool)
+	if !ok {
+		return false, fmt.Errorf("gave %s, not true or false", showValue(v))
+	}
+	return bool(b), nil
+}
+
+// scopeVars are the variables a rule on `on` sees.
+func scopeVars(on string) []string {
+	switch on {
+	case "stage":
+		return []string{"journey", "stage"}
+	case "touchpoint":
+		return []string{"journey", "stage", "touchpoint"}
+	case "handoff":
+		return []string{"journey", "handoff"}
+	}
+	return []string{"journey"}
+}
+
+// celIssue is a mistake in an expression, at a line (1-based) and column
+// (0-based, in characters) of the expression's own text.
+type celIssue struct {
+	line, col int
+	msg       string
+}
+
+// compileExpr parses and type-checks one expression.
+func compileExpr(env *cel.Env, scope []string, src, what string, wantBool bool) (*celProgram, []celIssue) {
+	ast, iss := env.Compile(src)
+	if iss != nil && iss.Err() != nil {
+		var out []celIssue
+		for _, e := range iss.Errors() {
+			out = append(out, celIssue{e.Location.Line(), e.Location.Column(), plainCELMessage(e.Message)})
+		}
+		return nil, out
+	}
+	// Variables out of scope are declared in the environment (one
+	// environment serves every rule), so scope is checked here.
+	if out := checkShapes(ast.NativeRep(), scope); len(out) > 0 {
+		return nil, out
+	}
+	if wantBool {
+		t := ast.OutputType()
+		if !t.IsExactType(types.BoolType) && !t.IsExactType(types.DynType) {
+			return nil, []celIssue{{1, 0, fmt.Sprintf("must be true or false, but gives %s", celTypeName(t))}}
+		}
+	}
+	prg, err := env.Program(ast, cel.CostLimit(celCostLimit))
+	if err != nil {
+		return nil, []celIssue{{1, 0, err.Error()}}
+	}
+	return &celProgram{prg: prg, what: what}, nil
+}
+
+// plainCELMessage shortens the parser's messages, which list every token
+// it could have accepted, to what a rule author needs.
+func plainCELMessage(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if strings.Contains(msg, "mismatched input '<EOF>'") {
+		return "Syntax error: the expression ends too early (an unclosed bracket, or a missing operand or argument?)"
+	}
+	if i := strings.Index(msg, " expecting {"); i > 0 && strings.HasPrefix(msg, "Syntax error") {
+		return msg[:i]
+	}
+	return msg
+}
+
+func celTypeName(t *cel.Type) string {
+	switch {
+	case t.IsExactType(types.StringType):
+		return "a string"
+	case t.IsExactType(types.IntType), t.IsExactType(types.DoubleType), t.IsExactType(types.UintType):
+		return "a number"
+	}
+	return t.String()
+}
+
+// showValue spells a value for a message: strings as they are, lists
+// joined by commas, null as "not set".
+func showValue(v ref.Val) string {
+	switch x := v.(type) {
+	case nil, types.Null:
+		return "not set"
+	case types.String:
+		if x == "" {
+			return "not set"
+		}
+		return string(x)
+	case traits.Lister:
+		n, _ := x.Size().(types.Int)
+		var parts []string
+		for i := types.Int(0); i < n; i++ {
+			parts = append(parts, showValue(x.Get(i)))
+		}
+		if len(parts) == 0 {
+			return "none"
+		}
+		return strings.Join(parts, ", ")
+	case traits.Mapper:
+		if id, found := x.Find(types.String("id")); found {
+			return showValue(id)
+		}
+	}
+	return fmt.Sprint(v.Value())
+}
+
+// checkShapes reports, for every `a.b.c` chain that starts at a variable
+// (or a comprehension variable over one of its lists), a key the model does
+// not have, with a did-you-mean; and variables the rule cannot see. CEL's
+// own checker cannot: the model is maps, where any key type-checks.
+func checkShapes(a *celast.AST, scope []string) []celIssue {
+	var out []celIssue
+	info := a.SourceInfo()
+	colOf := func(id int64) (int, int) {
+		loc := info.GetStartLocation(id)
+		return loc.Line(), loc.Column()
+	}
+	vars := map[string]*shape{}
+	for _, v := range scope {
+		vars[v] = modelShape(v)
+	}
+	var walk func(e celast.Expr, env map[string]*shape) *shape
+	walk = func(e celast.Expr, env map[string]*shape) *shape {
+		switch e.Kind() {
+		case celast.IdentKind:
+			name := e.AsIdent()
+			if s, ok := env[name]; ok {
+				return s
+			}
+			if modelShape(name) != nil {
+				l, c := colOf(e.ID())
+				out = append(out, celIssue{l, c, fmt.Sprintf("%q is not available in a rule on %s; it sees %s", name, scope[len(scope)-1], strings.Join(scope, ", "))})
+			}
+			return nil
+		case celast.SelectKind:
+			sel := e.AsSelect()
+			s := walk(sel.Operand(), env)
+			if s == nil || s.fields == nil {
+				return nil
+			}
+			child, ok := s.fields[sel.FieldName()]
+			if !ok {
+				l, c := colOf(e.ID())
+				// CEL places a selection at its dot; point at the key.
+				out = append(out, celIssue{l, c + 1, unknownKey(s, sel.FieldName())})
+				return nil
+			}
+			return child
+		case celast.CallKind:
+			call := e.AsCall()
+			if call.IsMemberFunction() {
+				walk(call.Target(), env)
+			}
+			var res *shape
+			for _, arg := range call.Args() {
+				walk(arg, env)
+			}
+			if call.FunctionName() == "__lookup" && len(call.Args()) == 2 && call.Args()[0].Kind() == celast.IdentKind {
+				res = lookupShape(call.Args()[0].AsIdent())
+			}
+			return res
+		case celast.ListKind:
+			for _, el := range e.AsList().Elements() {
+				walk(el, env)
+			}
+		case celast.MapKind:
+			for _, en := range e.AsMap().Entries() {
+				me := en.AsMapEntry()
+				walk(me.Key(), env)
+				walk(me.Value(), env)
+			}
+		case celast.ComprehensionKind:
+			comp := e.AsComprehension()
+			rng := walk(comp.IterRange(), env)
+			inner := map[string]*shape{}
+			for k, v := range env {
+				inner[k] = v
+			}
+			if rng != nil && rng.elem != nil {
+				inner[comp.IterVar()] = rng.elem
+			} else {
+				inner[comp.IterVar()] = &shape{} // a value of unknown shape
+			}
+			walk(comp.AccuInit(), env)
+			walk(comp.LoopCondition(), inner)
+			walk(comp.LoopStep(), inner)
+			walk(comp.Result(), inner)
+		}
+		return nil
+	}
+	walk(a.Expr(), vars)
+	return out
+}
+
+func unknownKey(s *shape, key string) string {
+	var keys []string
+	for k := range s.fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	msg := fmt.Sprintf("%s has no key %q", s.name, key)
+	if sug := suggestKey(key, keys); sug != "" {
+		msg += fmt.Sprintf("; did you mean %q?", sug)
+	}
+	return msg + " (keys: " + strings.Join(keys, ", ") + ")"
+}
