@@ -2,11 +2,10 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
-
-	"github.com/journeymap/journeymap/internal/words"
 )
 
 // dotWriter builds DOT text. Every piece of user text goes through html()
@@ -77,6 +76,9 @@ var entityLike = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
 // a backslash must survive both, so it is written as four.
 func tooltip(s string) string {
 	s = strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
 		if unicode.IsControl(r) {
 			return ' '
 		}
@@ -133,6 +135,9 @@ func html(s string) string {
 		case '\n', '\r', '\t':
 			b.WriteByte(' ')
 		default:
+			if isBidiControl(r) {
+				continue // an override would reorder the rest of the label
+			}
 			if unicode.IsControl(r) {
 				b.WriteByte(' ')
 				continue
@@ -146,7 +151,7 @@ func html(s string) string {
 // wrap breaks text into lines of at most width runes at spaces (a long word
 // is cut), escapes each line and joins them with <BR/>.
 func wrap(text string, width int) string {
-	lines := words.Wrap(text, width)
+	lines := wrapLines(text, width)
 	for i, l := range lines {
 		lines[i] = html(l)
 	}
@@ -155,11 +160,44 @@ func wrap(text string, width int) string {
 
 // wrapCentered is wrap for centred text.
 func wrapCentered(text string, width int) string {
-	lines := words.Wrap(text, width)
+	lines := wrapLines(text, width)
 	for i, l := range lines {
 		lines[i] = html(l)
 	}
 	return strings.Join(lines, `<BR/>`)
+}
+
+// wrapLines breaks text into lines at most width average characters wide
+// (measured with the font's real advances, so CJK text gets about half as
+// many characters a line), escapes nothing. See breakLines.
+func wrapLines(text string, width int) []string {
+	return breakLines(newMeasurer(), text, float64(width)*avgCharEm, 1, false)
+}
+
+// textWidth is the WIDTH attribute a table cell needs so that lines of
+// text at size points fit in it as the font really draws them: Graphviz
+// estimates non-Latin text narrower than it is (CJK by about a sixth), so
+// without it a browser shows such text crossing its box. pad is the
+// cell's padding on each side.
+func textWidth(text string, width int, size float64, bold bool, pad float64) string {
+	m := newMeasurer()
+	w := 0.0
+	for _, l := range wrapLines(text, width) {
+		w = max(w, m.width(l, size, bold))
+	}
+	return fmt.Sprintf(` WIDTH="%.0f"`, math.Ceil(w+2*pad+1))
+}
+
+// avgCharEm is the width of an average character of running text, in em:
+// the unit wrap widths given in characters are converted with.
+const avgCharEm = 0.52
+
+// isBidiControl says whether r is a bidirectional embedding, override or
+// isolate control. User text loses them: a stray U+202E would draw the
+// rest of a label backwards (and could disguise it). Right-to-left
+// scripts need none of them to be drawn right to left.
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // truncate shortens s to n runes with an ellipsis.

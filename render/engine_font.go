@@ -10,16 +10,14 @@ import (
 	"sync"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/gomonobold"
 	"golang.org/x/image/font/gofont/gomonobolditalic"
 	"golang.org/x/image/font/gofont/gomonoitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/journeymap/journeymap/render/fonts"
 )
 
 // The PNG painter uses the Go fonts embedded in golang.org/x/image, so the
@@ -50,11 +48,13 @@ var (
 
 func loadGoFonts() (map[int]*opentype.Font, error) {
 	goFontsOnce.Do(func() {
+		// Sans text is painted with the font the layout measured it with
+		// (render/fonts), so the PNG breaks and fits lines as the SVG does.
 		ttfs := map[int][]byte{
-			0:                                goregular.TTF,
-			fontBold:                         gobold.TTF,
-			fontItalic:                       goitalic.TTF,
-			fontBold | fontItalic:            gobolditalic.TTF,
+			0:                                []byte(fonts.Regular),
+			fontBold:                         []byte(fonts.Bold),
+			fontItalic:                       []byte(fonts.Italic),
+			fontBold | fontItalic:            []byte(fonts.BoldItalic),
 			fontMono:                         gomono.TTF,
 			fontMono | fontBold:              gomonobold.TTF,
 			fontMono | fontItalic:            gomonoitalic.TTF,

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/render/fonts"
 )
 
 // Views lists the diagram kinds, the default first.
@@ -23,7 +26,7 @@ type Options struct {
 	View   string // flow (default), map, emotion, channels
 	Format string // svg (default), png, dot
 	Theme  *Theme // default light
-	Font   string // default Helvetica
+	Font   string // default Liberation Sans (Helvetica's metrics; see render/fonts)
 	DPI    float64
 	// Size fits the picture to a slide: "16:9" or "4:3"; "" keeps the
 	// natural shape.
@@ -33,9 +36,39 @@ type Options struct {
 	// Labels name the journeys in an overlaid emotion view (e.g. revisions);
 	// empty entries use the journey title.
 	Labels []string
+	// Today is the date review ages are counted to; zero means now. The
+	// output is the same for the same input on the same day.
+	Today time.Time
+	// whole is the journey a slide of a split journey is part of: its
+	// channel colours and stage numbers are the whole journey's.
+	whole *journey.Journey
+	// brief leaves the header under the title out: the second and later
+	// slides of a split journey (the first has it).
+	brief bool
 	// Warn, when set, is told about problems with the result that are not
 	// errors, such as text too small to read once fitted to a slide.
 	Warn func(string)
+}
+
+// stageNumber is the 0-based index of stage si of j in the whole journey.
+func (o *Options) stageNumber(j *journey.Journey, si int) int {
+	if o.whole == nil || len(j.Stages) == 0 {
+		return si
+	}
+	for i, s := range o.whole.Stages {
+		if s == j.Stages[0] {
+			return i + si
+		}
+	}
+	return si
+}
+
+// today is the date review ages are counted to.
+func (o *Options) today() time.Time {
+	if o.Today.IsZero() {
+		return time.Now()
+	}
+	return o.Today
 }
 
 func (o *Options) defaults() {
@@ -49,7 +82,7 @@ func (o *Options) defaults() {
 		o.Theme = lightTheme()
 	}
 	if o.Font == "" {
-		o.Font = "Helvetica"
+		o.Font = fonts.Family
 	}
 	if o.DPI <= 0 {
 		o.DPI = 96
@@ -63,6 +96,9 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 	if len(js) == 0 {
 		return nil, fmt.Errorf("nothing to render")
 	}
+	if opts.Size != "" && slideRatio(opts.Size) == 0 {
+		return nil, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", opts.Size)
+	}
 	if len(js) > 1 && opts.View != "emotion" {
 		return nil, fmt.Errorf("the %s view draws one journey at a time; only the emotion view overlays several", opts.View)
 	}
@@ -71,14 +107,21 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 		return nil, err
 	}
 	if opts.Size != "" && opts.Format != "dot" {
-		if dot, err = fitToSlide(ctx, dot, engine, opts.Size, opts.Warn); err != nil {
+		var pt float64
+		if dot, pt, err = fitToSlide(ctx, dot, engine, opts.Size); err != nil {
 			return nil, err
+		}
+		if pt < MinTextPoints-0.05 && opts.Warn != nil {
+			opts.Warn(smallTextWarning(opts.View, opts.Size, pt, 1))
 		}
 	}
 	switch opts.Format {
 	case "dot":
 		return dot, nil
 	case "png":
+		if missing := missingGlyphs(dot); len(missing) > 0 && opts.Warn != nil {
+			opts.Warn(missingGlyphsWarning(missing))
+		}
 		return PNG(ctx, dot, engine, opts.DPI)
 	case "svg":
 		svg, err := SVG(ctx, dot, engine)
@@ -97,7 +140,7 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 	case "flow":
 		return flowDOT(js[0], &opts), Dot, nil
 	case "map":
-		return mapDOT(js[0], &opts), Dot, nil
+		return mapDOT(js[0], &opts), Neato, nil
 	case "emotion":
 		return emotionDOT(js, &opts), Neato, nil
 	case "channels":
@@ -108,13 +151,20 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 
 // channelColors gives each channel a colour in order of first use, so the
 // same journey always gets the same colours.
-func channelColors(j *journey.Journey, t *Theme) (map[string]string, []string) {
+func channelColors(j *journey.Journey, o *Options) (map[string]string, []string) {
+	t := o.Theme
+	if o.whole != nil {
+		j = o.whole // a slide of a split journey keeps the whole journey's colours
+	}
 	colors := map[string]string{}
 	var order []string
 	for _, tp := range j.Touchpoints() {
 		c := tp.Channel.Value
 		if _, ok := colors[c]; !ok {
 			colors[c] = t.ChannelColor(len(order))
+			if own, ok := t.ChannelByID[c]; ok {
+				colors[c] = own
+			}
 			order = append(order, c)
 		}
 	}
@@ -126,31 +176,6 @@ func channelLabel(j *journey.Journey, id string) string {
 		return c.Label()
 	}
 	return id
-}
-
-// findingsByTouchpoint assigns each finding about the journey's file to the
-// touchpoint whose block holds its line; the rest are about the journey.
-func findingsByTouchpoint(j *journey.Journey, fs []journey.Finding) (map[*journey.Touchpoint][]journey.Finding, []journey.Finding) {
-	by := map[*journey.Touchpoint][]journey.Finding{}
-	var rest []journey.Finding
-	tps := j.Touchpoints()
-	for _, f := range fs {
-		if f.File != j.File {
-			continue
-		}
-		var owner *journey.Touchpoint
-		for _, t := range tps {
-			if t.Contains(journey.Pos{Line: f.Line, Col: f.Column}) {
-				owner = t
-			}
-		}
-		if owner != nil {
-			by[owner] = append(by[owner], f)
-		} else {
-			rest = append(rest, f)
-		}
-	}
-	return by, rest
 }
 
 // worst is the highest severity among findings.
@@ -192,23 +217,97 @@ func graphHeader(w *dotWriter, o *Options) {
 	w.line(`edge [fontname=%s, fontcolor=%s, fontsize=9, color=%s, arrowsize=0.7]`, id(o.Font), id(t.Muted), id(t.Edge))
 }
 
-// titleRows is the heading of a diagram: title and a subtitle of persona and goal.
+// titleRows is the heading of a diagram: the title, and under it what a
+// board asks first: whose journey (persona, segment), the goal, the
+// outcome the business wants, the KPIs with their targets, the owner by
+// registry name, and how long ago the map was checked against reality.
 func titleRows(j *journey.Journey, o *Options, view string) string {
 	t := o.Theme
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, wrap(j.Title.Value, 70))
-	var sub []string
-	if j.Persona != nil && j.Persona.Name.Value != "" {
-		sub = append(sub, "Persona: "+j.Persona.Name.Value)
+	// On a slide the header is set a point smaller: its height is what
+	// keeps the first slide's text from reaching 9 pt.
+	titleSize, headerSize := 20, 11
+	if o.Size != "" {
+		titleSize, headerSize = 18, 10
 	}
-	if j.Goal.Value != "" {
-		sub = append(sub, "Goal: "+j.Goal.Value)
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><FONT POINT-SIZE="%d"><B>%s</B></FONT></TD></TR>`, textWidth(j.Title.Value, 70, float64(titleSize), true, 3), titleSize, wrap(j.Title.Value, 70))
+	var rows []string
+	row := func(parts ...string) {
+		var kept []string
+		for _, p := range parts {
+			if p != "" {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 {
+			rows = append(rows, strings.Join(kept, "   ·   "))
+		}
 	}
-	if j.Owner.Value != "" {
-		sub = append(sub, "Owner: "+j.Owner.Value)
+	field := func(name, value string) string {
+		if strings.TrimSpace(value) == "" {
+			return ""
+		}
+		return fmt.Sprintf(`<B>%s</B> %s`, html(name), wrap(value, 100))
 	}
-	if len(sub) > 0 {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), wrap(strings.Join(sub, "   ·   "), 110))
+	persona, segment := "", j.Segment.Value
+	if j.Persona != nil {
+		persona = j.Persona.Name.Value
+		if persona == "" {
+			persona = j.Persona.ID.Value
+		}
+		if segment == "" {
+			segment = j.Persona.Segment.Value
+		}
+	}
+	if segment != "" && persona != "" {
+		persona += " (" + segment + ")"
+	} else if segment != "" {
+		persona = "segment " + segment
+	}
+	if o.brief {
+		return b.String()
+	}
+	row(field("Persona", persona), field("Goal", j.Goal.Value))
+	var kpis []string
+	for _, m := range j.Metrics {
+		kpis = append(kpis, metricLabel(m))
+	}
+	row(field("Outcome", j.Outcome.Value), field("KPIs", strings.Join(kpis, "; ")))
+	row(field("Owner", ownerName(j, j.Owner.Value)), reviewAge(j, o.today()))
+	// One cell holding a table of one column, its rows padded by a point:
+	// rows of the heading itself would be padded by three.
+	var cells strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&cells, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR=%s>%s</FONT></TD></TR>`, headerSize, id(t.Muted), r)
+	}
+	if cells.Len() > 0 {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">%s</TABLE></TD></TR>`, cells.String())
 	}
 	return b.String()
+}
+
+// reviewAge says how long ago the journey was reviewed, in the largest
+// unit that reads naturally: "Reviewed 2026-10-01 (2 months ago)".
+func reviewAge(j *journey.Journey, today time.Time) string {
+	if !j.Reviewed.Set {
+		return "<B>Reviewed</B> never"
+	}
+	r := j.Reviewed.Time
+	days := int(today.Sub(time.Date(r.Year(), r.Month(), r.Day(), 0, 0, 0, 0, today.Location())).Hours() / 24)
+	var ago string
+	switch {
+	case days < 0:
+		ago = "in the future"
+	case days == 0:
+		ago = "today"
+	case days < 14:
+		ago = words.Count(days, "day") + " ago"
+	case days < 61:
+		ago = words.Count(days/7, "week") + " ago"
+	case days < 730:
+		ago = words.Count(days/30, "month") + " ago"
+	default:
+		ago = words.Count(days/365, "year") + " ago"
+	}
+	return fmt.Sprintf(`<B>Reviewed</B> %s (%s)`, r.Format("2006-01-02"), ago)
 }

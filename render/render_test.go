@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/journeymap/journeymap/internal/golden"
 	"github.com/journeymap/journeymap/journey"
@@ -137,19 +138,21 @@ func TestGoldenDOT(t *testing.T) {
 		j := load(t, f)
 		for _, view := range Views() {
 			t.Run(j.ID.Value+"/"+view, func(t *testing.T) {
-				dot, engine, err := DOT([]*journey.Journey{j}, Options{View: view})
+				// Review ages are counted to a fixed day, so goldens do not age.
+				today := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+				dot, engine, err := DOT([]*journey.Journey{j}, Options{View: view, Today: today})
 				if err != nil {
 					t.Fatal(err)
 				}
 				wantEngine := Dot
-				if view == "emotion" {
+				if view == "emotion" || view == "map" {
 					wantEngine = Neato
 				}
 				if engine != wantEngine {
 					t.Errorf("engine %q, want %q", engine, wantEngine)
 				}
 				// Format dot through Render gives the same text.
-				if got := render(t, Options{View: view, Format: "dot"}, j); !bytes.Equal(got, dot) {
+				if got := render(t, Options{View: view, Format: "dot", Today: today}, j); !bytes.Equal(got, dot) {
 					t.Error("Render(format dot) differs from DOT()")
 				}
 				golden.Check(t, filepath.Join(testdataDir, j.ID.Value+"."+view+".dot"), dot)
@@ -443,19 +446,25 @@ func viewBoxRatio(t testing.TB, svg []byte) float64 {
 }
 
 func TestSlideSize(t *testing.T) {
-	j := load(t, planUpgrade)
-	// emotion is wider than 16:9; map is taller than 4:3: padding must go
-	// on different sides for the two.
-	for _, view := range []string{"emotion", "map", "flow"} {
+	plan := load(t, planUpgrade)
+	tall := filepath.Join(t.TempDir(), "tall.journey.yaml")
+	writeFile(t, tall, "version: 1\ntitle: tall\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: web}, {id: b, channel: web}, {id: c, channel: web}, {id: d, channel: web}, {id: e, channel: web}]}]\n")
+	// The emotion view is wider than 16:9, a one-stage flow is taller than
+	// 4:3: padding must go on different sides for the two.
+	for _, view := range []string{"emotion", "channels", "flow"} {
+		j := plan
+		if view == "flow" {
+			j = load(t, tall)
+		}
 		natural := viewBoxRatio(t, render(t, Options{View: view}, j))
 		switch view {
 		case "emotion":
 			if natural <= 16.0/9 {
 				t.Fatalf("emotion view is %.3f wide per unit height; the test needs a view wider than 16:9", natural)
 			}
-		case "map":
+		case "flow":
 			if natural >= 4.0/3 {
-				t.Fatalf("map view is %.3f wide per unit height; the test needs a view taller than 4:3", natural)
+				t.Fatalf("flow view is %.3f wide per unit height; the test needs a view taller than 4:3", natural)
 			}
 		}
 		for size, want := range map[string]float64{"16:9": 16.0 / 9, "4:3": 4.0 / 3} {
@@ -471,14 +480,19 @@ func TestSlideSize(t *testing.T) {
 				if got := float64(img.Dx()) / float64(img.Dy()); math.Abs(got/want-1) > 0.01 {
 					t.Errorf("PNG %v has ratio %.4f, want %.4f", img.Size(), got, want)
 				}
-				// --size pads; it does not change the DOT's content otherwise.
-				if dot := render(t, Options{View: view, Size: size, Format: "dot"}, j); !bytes.Equal(dot, render(t, Options{View: view, Format: "dot"}, j)) {
-					t.Error("format dot with a size differs from the plain DOT")
+				// --size lays the picture out for the slide: its text is at
+				// least as large on the slide as without it.
+				natural, _, _ := DOT([]*journey.Journey{j}, Options{View: view})
+				fitted, engine, _ := DOT([]*journey.Journey{j}, Options{View: view, Size: size})
+				_, before, _ := fitToSlide(context.Background(), natural, engine, size)
+				_, after, _ := fitToSlide(context.Background(), fitted, engine, size)
+				if after < before-0.01 {
+					t.Errorf("laid out for %s its smallest text is %.2f pt, %.2f pt without", size, after, before)
 				}
 			})
 		}
 	}
-	if _, err := Render(context.Background(), []*journey.Journey{j}, Options{Size: "21:9"}); err == nil {
+	if _, err := Render(context.Background(), []*journey.Journey{plan}, Options{Size: "21:9"}); err == nil {
 		t.Error("size 21:9 accepted")
 	}
 }
@@ -520,7 +534,7 @@ func TestEmotionOverlay(t *testing.T) {
 		}
 	}
 	// The legend names the journeys: the label where given, else the title.
-	for _, want := range []string{">as-is<", ">" + html(b.Title.Value) + "<"} {
+	for _, want := range []string{"&#160;&#160;as-is<", "&#160;&#160;" + html(b.Title.Value) + "<"} {
 		if !bytes.Contains(dot, []byte(want)) {
 			t.Errorf("legend lacks %s", want)
 		}
@@ -611,51 +625,6 @@ func TestLintOverlay(t *testing.T) {
 	if tp == nil || tp.Extent.To.Line <= tp.Pos.Line+1 {
 		t.Fatalf("touchpoint call-about-contract not found or one line long: %+v", tp)
 	}
-	th := FindTheme("light")
-	findings := []journey.Finding{
-		// Inside the block, not on its first line.
-		{File: j.File, Line: tp.Pos.Line + 2, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Message: "m"},
-		// About the journey: line 1 is outside every touchpoint.
-		{File: j.File, Line: 1, Column: 1, Rule: "stale-review", Severity: journey.Warning, Message: "m"},
-		// Another file: ignored.
-		{File: "other.journey.yaml", Line: tp.Pos.Line, Rule: "foreign-rule", Message: "m"},
-	}
-	plain, _, err := DOT([]*journey.Journey{j}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dot, _, err := DOT([]*journey.Journey{j}, Options{Findings: findings})
-	if err != nil {
-		t.Fatal(err)
-	}
-	node := nodeLine(t, dot, tp.ID.Value)
-	for _, want := range []string{"undocumented-handoff", "color=" + id(th.SeverityColor(journey.Warning)), "BGCOLOR=" + id(th.ProblemFill)} {
-		if !strings.Contains(node, want) {
-			t.Errorf("marked node lacks %s:\n%s", want, node)
-		}
-	}
-	if strings.Contains(nodeLine(t, plain, tp.ID.Value), "undocumented-handoff") {
-		t.Error("node marked without findings")
-	}
-	// Only that node is marked.
-	for _, other := range j.Touchpoints() {
-		if other != tp && strings.Contains(nodeLine(t, dot, other.ID.Value), "color="+id(th.Problem)) {
-			t.Errorf("node %s marked too", other.ID.Value)
-		}
-	}
-	// The journey-level finding goes in the heading; the foreign one nowhere.
-	if !bytes.Contains(dot, []byte("▲ journey: stale-review")) {
-		t.Error("journey-level finding not in the heading")
-	}
-	if bytes.Contains(dot, []byte("foreign-rule")) {
-		t.Error("finding about another file shown")
-	}
-	// The map view marks the touchpoint's cell too.
-	mapDot, _, _ := DOT([]*journey.Journey{j}, Options{View: "map", Findings: findings})
-	if !bytes.Contains(mapDot, []byte("▲ undocumented-handoff")) {
-		t.Error("map view does not mark the touchpoint")
-	}
-	// The channels view marks a channel whose declaration has a finding.
 	if j.Workspace == nil || len(j.Workspace.Channels) == 0 {
 		t.Fatal("plan-upgrade uses the workspace's channels")
 	}
@@ -668,14 +637,74 @@ func TestLintOverlay(t *testing.T) {
 	if ch == nil {
 		t.Fatal("no workspace channel phone")
 	}
-	chDot, _, _ := DOT([]*journey.Journey{j}, Options{View: "channels", Findings: []journey.Finding{
-		{File: ch.File, Line: ch.Pos.Line, Column: 3, Rule: "channel-rule", Message: "m"},
-	}})
-	if line := nodeLine(t, chDot, "phone"); !strings.Contains(line, "▲ channel-rule") || !strings.Contains(line, "color="+id(th.Problem)) {
-		t.Errorf("channel phone not marked:\n%s", line)
+	th := FindTheme("light")
+	findings := []journey.Finding{
+		// Inside the block, not on its first line.
+		{File: j.File, Line: tp.Pos.Line + 2, Column: 9, Rule: "undocumented-handoff", Severity: journey.Warning, Message: "m"},
+		// About the journey: line 1 is outside every touchpoint.
+		{File: j.File, Line: 1, Column: 1, Rule: "stale-review", Severity: journey.Warning, Message: "reviewed long ago"},
+		// About a channel the journey uses, declared in the workspace.
+		{File: ch.File, Line: ch.Pos.Line, Column: 3, Rule: "channel-rule", Severity: journey.Info, Message: "m"},
+		// Another file: ignored.
+		{File: "other.journey.yaml", Line: tp.Pos.Line, Rule: "foreign-rule", Message: "m"},
 	}
-	if line := nodeLine(t, chDot, "web"); strings.Contains(line, "channel-rule") {
-		t.Errorf("channel web marked too:\n%s", line)
+	// The one mark every view uses for the touchpoint's finding.
+	mark := findingMark(findings[:1], th, 40)
+	listed := fmt.Sprintf(`<FONT COLOR=%s><B>▲ stale-review</B></FONT>&#160;&#160;reviewed long ago`, id(th.SeverityColor(journey.Warning)))
+	for _, view := range Views() {
+		dot, _, err := DOT([]*journey.Journey{j}, Options{View: view, Findings: findings})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(dot)
+		if !strings.Contains(s, listed) {
+			t.Errorf("%s: the journey-level finding is not listed in the heading", view)
+		}
+		if strings.Contains(s, "foreign-rule") {
+			t.Errorf("%s: a finding about another file is shown", view)
+		}
+		if view != "channels" && !strings.Contains(s, mark) {
+			t.Errorf("%s: the touchpoint's finding is not marked with the shared mark %s", view, mark)
+		}
+		if !strings.Contains(s, severityKey(th)) {
+			t.Errorf("%s: no key to the severity colours", view)
+		}
+		switch view {
+		case "flow":
+			node := nodeLine(t, dot, tp.ID.Value)
+			for _, want := range []string{mark, "BGCOLOR=" + id(th.ProblemFill)} {
+				if !strings.Contains(node, want) {
+					t.Errorf("flow: marked node lacks %s:\n%s", want, node)
+				}
+			}
+			for _, other := range j.Touchpoints() {
+				if other != tp && strings.Contains(nodeLine(t, dot, other.ID.Value), "▲") {
+					t.Errorf("flow: node %s marked too", other.ID.Value)
+				}
+			}
+		case "emotion":
+			if tp.Emotion == nil || !strings.Contains(nodeLine(t, dot, "lint-"+tp.ID.Value), mark) {
+				t.Errorf("emotion: the point of %s is not marked", tp.ID.Value)
+			}
+		case "channels":
+			// The channel's own finding marks its node; the touchpoint's is listed.
+			if line := nodeLine(t, dot, "phone"); !strings.Contains(line, ">channel-rule<") || !strings.Contains(line, "color="+id(th.SeverityColor(journey.Info))) {
+				t.Errorf("channels: channel phone not marked:\n%s", line)
+			}
+			if line := nodeLine(t, dot, "web"); strings.Contains(line, "channel-rule") {
+				t.Errorf("channels: channel web marked too:\n%s", line)
+			}
+			if !strings.Contains(s, "<B>▲ undocumented-handoff</B>") {
+				t.Error("channels: the touchpoint's finding is not listed")
+			}
+		}
+		if !strings.Contains(s, "channel-rule") {
+			t.Errorf("%s: the channel's finding is not shown", view)
+		}
+	}
+	plain, _, _ := DOT([]*journey.Journey{j}, Options{})
+	if strings.Contains(string(plain), "<B>▲</B>") || strings.Contains(string(plain), id(th.ProblemFill)) {
+		t.Error("marks drawn without findings")
 	}
 	// And the overlay renders.
 	svg := render(t, Options{Findings: findings}, j)

@@ -9,61 +9,102 @@ import (
 	"strings"
 )
 
-// slideRatios are the slide shapes Size accepts (width:height).
-var slideRatios = map[string]float64{"16:9": 16.0 / 9.0, "4:3": 4.0 / 3.0}
+// slideInches are the slide shapes Size accepts, width and height in inches
+// (PowerPoint's and Keynote's defaults).
+var slideInches = map[string][2]float64{"16:9": {13.333, 7.5}, "4:3": {10, 7.5}}
 
 // SlideSizes lists the slide shapes Options.Size accepts.
 func SlideSizes() []string { return []string{"16:9", "4:3"} }
 
+// slideRatio is width over height of a slide size, or 0 for none.
+func slideRatio(size string) float64 {
+	if in, ok := slideInches[size]; ok {
+		return in[0] / in[1]
+	}
+	return 0
+}
+
+// MinTextPoints is the smallest text a slide should have once the picture
+// fills it; journeymap warns below it.
+const MinTextPoints = 9.0
+
+// smallestViewText is the smallest font size the views use, in points.
+const smallestViewText = 9.0
+
 var padAttr = regexp.MustCompile(`pad="[^"]*"`)
 
-// fitToSlide pads the drawing so that its shape is the slide's, centred:
-// it lays the graph out once to learn its size, then sets Graphviz's `pad`
-// in each direction. Text is never stretched or distorted.
-func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string, warn func(string)) ([]byte, error) {
-	ratio, ok := slideRatios[size]
-	if !ok {
-		return nil, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", size)
-	}
+// bounds lays dot out and returns its drawing's width and height in points,
+// with the views' own margin.
+func bounds(ctx context.Context, dot []byte, engine Engine) (w, h float64, err error) {
 	out, err := layout(ctx, dot, engine, "json")
 	if err != nil {
-		return nil, err
+		return 0, 0, err
 	}
 	var g struct {
 		BB string `json:"bb"`
 	}
 	if err := json.Unmarshal(out, &g); err != nil {
-		return nil, fmt.Errorf("reading layout: %v", err)
+		return 0, 0, fmt.Errorf("reading layout: %v", err)
 	}
 	f := strings.Split(g.BB, ",")
 	if len(f) != 4 {
-		return nil, fmt.Errorf("layout has no bounding box")
+		return 0, 0, fmt.Errorf("layout has no bounding box")
 	}
-	x0, _ := strconv.ParseFloat(f[0], 64)
-	y0, _ := strconv.ParseFloat(f[1], 64)
-	x1, _ := strconv.ParseFloat(f[2], 64)
-	y1, _ := strconv.ParseFloat(f[3], 64)
+	var v [4]float64
+	for i := range v {
+		v[i], _ = strconv.ParseFloat(f[i], 64)
+	}
 	const margin = 0.3 * 72 // the views' own pad, in points
-	w, h := x1-x0+2*margin, y1-y0+2*margin
+	return v[2] - v[0] + 2*margin, v[3] - v[1] + 2*margin, nil
+}
+
+// textOnSlide is the size the smallest text of a w×h drawing reaches when
+// the drawing is fitted (whole, centred) onto a slide of size.
+func textOnSlide(w, h float64, size string) float64 {
+	in := slideInches[size]
+	return smallestViewText * min(in[0]*72/w, in[1]*72/h)
+}
+
+// fitToSlide pads the drawing so that its shape is the slide's, centred,
+// and says how large its smallest text is on the slide. Text is never
+// stretched or distorted. (The views themselves lay out for the slide's
+// shape first: Options.Size.)
+func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string) ([]byte, float64, error) {
+	ratio := slideRatio(size)
+	if ratio == 0 {
+		return nil, 0, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", size)
+	}
+	w, h, err := bounds(ctx, dot, engine)
+	if err != nil {
+		return nil, 0, err
+	}
+	const margin = 0.3 * 72
 	padX, padY := margin, margin
 	if w/h > ratio {
 		padY += (w/ratio - h) / 2
 	} else {
 		padX += (h*ratio - w) / 2
 	}
-	// The smallest text the views use is 9 pt; the picture is scaled to fit
-	// a slide 13.33 inches wide (10 inches for 4:3).
-	slideW := 13.333 * 72
-	if size == "4:3" {
-		slideW = 10 * 72
-	}
-	if smallest := 9 * slideW / (w + 2*(padX-margin)); smallest < 6 && warn != nil {
-		warn(fmt.Sprintf("on a %s slide the smallest text would be %.1f pt; consider the map view, fewer touchpoints per journey, or a larger slide", size, smallest))
-	}
 	pad := fmt.Sprintf(`pad="%.3f,%.3f"`, padX/72, padY/72)
 	loc := padAttr.FindIndex(dot) // the first is graphHeader's
 	if loc == nil {
-		return nil, fmt.Errorf("view has no pad attribute")
+		return nil, 0, fmt.Errorf("view has no pad attribute")
 	}
-	return append(append(append([]byte{}, dot[:loc[0]]...), pad...), dot[loc[1]:]...), nil
+	out := append(append(append([]byte{}, dot[:loc[0]]...), pad...), dot[loc[1]:]...)
+	return out, textOnSlide(w, h, size), nil
+}
+
+// smallTextWarning names the view, the slide and the size text reaches.
+func smallTextWarning(view, size string, pt float64, slides int) string {
+	msg := fmt.Sprintf("the %s view on a %s slide puts its smallest text at %.1f pt, under %g pt", view, size, pt, MinTextPoints)
+	if slides > 1 {
+		msg = fmt.Sprintf("the %s view split into %d %s slides (one stage or more each) still puts its smallest text at %.1f pt, under %g pt", view, slides, size, pt, MinTextPoints)
+	}
+	switch {
+	case slides > 1:
+		return msg + "; a stage with fewer touchpoints would help"
+	case view == "channels":
+		return msg
+	}
+	return msg + "; --split spreads the stages over several slides"
 }

@@ -13,8 +13,9 @@ import (
 )
 
 var (
-	svgOpen    = regexp.MustCompile(`<svg [^>]*>`)
-	fontFamily = regexp.MustCompile(`font-family="([^"]*)"`)
+	svgOpen      = regexp.MustCompile(`<svg [^>]*>`)
+	fontFamily   = regexp.MustCompile(`font-family="([^"]*)"`)
+	leadingSpace = regexp.MustCompile(`(<text [^>]*>) `)
 )
 
 // finishSVG makes Graphviz's SVG slide-ready: an accessible title and
@@ -38,6 +39,11 @@ func finishSVG(svg []byte, js []*journey.Journey, o Options) []byte {
 	xml.EscapeText(&head, []byte(describe(js, &o)))
 	head.WriteString("</desc>")
 	out := append(head.Bytes(), svg[loc[1]:]...)
+	// Graphviz writes each styled run of a label as its own <text>, placed
+	// where the run starts, so the space after "Persona" in "<B>Persona</B>
+	// Busy parent" leads the next run — and a browser drops a leading space,
+	// so the words touched. A no-break space is kept everywhere.
+	out = leadingSpace.ReplaceAll(out, []byte("$1&#160;"))
 	return fontFamily.ReplaceAllFunc(out, func(m []byte) []byte {
 		fam := string(fontFamily.FindSubmatch(m)[1])
 		var esc bytes.Buffer
@@ -80,9 +86,11 @@ func withFallbacks(fam string) string {
 		add("Times New Roman")
 		generic = "serif"
 	default:
-		add("Helvetica")
-		add("Arial")
+		// Fonts with the metrics the layout measured with, in the order
+		// a machine is likely to have them.
 		add("Liberation Sans")
+		add("Arial")
+		add("Helvetica")
 		generic = "sans-serif"
 	}
 	return strings.Join(append(fonts, generic), ",")

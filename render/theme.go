@@ -31,6 +31,12 @@ type Theme struct {
 	// Warning and Notice colour lint findings of those severities (errors
 	// use Problem).
 	Warning, Notice string
+	// ChannelByID gives channels a colour of their own (a theme file's
+	// `channels: {id: colour}`); others take Channels in order.
+	ChannelByID map[string]string
+	// Font is the family a theme file names; "" leaves the choice to
+	// --font and the workspace.
+	Font string
 }
 
 // SeverityColor is the colour of lint findings of a severity.
@@ -107,6 +113,15 @@ func luminance(hex string) float64 {
 		}
 	}
 	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
+}
+
+// contrast is the WCAG contrast ratio of two #rrggbb colours, from 1 to 21.
+func contrast(a, b string) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
 }
 
 // badgeBorder outlines emotion badges in the mono theme, where a +2 badge

@@ -11,13 +11,13 @@ func darkTheme() *Theme {
 		StageBorder: "#374151",
 		Edge:        "#9ca3af",
 		Handoff:     "#60a5fa",
-		Problem:     "#f87171",
+		Problem:     "#fca5a5",
 		ProblemFill: "#4c1d1d",
 		Warning:     "#fbbf24",
 		Notice:      "#67e8f9",
-		Moment:      "#fbbf24",
+		Moment:      "#f0abfc",
 		Channels:    []string{"#1e3a5f", "#5c3d0e", "#1d4a2f", "#5a1f3d", "#3b2f66", "#4d4713", "#234340", "#4a3325", "#134e4a", "#4a1d5c", "#3f4a14", "#333d4d"},
 		Emotion:     [5]string{"#ef4444", "#f97316", "#6b7280", "#4ade80", "#22c55e"},
-		Curves:      []string{"#60a5fa", "#fbbf24", "#c084fc", "#2dd4bf", "#f472b6"},
+		Curves:      []string{"#60a5fa", "#4ade80", "#c4b5fd", "#e5e7eb"},
 	}
 }

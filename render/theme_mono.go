@@ -20,6 +20,6 @@ func monoTheme() *Theme {
 		Moment:      "#000000",
 		Channels:    []string{"#ffffff", "#e0e0e0", "#c4c4c4", "#f0f0f0", "#d4d4d4", "#b8b8b8"},
 		Emotion:     [5]string{"#000000", "#555555", "#999999", "#cccccc", "#ffffff"},
-		Curves:      []string{"#000000", "#666666", "#999999", "#333333"},
+		Curves:      []string{"#000000", "#555555", "#333333"},
 	}
 }

@@ -9,11 +9,49 @@ import (
 	"github.com/journeymap/journeymap/journey"
 )
 
+// channelPair is an edge of the channels view: handoffs from one channel
+// to another.
+type channelPair struct{ from, to string }
+
 // channelsDOT draws channels as nodes and the handoffs between them as
 // edges with counts; undocumented handoffs stand out.
 func channelsDOT(j *journey.Journey, o *Options) []byte {
 	t := o.Theme
-	colors, order := channelColors(j, t)
+	colors, order := channelColors(j, o)
+	placed := placeFindings(j, o.Findings)
+
+	total, undocumented := map[channelPair]int{}, map[channelPair]int{}
+	findings := map[channelPair][]journey.Finding{}
+	shown := map[handoffKey]bool{}
+	var pairs []channelPair
+	for _, e := range j.Flow.Handoffs() {
+		p := channelPair{e.From.Channel.Value, e.To.Channel.Value}
+		if total[p] == 0 {
+			pairs = append(pairs, p)
+		}
+		total[p]++
+		if e.To.Handoff == nil {
+			undocumented[p]++
+		}
+		k := handoffKey{e.From.ID.Value, e.To.ID.Value}
+		findings[p] = append(findings[p], placed.handoff[k]...)
+		shown[k] = true
+	}
+	sort.SliceStable(pairs, func(a, b int) bool {
+		if pairs[a].from != pairs[b].from {
+			return pairs[a].from < pairs[b].from
+		}
+		return pairs[a].to < pairs[b].to
+	})
+	// The list: what has no element here, including findings about a flow
+	// edge that does not change channel.
+	rest := placed.list(j, "stage", "touchpoint")
+	for _, k := range sortedHandoffs(placed.handoff) {
+		if !shown[k] {
+			rest = append(rest, placed.handoff[k]...)
+		}
+	}
+
 	w := &dotWriter{}
 	w.open("digraph %s", id(j.ID.Value))
 	graphHeader(w, o)
@@ -22,13 +60,12 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	var head strings.Builder
 	head.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	head.WriteString(titleRows(j, o, "channels"))
-	fmt.Fprintf(&head, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Channels and the handoffs between them  ·  <FONT COLOR=%s><B>——</B> documented</FONT>  ·  <FONT COLOR=%s><B>- - -</B> with undocumented handoffs</FONT></FONT></TD></TR>`,
-		id(t.Muted), id(t.Handoff), id(t.Problem))
-	problems := channelFindings(j, o.Findings)
-	if rest := unplacedFindings(j, o.Findings, problems); len(rest) > 0 {
-		fmt.Fprintf(&head, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`,
-			id(t.ProblemFill), id(t.SeverityColor(worst(rest))), wrap(ruleList(rest), 110))
+	key := fmt.Sprintf(`Channels and the handoffs between them  ·  <FONT COLOR=%s><B>——</B>&#160;&#160;documented</FONT>  ·  <FONT COLOR=%s><B>- - -</B>&#160;&#160;with undocumented handoffs</FONT>`, id(t.Handoff), id(t.Problem))
+	if o.Findings != nil {
+		key += "  ·  " + severityKey(t)
 	}
+	fmt.Fprintf(&head, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), key)
+	head.WriteString(journeyFindingsRows(rest, t))
 	head.WriteString(`</TABLE>`)
 	w.line(`graph [label=<%s>]`, head.String())
 
@@ -38,14 +75,14 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 	}
 	for _, c := range order {
 		var rows []string
-		rows = append(rows, fmt.Sprintf(`<TR><TD><B>%s</B></TD></TR>`, wrapCentered(channelLabel(j, c), 24)))
+		rows = append(rows, fmt.Sprintf(`<TR><TD%s><B>%s</B></TD></TR>`, textWidth(channelLabel(j, c), 24, 11, true, 2), wrapCentered(channelLabel(j, c), 24)))
 		var meta []string
 		if ch := j.Channel(c); ch != nil {
 			if ch.Kind.Value != "" {
 				meta = append(meta, ch.Kind.Value)
 			}
 			if ch.Owner.Value != "" {
-				meta = append(meta, ch.Owner.Value)
+				meta = append(meta, ownerName(j, ch.Owner.Value))
 			} else {
 				meta = append(meta, "no owner")
 			}
@@ -53,80 +90,28 @@ func channelsDOT(j *journey.Journey, o *Options) []byte {
 		rows = append(rows, fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>%s<BR/>%s</FONT></TD></TR>`,
 			id(t.Muted), wrapCentered(strings.Join(meta, " · "), 30), html(words.Count(uses[c], "touchpoint"))))
 		attrs := fmt.Sprintf("fillcolor=%s", id(colors[c]))
-		if fs := problems[c]; len(fs) > 0 {
-			rows = append(rows, fmt.Sprintf(`<TR><TD BGCOLOR=%s><FONT POINT-SIZE="9" COLOR=%s>▲ %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.Problem), wrapCentered(ruleList(fs), 30)))
-			attrs += fmt.Sprintf(", color=%s, penwidth=2.5", id(t.Problem))
+		if fs := placed.channel[c]; len(fs) > 0 {
+			rows = append(rows, findingsRow(fs, t, 30, 9))
+			attrs += fmt.Sprintf(", color=%s, penwidth=2.5", id(t.SeverityColor(worst(fs))))
 		}
 		w.line(`%s [label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">%s</TABLE>>, %s]`, id(c), strings.Join(rows, ""), attrs)
 	}
 
-	type pair struct{ from, to string }
-	total, undocumented := map[pair]int{}, map[pair]int{}
-	var pairs []pair
-	for _, e := range j.Flow.Handoffs() {
-		p := pair{e.From.Channel.Value, e.To.Channel.Value}
-		if total[p] == 0 {
-			pairs = append(pairs, p)
-		}
-		total[p]++
-		if e.To.Handoff == nil {
-			undocumented[p]++
-		}
-	}
-	sort.SliceStable(pairs, func(a, b int) bool {
-		if pairs[a].from != pairs[b].from {
-			return pairs[a].from < pairs[b].from
-		}
-		return pairs[a].to < pairs[b].to
-	})
 	for _, p := range pairs {
 		n, u := total[p], undocumented[p]
-		label := words.Count(n, "handoff")
+		label := html(words.Count(n, "handoff"))
 		width := 1.5 + float64(n)
+		color, style := t.Handoff, "solid"
 		if u > 0 {
-			label = fmt.Sprintf("%s<BR/><B>▲ %d undocumented</B>", html(label), u)
-			w.line(`%s -> %s [label=<%s>, color=%s, fontcolor=%s, style=dashed, penwidth=%.1f]`, id(p.from), id(p.to), label, id(t.Problem), id(t.Problem), width)
-			continue
+			label += fmt.Sprintf("<BR/><B>▲ %d undocumented</B>", u)
+			color, style = t.Problem, "dashed"
 		}
-		w.line(`%s -> %s [label=<%s>, color=%s, fontcolor=%s, penwidth=%.1f]`, id(p.from), id(p.to), html(label), id(t.Handoff), id(t.Handoff), width)
+		if fs := findings[p]; len(fs) > 0 {
+			label += "<BR/>" + findingMark(fs, t, 30)
+			color = t.SeverityColor(worst(fs))
+		}
+		w.line(`%s -> %s [label=<%s>, color=%s, fontcolor=%s, style=%s, penwidth=%.1f]`, id(p.from), id(p.to), label, id(color), id(color), style, width)
 	}
 	w.close()
 	return w.bytes()
-}
-
-// unplacedFindings are the journey's findings not shown on a channel.
-func unplacedFindings(j *journey.Journey, fs []journey.Finding, placed map[string][]journey.Finding) []journey.Finding {
-	shown := map[journey.Finding]bool{}
-	for _, list := range placed {
-		for _, f := range list {
-			shown[f] = true
-		}
-	}
-	var rest []journey.Finding
-	for _, f := range fs {
-		if f.File == j.File && !shown[f] {
-			rest = append(rest, f)
-		}
-	}
-	return rest
-}
-
-// channelFindings maps findings at a channel's declaration to the channel.
-func channelFindings(j *journey.Journey, fs []journey.Finding) map[string][]journey.Finding {
-	out := map[string][]journey.Finding{}
-	for _, f := range fs {
-		for _, c := range j.Channels {
-			if f.File == c.File && f.Line == c.Pos.Line {
-				out[c.ID.Value] = append(out[c.ID.Value], f)
-			}
-		}
-		if j.Workspace != nil {
-			for _, c := range j.Workspace.Channels {
-				if f.File == c.File && f.Line == c.Pos.Line {
-					out[c.ID.Value] = append(out[c.ID.Value], f)
-				}
-			}
-		}
-	}
-	return out
 }

@@ -5,7 +5,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -15,14 +14,15 @@ const (
 	curveUnit    = 42.0  // one emotion point along y
 	curveLeft    = 70.0  // room for the axis labels
 	bandTop      = 3.1 * curveUnit
-	bandBottom   = -2.6 * curveUnit
-	nameTop      = bandBottom - 8 // touchpoint names hang below the bands
-	nameLine     = 11.0           // height of a line of names
-	nameWidth    = 17             // characters per line of a name
-	nameLines    = 4              // longer names end in …
+	bandBottom   = -3.1 * curveUnit // room under −2 for feelings and axis marks
+	nameTop      = bandBottom - 8   // touchpoint names hang below the bands
+	nameLine     = 11.0             // height of a line of names
+	nameWidth    = 17               // characters per line of a name
+	nameLines    = 4                // longer names end in …
 	rowGap       = 26.0
 	maxPerRow    = 14 // touchpoints on one row of the chart before it wraps
 	curveOffsetY = 4.0
+	markLine     = 11.0 // height of a line of the marks on the axis
 )
 
 // slot is one position along the x axis: a touchpoint id, shared by the
@@ -48,23 +48,61 @@ func emotionSlots(js []*journey.Journey) ([]slot, map[string]int) {
 	return slots, index
 }
 
+// emotionChart is the geometry of one emotion view: where each slot sits.
+type emotionChart struct {
+	slots     []slot
+	index     map[string]int
+	perRow    int
+	rows      int
+	rowHeight float64
+}
+
+func (c *emotionChart) row(i int) int { return i / c.perRow }
+
+// at is the x of slot i and the y of its row's zero line.
+func (c *emotionChart) at(i int) (x, y0 float64) {
+	return curveLeft + curveStep/2 + float64(i%c.perRow)*curveStep, -float64(i/c.perRow) * c.rowHeight
+}
+
+// rowRight is the right end of row r.
+func (c *emotionChart) rowRight(r int) float64 {
+	n := min(c.perRow, len(c.slots)-r*c.perRow)
+	return curveLeft + float64(n)*curveStep
+}
+
 // emotionDOT draws the emotional curve: touchpoints in order along x,
 // emotion on y, stages as bands behind, moments of truth as diamonds, the
-// line following the journey's flow. A long journey wraps into rows.
-// Several journeys (or revisions of one) are overlaid, one colour each.
+// line following every edge of the journey's flow between scored
+// touchpoints. The main path is solid, other paths lighter, loops dotted
+// with an arrow; ends, feelings and unscored touchpoints are marked. A long
+// journey wraps into rows. Several journeys (or revisions of one) are
+// overlaid, one colour and name each; a touchpoint a journey lacks is a gap
+// in its curve.
 func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	t := o.Theme
 	slots, index := emotionSlots(js)
-	rows := max(1, int(math.Ceil(float64(len(slots))/maxPerRow)))
-	perRow := max(1, int(math.Ceil(float64(len(slots))/float64(rows))))
+	c := &emotionChart{slots: slots, index: index}
 	longest := 1
 	for _, s := range slots {
-		longest = max(longest, min(nameLines, len(words.Wrap(s.label, nameWidth))))
+		longest = max(longest, min(nameLines, len(wrapLines(s.label, nameWidth))))
 	}
-	rowHeight := bandTop - nameTop + float64(longest)*nameLine + rowGap
-	at := func(i int) (x, y0 float64) {
-		return curveLeft + curveStep/2 + float64(i%perRow)*curveStep, -float64(i/perRow) * rowHeight
+	c.rowHeight = bandTop - nameTop + float64(longest)*nameLine + rowGap
+	c.rows = max(1, int(math.Ceil(float64(len(slots))/maxPerRow)))
+	if size := o.Size; slideRatio(size) > 0 {
+		// Laid out for the slide: as many rows as make the text largest
+		// once the picture fills it (a 4:1 strip leaves half a slide blank).
+		const heading = 150.0 // title, header and legend, roughly
+		best := 0.0
+		for r := 1; r <= max(1, len(slots)/3); r++ {
+			per := int(math.Ceil(float64(len(slots)) / float64(r)))
+			w := curveLeft + float64(per)*curveStep + 60
+			h := heading + float64(r)*c.rowHeight
+			if pt := textOnSlide(w, h, size); pt > best+1e-9 {
+				best, c.rows = pt, r
+			}
+		}
 	}
+	c.perRow = max(1, int(math.Ceil(float64(len(slots))/float64(c.rows))))
 
 	pointName := func(ji int, tp *journey.Touchpoint) string {
 		if len(js) > 1 {
@@ -78,6 +116,10 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 			taken.reserve(pointName(ji, tp))
 		}
 	}
+	curves := make([]*emotionCurve, len(js))
+	for ji, j := range js {
+		curves[ji] = newEmotionCurve(c, j, ji, len(js))
+	}
 
 	w := &dotWriter{}
 	w.open("digraph %s", id(js[0].ID.Value))
@@ -87,182 +129,117 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	var rest []journey.Finding
 	byTP := map[*journey.Touchpoint][]journey.Finding{}
 	for _, j := range js {
-		b, r := findingsByTouchpoint(j, o.Findings)
-		rest = append(rest, r...)
-		for tp, fs := range b {
-			byTP[tp] = fs
-		}
-	}
-	w.line(`graph [label=<%s>]`, emotionHeading(js, o, rest))
-
-	for r := 0; r < rows; r++ {
-		first, last := r*perRow, min((r+1)*perRow, len(slots))-1
-		if first > last {
-			break
-		}
-		_, y0 := at(first)
-		rowRight := curveLeft + float64(last-first+1)*curveStep
-		// Stage bands behind everything: runs of slots in the same stage.
-		for a := first; a <= last; {
-			b := a
-			for b+1 <= last && slots[b+1].stage == slots[a].stage {
-				b++
-			}
-			x0, _ := at(a)
-			x1, _ := at(b)
-			x0, x1 = x0-curveStep/2, x1+curveStep/2
-			w.line(`%s [shape=box, style=filled, color=%s, fillcolor=%s, width=%.3f, height=%.3f, pos="%.1f,%.1f!", labelloc=t, label=<<B>%s</B>>, fontsize=11]`,
-				id(taken.fresh(fmt.Sprintf("stage-%d", a))), id(t.stageFill(a)), id(t.stageFill(a)),
-				(x1-x0-2)/72, (bandTop-bandBottom)/72, (x0+x1)/2, y0+(bandTop+bandBottom)/2, wrapCentered(truncate(slots[a].stage, 60), max(8, int((x1-x0)/7))))
-			a = b + 1
-		}
-		// Axis: a grid line and a label for each score. The lines are thin
-		// filled nodes, not edges, so that they lie under the points
-		// (outputorder=nodesfirst draws every edge last).
-		for s := -2; s <= 2; s++ {
-			y := y0 + float64(s)*curveUnit
-			color, thick := t.StageBorder, 0.75
-			if s == 0 {
-				color, thick = t.Muted, 1.0
-			}
-			w.line(`%s [shape=box, style=filled, penwidth=0, fillcolor=%s, width=%.3f, height=%.4f, pos="%.1f,%.1f!"]`,
-				id(taken.fresh(fmt.Sprintf("grid%+d", s))), id(color), (rowRight-curveLeft)/72, thick/72, (curveLeft+rowRight)/2, y)
-			w.line(`%s [shape=plaintext, width=0.5, height=0.3, pos="%.1f,%.1f!", label=<<FONT COLOR=%s>%s</FONT>>, fontsize=11]`,
-				id(taken.fresh(fmt.Sprintf("axis%+d", s))), curveLeft-22, y, id(t.Muted), signed(s))
-		}
-		// Touchpoint names along the bottom of the row.
-		for i := first; i <= last; i++ {
-			x, _ := at(i)
-			lines := words.Wrap(slots[i].label, nameWidth)
-			if len(lines) > nameLines {
-				lines = append(lines[:nameLines-1], truncate(strings.Join(lines[nameLines-1:], " "), nameWidth))
-			}
-			for k, l := range lines {
-				lines[k] = html(l)
-			}
-			name := strings.Join(lines, "<BR/>")
-			if slots[i].moment {
-				name = fmt.Sprintf(`<FONT COLOR=%s><B>♦ %s</B></FONT>`, id(t.Moment), name)
-			}
-			h := float64(len(lines))*nameLine + 4
-			w.line(`%s [shape=plaintext, width=%.3f, height=%.3f, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
-				id(taken.fresh(fmt.Sprintf("name-%d", i))), (curveStep-6)/72, h/72, x, y0+nameTop-h/2, name)
-		}
-	}
-
-	// The curves: one point per scored touchpoint, joined along the flow.
-	for ji, j := range js {
-		color := t.Curves[ji%len(t.Curves)]
-		style := "solid"
-		if ji%2 == 1 {
-			style = "dashed" // tells overlaid curves apart without colour
-		}
-		offset := (float64(ji) - float64(len(js)-1)/2) * curveOffsetY
-		pos := map[*journey.Touchpoint][2]float64{}
+		placed := placeFindings(j, o.Findings)
+		rest = append(rest, placed.list(j, "stage", "channel")...)
 		for _, tp := range j.Touchpoints() {
-			if tp.Emotion == nil {
-				continue // skipped over: the line joins the scored neighbours
-			}
-			x, y0 := at(index[tp.ID.Value])
-			y := y0 + float64(tp.Emotion.Score)*curveUnit + offset
-			pos[tp] = [2]float64{x, y}
-			fill := t.EmotionColor(tp.Emotion.Score)
-			if len(js) > 1 {
-				fill = color
-			}
-			border, width := color, 1.5
-			if len(byTP[tp]) > 0 {
-				border, width = t.Problem, 3
-			}
-			tip := fmt.Sprintf("%s: %s", tp.Label(), signed(tp.Emotion.Score))
-			if fs := byTP[tp]; len(fs) > 0 {
-				tip += " — " + ruleList(fs)
-			}
-			if tp.MomentOfTruth != nil {
-				if len(byTP[tp]) == 0 {
-					border = t.Moment
-				}
-				w.line(`%s [shape=diamond, width=0.32, height=0.32, style=filled, fillcolor=%s, color=%s, penwidth=2.5, pos="%.1f,%.1f!", tooltip=%s]`,
-					id(pointName(ji, tp)), id(fill), id(border), x, y, tooltip(tip))
-			} else {
-				w.line(`%s [shape=circle, width=0.2, style=filled, fillcolor=%s, color=%s, penwidth=%.1f, pos="%.1f,%.1f!", tooltip=%s]`,
-					id(pointName(ji, tp)), id(fill), id(border), width, x, y, tooltip(tip))
+			if fs := placed.onTouchpoint(tp); len(fs) > 0 {
+				byTP[tp] = fs
 			}
 		}
-		for _, pair := range j.Flow.ScoredSteps() {
-			a, b := pos[pair[0]], pos[pair[1]]
-			if a[1] > b[1]+rowHeight/2 || b[1] > a[1]+rowHeight/2 {
-				continue // the step crosses to another row: the rows read like lines of text
-			}
-			st := style
-			if b[0] < a[0] {
-				st = "dotted" // a step back (a loop)
-			}
-			w.line(`%s -> %s [dir=none, color=%s, penwidth=2.5, style=%s]`, id(pointName(ji, pair[0])), id(pointName(ji, pair[1])), id(color), st)
-		}
+	}
+	w.line(`graph [label=<%s>]`, emotionHeading(js, o, curves, rest))
+
+	for r := 0; r < c.rows; r++ {
+		emotionRow(w, c, r, t, taken)
+	}
+	emotionAxisMarks(w, c, js, curves, o, taken)
+	for ji, j := range js {
+		drawCurve(w, c, curves[ji], j, js, o, byTP, taken, pointName)
 	}
 	w.close()
 	return w.bytes()
 }
 
-func emotionHeading(js []*journey.Journey, o *Options, rest []journey.Finding) string {
+// emotionRow draws one row's stage bands, grid lines, axis labels and
+// touchpoint names.
+func emotionRow(w *dotWriter, c *emotionChart, r int, t *Theme, taken names) {
+	slots := c.slots
+	first, last := r*c.perRow, min((r+1)*c.perRow, len(slots))-1
+	if first > last {
+		return
+	}
+	_, y0 := c.at(first)
+	right := c.rowRight(r)
+	// Stage bands behind everything: runs of slots in the same stage.
+	for a := first; a <= last; {
+		b := a
+		for b+1 <= last && slots[b+1].stage == slots[a].stage {
+			b++
+		}
+		x0, _ := c.at(a)
+		x1, _ := c.at(b)
+		x0, x1 = x0-curveStep/2, x1+curveStep/2
+		w.line(`%s [shape=box, style=filled, color=%s, fillcolor=%s, width=%.3f, height=%.3f, pos="%.1f,%.1f!", labelloc=t, label=<<B>%s</B>>, fontsize=11]`,
+			id(taken.fresh(fmt.Sprintf("stage-%d", a))), id(t.stageFill(a)), id(t.stageFill(a)),
+			(x1-x0-2)/72, (bandTop-bandBottom)/72, (x0+x1)/2, y0+(bandTop+bandBottom)/2, wrapCentered(truncate(slots[a].stage, 60), max(8, int((x1-x0)/7))))
+		a = b + 1
+	}
+	// Axis: a grid line and a label for each score. The lines are thin
+	// filled nodes, not edges, so that they lie under the points
+	// (outputorder=nodesfirst draws every edge last).
+	for s := -2; s <= 2; s++ {
+		y := y0 + float64(s)*curveUnit
+		color, thick := t.StageBorder, 0.75
+		if s == 0 {
+			color, thick = t.Muted, 1.0
+		}
+		w.line(`%s [shape=box, style=filled, penwidth=0, fillcolor=%s, width=%.3f, height=%.4f, pos="%.1f,%.1f!"]`,
+			id(taken.fresh(fmt.Sprintf("grid%+d", s))), id(color), (right-curveLeft)/72, thick/72, (curveLeft+right)/2, y)
+		w.line(`%s [shape=plaintext, width=0.5, height=0.3, pos="%.1f,%.1f!", label=<<FONT COLOR=%s>%s</FONT>>, fontsize=11]`,
+			id(taken.fresh(fmt.Sprintf("axis%+d", s))), curveLeft-22, y, id(t.Muted), signed(s))
+	}
+	// Touchpoint names along the bottom of the row.
+	for i := first; i <= last; i++ {
+		x, _ := c.at(i)
+		lines := wrapLines(slots[i].label, nameWidth)
+		if len(lines) > nameLines {
+			lines = append(lines[:nameLines-1], truncate(strings.Join(lines[nameLines-1:], " "), nameWidth))
+		}
+		for k, l := range lines {
+			lines[k] = html(l)
+		}
+		name := strings.Join(lines, "<BR/>")
+		if slots[i].moment {
+			name = fmt.Sprintf(`<FONT COLOR=%s><B>♦ %s</B></FONT>`, id(t.Moment), name)
+		}
+		h := float64(len(lines))*nameLine + 4
+		w.line(`%s [shape=plaintext, width=%.3f, height=%.3f, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
+			id(taken.fresh(fmt.Sprintf("name-%d", i))), (curveStep-6)/72, h/72, x, y0+nameTop-h/2, name)
+	}
+}
+
+// emotionAxisMarks writes, at the foot of each column, what a curve does
+// not show there: a touchpoint with no score ("○ not scored") and, in an
+// overlay, a touchpoint a journey does not have ("× not in To-be").
+func emotionAxisMarks(w *dotWriter, c *emotionChart, js []*journey.Journey, curves []*emotionCurve, o *Options, taken names) {
 	t := o.Theme
-	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
-	if len(js) == 1 {
-		b.WriteString(titleRows(js[0], o, "emotion"))
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Emotional curve: how the customer feels at each touchpoint, from −2 (very negative) to +2 (very positive)  ·  <FONT COLOR=%s><B>♦</B> moment of truth</FONT></FONT></TD></TR>`, id(t.Muted), id(t.Moment))
-	} else {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20"><B>%s</B></FONT></TD></TR>`, wrap(overlayTitle(js, o), 80))
-		b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2"><TR>`)
-		for ji := range js {
-			dash := "———"
-			if ji%2 == 1 {
-				dash = "- - -"
+	for i, s := range c.slots {
+		var marks []string
+		for ji, cv := range curves {
+			tp, ok := cv.byID[s.id]
+			color := t.Muted
+			who := ""
+			if len(js) > 1 {
+				color = t.Curves[ji%len(t.Curves)]
+				who = " · " + truncate(curveLabel(js, o, ji), 10)
 			}
-			fmt.Fprintf(&b, `<TD><FONT COLOR=%s POINT-SIZE="14"><B>%s</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="11">%s</FONT></TD>`, id(t.Curves[ji%len(t.Curves)]), dash, html(truncate(curveLabel(js, o, ji), 60)))
-		}
-		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
-		b.WriteString(`</TR></TABLE></TD></TR>`)
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR=%s>Touchpoints are matched by id; a gap in a curve is a touchpoint that journey does not have.</FONT></TD></TR>`, id(t.Muted))
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.SeverityColor(worst(rest))), wrap(ruleList(rest), 110))
-	}
-	// Say why a picture is empty rather than leave the reader guessing.
-	touchpoints, scored := 0, 0
-	for _, j := range js {
-		for _, tp := range j.Touchpoints() {
-			touchpoints++
-			if tp.Emotion != nil {
-				scored++
+			switch {
+			case !ok:
+				marks = append(marks, fmt.Sprintf(`<FONT COLOR=%s>× not in %s</FONT>`, id(color), html(truncate(curveLabel(js, o, ji), 12))))
+			case tp.Emotion == nil:
+				end := ""
+				if cv.ends[tp] {
+					end = " · ■ end"
+				}
+				marks = append(marks, fmt.Sprintf(`<FONT COLOR=%s>○ not scored%s%s</FONT>`, id(color), html(who), end))
 			}
 		}
+		if len(marks) == 0 {
+			continue
+		}
+		x, y0 := c.at(i)
+		h := float64(len(marks))*markLine + 2
+		w.line(`%s [shape=plaintext, width=%.3f, height=%.3f, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
+			id(taken.fresh(fmt.Sprintf("mark-%d", i))), (curveStep-6)/72, h/72, x, y0+bandBottom+4+h/2, strings.Join(marks, "<BR/>"))
 	}
-	switch {
-	case touchpoints == 0:
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>No touchpoints yet: there is no curve to draw.</FONT></TD></TR>`, id(t.Muted))
-	case scored == 0:
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11" COLOR=%s>No touchpoint has an emotion score yet: add emotion: -2..2 to draw the curve.</FONT></TD></TR>`, id(t.Muted))
-	}
-	b.WriteString(`</TABLE>`)
-	return b.String()
-}
-
-// curveLabel names an overlaid journey: its label from the options (a
-// revision, say), else its title.
-func curveLabel(js []*journey.Journey, o *Options, i int) string {
-	if i < len(o.Labels) && o.Labels[i] != "" {
-		return o.Labels[i]
-	}
-	return js[i].Title.Value
-}
-
-// overlayTitle is the heading of an overlay: "A vs B".
-func overlayTitle(js []*journey.Journey, o *Options) string {
-	var parts []string
-	for i := range js {
-		parts = append(parts, curveLabel(js, o, i))
-	}
-	return truncate(strings.Join(parts, " vs "), 160)
 }

@@ -14,8 +14,8 @@ import (
 // moments of truth, handoffs and (with --lint) findings shown.
 func flowDOT(j *journey.Journey, o *Options) []byte {
 	t := o.Theme
-	colors, order := channelColors(j, t)
-	byTP, rest := findingsByTouchpoint(j, o.Findings)
+	colors, order := channelColors(j, o)
+	placed := placeFindings(j, o.Findings)
 	w := &dotWriter{}
 	w.open("digraph %s", id(j.ID.Value))
 	graphHeader(w, o)
@@ -25,24 +25,33 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	// journey keeps the proportions of a slide instead of becoming a strip.
 	w.line(`graph [rankdir=LR, newrank=true, nodesep=0.45, ranksep=0.6, labelloc=t, labeljust=l, outputorder=edgesfirst]`)
 	w.line(`node [shape=box, style="rounded,filled", penwidth=1.2, margin="0.1,0.06"]`)
-	w.line(`graph [label=<%s>]`, flowHeading(j, o, order, rest))
+	w.line(`graph [label=<%s>]`, flowHeading(j, o, order, colors, placed))
 
 	taken := names{}
 	for _, tp := range j.Touchpoints() {
 		taken.reserve(tp.ID.Value)
 	}
-	rows := flowRows(j)
+	ratio := slideRatio(o.Size)
+	if ratio == 0 {
+		ratio = 16.0 / 9.0 // a slide-like shape even when no slide is named
+	}
+	rows := flowRows(j, ratio, o.Size != "")
 	var tops []string // the first node of each column, left to right
 	for si, s := range j.Stages {
 		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
-		label := fmt.Sprintf(`<B>%d · %s</B>`, si+1, wrapCentered(s.Label(), 32))
+		stageName := fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label())
+		label := fmt.Sprintf(`<TR><TD%s><B>%s</B></TD></TR>`, textWidth(stageName, 34, 13, true, 0), wrapCentered(stageName, 34))
 		if s.Owner.Value != "" {
-			label += fmt.Sprintf(`<BR/><FONT POINT-SIZE="9" COLOR=%s>%s</FONT>`, id(t.Muted), html(s.Owner.Value))
+			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), html(ownerName(j, s.Owner.Value)))
 		}
 		if len(s.Touchpoints) == 0 {
-			label += fmt.Sprintf(`<BR/><FONT POINT-SIZE="9" COLOR=%s>(no touchpoints)</FONT>`, id(t.Muted))
+			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>(no touchpoints)</FONT></TD></TR>`, id(t.Muted))
 		}
-		w.line(`graph [label=<%s>, style="rounded,filled", fillcolor=%s, color=%s, fontsize=13, margin=12]`, label, id(t.stageFill(si)), id(t.StageBorder))
+		if fs := placed.stage[s]; len(fs) > 0 {
+			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9">%s</FONT></TD></TR>`, findingMark(fs, t, 32))
+		}
+		label = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">` + label + `</TABLE>`
+		w.line(`graph [label=<%s>, style="rounded,filled", fillcolor=%s, color=%s, fontsize=13, margin=12]`, label, id(t.stageFill(o.stageNumber(j, si))), id(t.StageBorder))
 		if len(s.Touchpoints) == 0 {
 			// An empty cluster is dropped by Graphviz; an invisible point keeps
 			// the stage visible without adding a touchpoint-like node.
@@ -62,7 +71,7 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 			column := s.Touchpoints[start:min(start+per, n)]
 			var ids []string
 			for i, tp := range column {
-				w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, byTP[tp], o))
+				w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, placed.touchpoint[tp], o))
 				ids = append(ids, id(tp.ID.Value))
 				if i > 0 {
 					// In an LR layout a flat edge places its tail below its
@@ -91,32 +100,41 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 		// sits on does not run through its text.
 		bg := t.Background
 		if e.From.Stage == e.To.Stage {
-			bg = t.stageFill(stageIndex[e.From.Stage])
+			bg = t.stageFill(o.stageNumber(j, stageIndex[e.From.Stage]))
 		}
-		w.line("%s -> %s [constraint=false, weight=0, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o, bg))
+		fs := placed.handoff[handoffKey{e.From.ID.Value, e.To.ID.Value}]
+		w.line("%s -> %s [constraint=false, weight=0, %s]", id(e.From.ID.Value), id(e.To.ID.Value), flowEdge(e, o, bg, fs))
 	}
 	w.close()
 	return w.bytes()
 }
 
 // flowRows chooses how many touchpoints a column holds at most: the number
-// that brings the whole grid closest to the shape of a 16:9 slide, given
+// that brings the whole grid closest to the shape of the slide, given
 // the typical size of a touchpoint box. A column holds at least five, so
 // short stages always keep one column each.
-func flowRows(j *journey.Journey) int {
+func flowRows(j *journey.Journey, ratio float64, slide bool) int {
 	const boxW, boxH, heading = 230.0, 125.0, 160.0 // points, with spacing
 	longest := 1
 	for _, s := range j.Stages {
 		longest = max(longest, len(s.Touchpoints))
 	}
 	best, bestScore := longest, math.Inf(1)
-	for r := longest; r >= min(5, longest); r-- {
+	least := min(5, longest)
+	if slide {
+		least = min(2, longest) // laid out for a slide: the shape that makes text largest
+	}
+	for r := longest; r >= least; r-- {
 		cols := 0
 		for _, s := range j.Stages {
 			cols += max(1, (len(s.Touchpoints)+r-1)/r)
 		}
-		aspect := float64(cols) * boxW / (float64(r)*boxH + heading)
-		if score := math.Abs(math.Log(aspect / (16.0 / 9.0))); score < bestScore-1e-9 {
+		w, h := float64(cols)*boxW, float64(r)*boxH+heading
+		score := math.Abs(math.Log(w / h / ratio))
+		if slide {
+			score = max(w/ratio, h) // the scale it must shrink by to fit the slide
+		}
+		if score < bestScore-1e-9 {
 			best, bestScore = r, score
 		}
 	}
@@ -126,12 +144,12 @@ func flowRows(j *journey.Journey) int {
 func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]string, findings []journey.Finding, o *Options) string {
 	t := o.Theme
 	var rows []string
-	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>%s</B></TD></TR>`, wrap(tp.Label(), 26)))
+	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><B>%s</B></TD></TR>`, textWidth(tp.Label(), 26, 11, true, 2), wrap(tp.Label(), 26)))
 	meta := channelLabel(j, tp.Channel.Value)
 	if owner := tp.ResolvedOwner().Value; owner != "" {
-		meta += " · " + owner
+		meta += " · " + ownerName(j, owner)
 	}
-	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), wrap(meta, 34)))
+	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, textWidth(meta, 34, 9, false, 2), id(t.Muted), wrap(meta, 34)))
 	if tp.Emotion != nil {
 		feeling := ""
 		if tp.Emotion.Feeling != "" {
@@ -150,8 +168,7 @@ func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]stri
 		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR=%s>■ journey can end here</FONT></TD></TR>`, id(t.Muted)))
 	}
 	if len(findings) > 0 {
-		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="9" COLOR=%s>▲ %s</FONT></TD></TR>`,
-			id(t.ProblemFill), id(t.SeverityColor(worst(findings))), wrap(ruleList(findings), 34)))
+		rows = append(rows, findingsRow(findings, t, 34, 9))
 	}
 	label := `<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">` + strings.Join(rows, "") + `</TABLE>>`
 	attrs := []string{"label=" + label, "fillcolor=" + id(colors[tp.Channel.Value])}
@@ -164,10 +181,19 @@ func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]stri
 	return "[" + strings.Join(attrs, ", ") + "]"
 }
 
-func flowEdge(e *journey.Edge, o *Options, bg string) string {
+func flowEdge(e *journey.Edge, o *Options, bg string, findings []journey.Finding) string {
 	t := o.Theme
 	boxed := func(text string) string {
 		return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR=%s><TR><TD>%s</TD></TR></TABLE>`, id(bg), text)
+	}
+	if len(findings) > 0 {
+		// A finding about the handoff marks the edge itself, the rule named.
+		style := "solid"
+		if e.Handoff && e.To.Handoff == nil {
+			style = "dashed"
+		}
+		return fmt.Sprintf(`color=%s, penwidth=2.5, style=%s, label=<%s>`, id(t.SeverityColor(worst(findings))), style,
+			fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR=%s><TR><TD><FONT POINT-SIZE="9">%s</FONT></TD></TR></TABLE>`, id(t.ProblemFill), findingMark(findings, t, 24)))
 	}
 	switch {
 	case !e.Handoff:
@@ -188,7 +214,7 @@ func flowEdge(e *journey.Edge, o *Options, bg string) string {
 }
 
 // flowHeading is the graph label: title, subtitle and the legend.
-func flowHeading(j *journey.Journey, o *Options, order []string, rest []journey.Finding) string {
+func flowHeading(j *journey.Journey, o *Options, order []string, colors map[string]string, placed *placement) string {
 	t := o.Theme
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
@@ -196,20 +222,15 @@ func flowHeading(j *journey.Journey, o *Options, order []string, rest []journey.
 	// Legend: one swatch per channel, then the edge and marker key.
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>`)
 	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10"><B>Channels</B></FONT></TD>`)
-	for i, c := range order {
-		fmt.Fprintf(&b, `<TD BGCOLOR=%s BORDER="1" COLOR=%s><FONT POINT-SIZE="10">%s</FONT></TD>`, id(t.ChannelColor(i)), id(t.NodeBorder), html(channelLabel(j, c)))
-	}
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>——</B> handoff</FONT></TD>`, id(t.Handoff))
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>- - -</B> undocumented handoff</FONT></TD>`, id(t.Problem))
-	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>♦</B> moment of truth</FONT></TD>`, id(t.Moment))
+	b.WriteString(channelLegend(j, t, order, colors, placed))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s>   <B>——</B>&#160;&#160;handoff</FONT></TD>`, id(t.Handoff))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>- - -</B>&#160;&#160;undocumented handoff</FONT></TD>`, id(t.Problem))
+	fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10" COLOR=%s><B>♦</B>&#160;moment of truth</FONT></TD>`, id(t.Moment))
 	if o.Findings != nil {
-		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10">▲ lint: <FONT COLOR=%s>error</FONT> <FONT COLOR=%s>warning</FONT> <FONT COLOR=%s>info</FONT></FONT></TD>`,
-			id(t.SeverityColor(journey.Error)), id(t.SeverityColor(journey.Warning)), id(t.SeverityColor(journey.Info)))
+		fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="10">%s</FONT></TD>`, severityKey(t))
 	}
 	b.WriteString(`</TR></TABLE></TD></TR>`)
-	if len(rest) > 0 {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR=%s><FONT POINT-SIZE="10" COLOR=%s>▲ journey: %s</FONT></TD></TR>`, id(t.ProblemFill), id(t.SeverityColor(worst(rest))), wrap(ruleList(rest), 110))
-	}
+	b.WriteString(journeyFindingsRows(placed.list(j), t))
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }

@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/render/fonts"
 )
 
 // svgDoc is what the tests read from an SVG, parsed with encoding/xml.
@@ -260,8 +261,10 @@ func TestFlowSVG(t *testing.T) {
 				}
 				seenFF[ff] = true
 				fams := strings.Split(ff, ",")
-				if len(fams) < 2 || !strings.EqualFold(strings.TrimSpace(fams[0]), "Helvetica") {
-					t.Errorf("font-family %q: want Helvetica then fallbacks", ff)
+				// The embedded font the layout measured with first, then
+				// fonts with the same metrics.
+				if len(fams) < 3 || strings.TrimSpace(fams[0]) != fonts.Family || !slices.Contains(fams, "Arial") || !slices.Contains(fams, "Helvetica") {
+					t.Errorf("font-family %q: want %s, then Arial and Helvetica, then a generic family", ff, fonts.Family)
 				}
 				last := strings.ToLower(strings.TrimSpace(fams[len(fams)-1]))
 				hasGeneric := slices.ContainsFunc(fams, func(f string) bool {
@@ -428,9 +431,16 @@ func TestAdversarial(t *testing.T) {
 				switch view {
 				case "flow":
 					checkFlowGraph(t, j, g)
-				case "map":
-					if !slices.Equal(got, []string{"map"}) {
-						t.Errorf("map view nodes %q, want just \"map\"", got)
+				case "map", "emotion":
+					// A point on the curve per scored touchpoint, named by its id.
+					have := map[string]bool{}
+					for _, n := range got {
+						have[n] = true
+					}
+					for _, tp := range tps {
+						if tp.Emotion != nil && !have[nodeName(tp.ID.Value)] {
+							t.Errorf("%s DOT: no curve point %q", view, tp.ID.Value)
+						}
 					}
 				case "channels":
 					var want []string
@@ -444,21 +454,6 @@ func TestAdversarial(t *testing.T) {
 					}
 					if len(g.Edges) != len(pairs) || len(pairs) < 4 {
 						t.Errorf("%d channel edges, want one per channel pair with handoffs: %d", len(g.Edges), len(pairs))
-					}
-				case "emotion":
-					have := map[string]bool{}
-					for _, n := range got {
-						have[n] = true
-					}
-					for _, tp := range tps {
-						if tp.Emotion == nil {
-							continue
-						}
-						switch {
-						case have[nodeName(tp.ID.Value)]:
-						default:
-							t.Errorf("emotion DOT: no curve point %q", tp.ID.Value)
-						}
 					}
 				}
 			})
@@ -527,8 +522,9 @@ func TestAdversarial(t *testing.T) {
 			if view == "map" && !strings.Contains(text, "<TABLE>") {
 				t.Error("<TABLE> in an opportunity not drawn literally")
 			}
-			// Backslash escapes in user text stay literal.
-			if !strings.Contains(text, `\N \G \l end\`) {
+			// Backslash escapes in user text stay literal (wherever the
+			// title's lines break).
+			if !strings.Contains(strings.Join(d.texts, " "), `\N \G \l end\`) {
 				knownBug(t, "html-backslash", `title text "\N \G \l end\" is not drawn literally: Graphviz expands \N and \G inside HTML labels`)
 			}
 			if d.title != j.Title.Value {
@@ -684,6 +680,9 @@ func TestTooltipLiteral(t *testing.T) {
 			continue
 		}
 		want := strings.Join(strings.Fields(tp.Label()), " ") + ": " + signed(tp.Emotion.Score)
+		if f := tp.Emotion.Feeling; f != "" { // the feeling follows the score
+			want += " (" + strings.Join(strings.Fields(f), " ") + ")"
+		}
 		if slices.Contains(tips, want) {
 			continue
 		}
@@ -811,7 +810,7 @@ func TestFlowWrapsLongStages(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "crowded.journey.yaml")
 	writeFile(t, path, b.String())
 	j := load(t, path)
-	if got := flowRows(j); got != 6 {
+	if got := flowRows(j, 16.0/9.0, false); got != 6 {
 		t.Errorf("rows per column %d, want 6 (the 12-touchpoint stage in two columns)", got)
 	}
 	dot, _, err := DOT([]*journey.Journey{j}, Options{})
@@ -875,5 +874,41 @@ func TestEmotionFollowsFlow(t *testing.T) {
 	// Three rows of ten: each row has its own zero line.
 	if got := bytes.Count(dot, []byte(`"grid+0`)); got != 3 {
 		t.Errorf("%d rows, want 3", got)
+	}
+}
+
+// TestWrapLines: text breaks at word boundaries and between East Asian
+// characters, measured with the font's advances; no hyphen is ever added
+// inside a word, id or URL; a run-away URL breaks after its separators;
+// lone punctuation stays with the word before it, and CJK closing
+// punctuation never starts a line.
+func TestWrapLines(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  string
+	}{
+		{"Fahrgastrechte-Entschädigung beantragen", 17, "Fahrgastrechte-Entschädigung|beantragen"},
+		{"Sitzplatzreservierung", 10, "Sitzplatzreservierung"},
+		{"Refund of (25 %) within a week", 10, "Refund of|(25 %)|within a|week"},
+		{"Ends with a quote »", 10, "Ends with a|quote »"},
+		{"", 10, ""},
+		{"short", 10, "short"},
+		{"Renew at https://example.gov/passport-renewal/online/start?step=1", 12, "Renew at|https://|example.gov/|passport-|renewal/|online/start?|step=1"},
+		{"pass-port-renewal-journey", 12, "pass-port-renewal-journey"},
+		{"パスポートの更新を申請する。", 8, "パスポー|トの更新|を申請す|る。"},
+		{"申请护照续签，然后等待。", 8, "申请护照|续签，然|后等待。"},
+	}
+	for _, tt := range tests {
+		got := strings.Join(wrapLines(tt.text, tt.width), "|")
+		if got != tt.want {
+			t.Errorf("wrapLines(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+		if strings.Count(got, "-") != strings.Count(tt.text, "-") {
+			t.Errorf("wrapLines(%q) added a hyphen: %q", tt.text, got)
+		}
+		if strings.ReplaceAll(got, "|", "") != strings.ReplaceAll(tt.text, " ", "") && !strings.Contains(tt.text, " ") {
+			t.Errorf("wrapLines(%q) lost or changed text: %q", tt.text, got)
+		}
 	}
 }

@@ -15,5 +15,7 @@ for view in flow map emotion channels; do
 done
 "$bin" render examples/benefit-application.journey.yaml --lint -o "$out/benefit-application-lint.png"
 "$bin" render examples/insurance-claim.journey.yaml --theme dark -o "$out/insurance-claim-dark.png"
-"$bin" render examples/online-checkout.journey.yaml examples/bank-onboarding.journey.yaml --view emotion -o "$out/emotion-overlay.svg"
+"$bin" render examples/plan-upgrade.journey.yaml --view map --split -o "$out/plan-upgrade-map-slide.png"
+"$bin" render examples/insurance-claim.journey.yaml --view emotion --size 16:9 --theme mono -o "$out/insurance-claim-emotion-mono.png"
+"$bin" render examples/online-checkout.journey.yaml examples/bank-onboarding.journey.yaml --view emotion --label "Online checkout" --label "Bank onboarding" -o "$out/emotion-overlay.svg"
 echo "wrote $(ls "$out" | wc -l) files to $out"

@@ -17,6 +17,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,6 +55,16 @@ type Server struct {
 
 	cacheMu sync.Mutex
 	cache   map[pictureKey][]byte
+	// drawing holds the renders under way, so that requests for the same
+	// picture share one (several tabs, quick clicks through the views).
+	drawing map[pictureKey]*drawing
+}
+
+// drawing is a render under way; done is closed when svg or err is set.
+type drawing struct {
+	done chan struct{}
+	svg  []byte
+	err  error
 }
 
 type pictureKey struct {
@@ -67,15 +78,15 @@ func New(opts Options) *Server {
 	if opts.Poll <= 0 {
 		opts.Poll = 200 * time.Millisecond
 	}
-	s := &Server{opts: opts, state: newState(opts), events: newBroker(), cache: map[pictureKey][]byte{}}
+	s := &Server{opts: opts, state: newState(opts), events: newBroker(), cache: map[pictureKey][]byte{}, drawing: map[pictureKey]*drawing{}}
 	s.state.refresh()
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("GET /{$}", s.page("index.html"))
-	s.mux.HandleFunc("GET /j/{id}", s.page("journey.html"))
+	s.mux.HandleFunc("GET /j/{key...}", s.page("journey.html"))
 	s.mux.HandleFunc("GET /assets/{name}", s.asset)
 	s.mux.HandleFunc("GET /api/journeys", s.apiJourneys)
-	s.mux.HandleFunc("GET /api/journeys/{id}", s.apiJourney)
-	s.mux.HandleFunc("GET /api/journeys/{id}/picture.svg", s.picture)
+	s.mux.HandleFunc("GET /api/journey", s.apiJourney)
+	s.mux.HandleFunc("GET /api/picture.svg", s.picture)
 	s.mux.HandleFunc("GET /api/options", s.apiOptions)
 	s.mux.HandleFunc("GET /events", s.eventStream)
 	return s
@@ -84,8 +95,8 @@ func New(opts Options) *Server {
 // ServeHTTP serves the pages, refusing requests addressed to a name that is
 // not the loopback's unless AllowRemote is set.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !s.opts.AllowRemote && !loopbackHost(r.Host) {
-		http.Error(w, "journeymap serve answers only on the loopback address (localhost, 127.0.0.1, [::1])", http.StatusForbidden)
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "journeymap serve answers only to its own address (localhost, 127.0.0.1, [::1]; with --allow-remote also this machine's IP addresses and host name)", http.StatusForbidden)
 		return
 	}
 	h := w.Header()
@@ -154,7 +165,7 @@ func problemSuffix(p string) string {
 // page serves one of the two HTML pages; the script fills them in.
 func (s *Server) page(name string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if id := r.PathValue("id"); id != "" && s.state.snapshot().find(id) == nil {
+		if name == "journey.html" && s.state.snapshot().find(r.PathValue("key")) == nil {
 			http.NotFound(w, r)
 			return
 		}
@@ -195,6 +206,7 @@ func (s *Server) serveAsset(w http.ResponseWriter, name string) {
 
 // journeySummary is a journey in the list.
 type journeySummary struct {
+	Key      string         `json:"key"` // names the journey's page: /j/KEY
 	ID       string         `json:"id"`
 	Title    string         `json:"title"`
 	File     string         `json:"file"`
@@ -219,7 +231,7 @@ func summarise(e *entry) journeySummary {
 	if !e.Valid && e.good != nil {
 		title = e.good.Title.Value // the broken save may have lost its title
 	}
-	return journeySummary{ID: e.ID, Title: title, File: e.File, Valid: e.Valid, Drawable: e.good != nil, Counts: counts}
+	return journeySummary{Key: e.Key, ID: e.ID, Title: title, File: e.File, Valid: e.Valid, Drawable: e.good != nil, Counts: counts}
 }
 
 func (s *Server) apiJourneys(w http.ResponseWriter, r *http.Request) {
@@ -237,7 +249,7 @@ func (s *Server) apiJourneys(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiJourney(w http.ResponseWriter, r *http.Request) {
 	snap := s.state.snapshot()
-	e := snap.find(r.PathValue("id"))
+	e := snap.find(r.URL.Query().Get("key"))
 	if e == nil {
 		http.Error(w, "no such journey", http.StatusNotFound)
 		return
@@ -266,7 +278,7 @@ func writeJSON(w http.ResponseWriter, v any) {
 // picture draws the journey's last good version as SVG.
 func (s *Server) picture(w http.ResponseWriter, r *http.Request) {
 	snap := s.state.snapshot()
-	e := snap.find(r.PathValue("id"))
+	e := snap.find(r.URL.Query().Get("key"))
 	if e == nil {
 		http.Error(w, "no such journey", http.StatusNotFound)
 		return
@@ -287,15 +299,16 @@ func (s *Server) picture(w http.ResponseWriter, r *http.Request) {
 	if theme == "" {
 		theme = defaultTheme(e.good)
 	}
+	// Only a built-in theme by name: a page cannot make the server read a
+	// theme file.
 	t := render.FindTheme(theme)
-	if t == nil || !slices.Contains(render.Themes(), theme) {
+	if !slices.Contains(render.Themes(), theme) {
 		http.Error(w, fmt.Sprintf("unknown theme %q", theme), http.StatusBadRequest)
 		return
 	}
 	withLint, _ := strconv.ParseBool(q.Get("lint"))
 	key := pictureKey{file: e.File, view: view, theme: theme, lint: withLint, gen: e.goodGen}
-	svg, ok := s.cached(key)
-	if !ok {
+	svg, err := s.draw(key, func() ([]byte, error) {
 		opts := render.Options{View: view, Format: "svg", Theme: t}
 		if ws := e.good.Workspace; ws != nil {
 			opts.Font = ws.Render.Font.Value
@@ -303,16 +316,16 @@ func (s *Server) picture(w http.ResponseWriter, r *http.Request) {
 		if withLint {
 			opts.Findings = e.goodFindings
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), 20*time.Second)
+		// Not the request's context: a render others wait for must finish
+		// even if the page that asked first goes away.
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
-		var err error
-		svg, err = render.Render(ctx, []*journey.Journey{e.good}, opts)
-		if err != nil {
-			s.logf("render %s (%s, %s): %v", e.ID, view, theme, err)
-			http.Error(w, "cannot draw this journey: "+err.Error(), http.StatusInternalServerError)
-			return
-		}
-		s.store(key, svg)
+		return render.Render(ctx, []*journey.Journey{e.good}, opts)
+	})
+	if err != nil {
+		s.logf("render %s (%s, %s): %v", e.File, view, theme, err)
+		http.Error(w, "cannot draw this journey: "+err.Error(), http.StatusInternalServerError)
+		return
 	}
 	w.Header().Set("Content-Type", "image/svg+xml")
 	w.Header().Set("Cache-Control", "no-store")
@@ -327,17 +340,32 @@ func defaultTheme(j *journey.Journey) string {
 	return "light"
 }
 
-func (s *Server) cached(k pictureKey) ([]byte, bool) {
+// draw returns the cached picture for k, or renders it once however many
+// requests ask for it meanwhile.
+func (s *Server) draw(k pictureKey, render func() ([]byte, error)) ([]byte, error) {
 	s.cacheMu.Lock()
-	defer s.cacheMu.Unlock()
-	b, ok := s.cache[k]
-	return b, ok
-}
+	if b, ok := s.cache[k]; ok {
+		s.cacheMu.Unlock()
+		return b, nil
+	}
+	if d, ok := s.drawing[k]; ok {
+		s.cacheMu.Unlock()
+		<-d.done
+		return d.svg, d.err
+	}
+	d := &drawing{done: make(chan struct{})}
+	s.drawing[k] = d
+	s.cacheMu.Unlock()
 
-func (s *Server) store(k pictureKey, b []byte) {
+	d.svg, d.err = render()
 	s.cacheMu.Lock()
-	defer s.cacheMu.Unlock()
-	s.cache[k] = b
+	delete(s.drawing, k)
+	if d.err == nil {
+		s.cache[k] = d.svg
+	}
+	s.cacheMu.Unlock()
+	close(d.done)
+	return d.svg, d.err
 }
 
 // prune drops pictures of versions no journey shows any more, so a long
@@ -386,6 +414,29 @@ func (s *Server) eventStream(w http.ResponseWriter, r *http.Request) {
 		}
 		flusher.Flush()
 	}
+}
+
+// hostAllowed guards against DNS rebinding: a page on another site whose
+// name resolves to this machine must not read the journeys. Requests must
+// name the loopback; with AllowRemote, also any IP address or this
+// machine's host name, never another domain name.
+func (s *Server) hostAllowed(hostport string) bool {
+	if loopbackHost(hostport) {
+		return true
+	}
+	if !s.opts.AllowRemote {
+		return false
+	}
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	name, err := os.Hostname()
+	return err == nil && strings.EqualFold(host, name)
 }
 
 // loopbackHost says whether a request's Host names the loopback.

@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -39,6 +41,7 @@ stages:
 // fixture is a served directory with one journey.
 type fixture struct {
 	dir, file string
+	key       string // the journey's page key
 	srv       *Server
 	http      *httptest.Server
 }
@@ -54,7 +57,7 @@ func newFixture(t *testing.T) *fixture {
 	go srv.Watch(ctx)
 	hs := httptest.NewServer(srv)
 	t.Cleanup(func() { hs.Close(); cancel() })
-	return &fixture{dir: dir, file: file, srv: srv, http: hs}
+	return &fixture{dir: dir, file: file, key: pageKey(file), srv: srv, http: hs}
 }
 
 func write(t *testing.T, path, src string) {
@@ -65,6 +68,11 @@ func write(t *testing.T, path, src string) {
 	// Saves in the same clock tick must still look changed.
 	later := time.Now().Add(time.Duration(len(src)) * time.Millisecond)
 	os.Chtimes(path, later, later)
+}
+
+// picture is the URL of the journey's picture in a view (and more query).
+func (f *fixture) picture(viewAndQuery string) string {
+	return "/api/picture.svg?key=" + url.QueryEscape(f.key) + "&view=" + viewAndQuery
 }
 
 func (f *fixture) get(t *testing.T, path string) (int, string) {
@@ -95,7 +103,7 @@ type detail struct {
 
 func (f *fixture) detail(t *testing.T) detail {
 	t.Helper()
-	code, body := f.get(t, "/api/journeys/pay-bill")
+	code, body := f.get(t, "/api/journey?key="+url.QueryEscape(f.key))
 	if code != 200 {
 		t.Fatalf("journey detail: %d %s", code, body)
 	}
@@ -122,7 +130,7 @@ func (f *fixture) waitFor(t *testing.T, ok func(detail) bool) detail {
 
 func TestPagesAndPictures(t *testing.T) {
 	f := newFixture(t)
-	for _, path := range []string{"/", "/j/pay-bill", "/assets/app.js", "/assets/style.css", "/api/journeys", "/api/options"} {
+	for _, path := range []string{"/", "/j/" + f.key, "/assets/app.js", "/assets/style.css", "/api/journeys", "/api/options"} {
 		if code, body := f.get(t, path); code != 200 || body == "" {
 			t.Errorf("GET %s: %d", path, code)
 		}
@@ -133,16 +141,16 @@ func TestPagesAndPictures(t *testing.T) {
 	}
 	for _, view := range []string{"flow", "map", "emotion", "channels"} {
 		for _, q := range []string{"", "&theme=dark", "&theme=mono&lint=1"} {
-			code, svg := f.get(t, "/api/journeys/pay-bill/picture.svg?view="+view+q)
+			code, svg := f.get(t, f.picture(view+q))
 			if code != 200 || !strings.Contains(svg, "<svg") || !strings.Contains(svg, "Pay a bill") {
 				t.Errorf("%s%s: %d, want an SVG with the title", view, q, code)
 			}
 		}
 	}
-	if code, _ := f.get(t, "/api/journeys/pay-bill/picture.svg?view=gantt"); code != http.StatusBadRequest {
+	if code, _ := f.get(t, f.picture("gantt")); code != http.StatusBadRequest {
 		t.Errorf("unknown view: %d, want 400", code)
 	}
-	if code, _ := f.get(t, "/api/journeys/pay-bill/picture.svg?theme=../../x"); code != http.StatusBadRequest {
+	if code, _ := f.get(t, f.picture("flow&theme=../../x")); code != http.StatusBadRequest {
 		t.Errorf("unknown theme: %d, want 400", code)
 	}
 }
@@ -154,8 +162,9 @@ func TestServesNothingElse(t *testing.T) {
 	write(t, filepath.Join(f.dir, "secret.txt"), "password")
 	for _, path := range []string{
 		"/assets/", "/assets/index.html", "/assets/serve.go", "/assets/..%2fserve.go", "/assets/%2e%2e/%2e%2e/go.mod",
-		"/secret.txt", "/pay.journey.yaml", "/journeymap.yaml", "/j/", "/j/nope", "/j/..%2fsecret.txt",
-		"/api/journeys/..%2f..%2fsecret.txt/picture.svg", "/api/journeys/nope", "/api/journeys/nope/picture.svg",
+		"/secret.txt", "/pay.journey.yaml", "/journeymap.yaml", "/j/", "/j/nope", "/j/..%2fsecret.txt", "/j/" + f.key + "/../secret",
+		"/api/picture.svg?key=..%2fsecret.txt", "/api/picture.svg?key=" + url.QueryEscape(f.dir+"/secret.txt"),
+		"/api/journey?key=nope", "/api/picture.svg?key=nope", "/api/journey?key=" + url.QueryEscape(f.file),
 		"/etc/passwd", "/.git/config",
 	} {
 		code, body := f.get(t, path)
@@ -210,7 +219,7 @@ func TestFollowsSaves(t *testing.T) {
 	if d.Valid || !d.Stale || len(d.Findings) == 0 || d.Findings[0].Rule != "syntax" {
 		t.Errorf("after an invalid save: %+v, want stale with its syntax finding", d)
 	}
-	if code, svg := f.get(t, "/api/journeys/pay-bill/picture.svg"); code != 200 || !strings.Contains(svg, "Pay a bill online") {
+	if code, svg := f.get(t, f.picture("flow")); code != 200 || !strings.Contains(svg, "Pay a bill online") {
 		t.Errorf("an invalid save must keep the last good picture: %d", code)
 	}
 
@@ -240,15 +249,18 @@ func TestSurvivesFilesVanishing(t *testing.T) {
 	<-events
 	os.Remove(f.file)
 	waitEvent(t, events, 0)
-	if code, _ := f.get(t, "/api/journeys"); code != 200 {
-		t.Fatalf("list after a delete: %d", code)
+	if code, list := f.get(t, "/api/journeys"); code != 200 || strings.Contains(list, "pay-bill") {
+		t.Fatalf("list after a delete: %d, want the journey gone:\n%s", code, list)
+	}
+	if code, _ := f.get(t, f.picture("flow")); code != http.StatusNotFound {
+		t.Errorf("picture of a deleted journey: %d, want 404", code)
 	}
 	if err := os.Mkdir(f.file, 0o755); err != nil { // the file becomes a directory
 		t.Fatal(err)
 	}
 	time.Sleep(100 * time.Millisecond)
-	if code, _ := f.get(t, "/api/journeys"); code != 200 {
-		t.Fatalf("list after a file became a directory: %d", code)
+	if code, list := f.get(t, "/api/journeys"); code != 200 || strings.Contains(list, "pay-bill") {
+		t.Fatalf("list after a file became a directory: %d\n%s", code, list)
 	}
 	os.Remove(f.file)
 	write(t, f.file, journeySrc("Back again"))
@@ -263,7 +275,7 @@ func TestSurvivesFilesVanishing(t *testing.T) {
 }
 
 func (f *fixture) detailOK(t *testing.T) string {
-	code, body := f.get(t, "/api/journeys/pay-bill")
+	code, body := f.get(t, "/api/journey?key="+url.QueryEscape(f.key))
 	if code != 200 {
 		return ""
 	}
@@ -280,8 +292,8 @@ func TestPictureCacheStaysBounded(t *testing.T) {
 	for i := range 6 {
 		write(t, f.file, journeySrc("Pay a bill "+strings.Repeat("!", i+1)))
 		waitEvent(t, events, 0)
-		f.get(t, "/api/journeys/pay-bill/picture.svg")
-		f.get(t, "/api/journeys/pay-bill/picture.svg?view=map")
+		f.get(t, f.picture("flow"))
+		f.get(t, f.picture("map"))
 	}
 	f.srv.cacheMu.Lock()
 	n := len(f.srv.cache)
@@ -358,6 +370,61 @@ func TestCheckAddr(t *testing.T) {
 		err := CheckAddr(tc.addr, tc.remote)
 		if (err == nil) != tc.ok {
 			t.Errorf("CheckAddr(%q, %v) = %v, want ok=%v", tc.addr, tc.remote, err, tc.ok)
+		}
+	}
+}
+
+// TestSameIDInTwoFiles: each file has its own page, whatever its id says.
+func TestSameIDInTwoFiles(t *testing.T) {
+	f := newFixture(t)
+	other := filepath.Join(f.dir, "draft", "pay.journey.yaml")
+	os.Mkdir(filepath.Dir(other), 0o755)
+	write(t, other, journeySrc("Pay a bill, the draft"))
+	events := f.subscribe(t)
+	<-events
+	waitEvent(t, events, 0)
+	for key, title := range map[string]string{f.key: "Pay a bill", pageKey(other): "Pay a bill, the draft"} {
+		code, svg := f.get(t, "/api/picture.svg?key="+url.QueryEscape(key)+"&view=flow")
+		if code != 200 || !strings.Contains(svg, title+"<") {
+			t.Errorf("picture of %s: %d, want the title %q", key, code, title)
+		}
+	}
+}
+
+// TestConcurrentRequestsShareARender: many requests for one picture that
+// is not drawn yet cost one render.
+func TestConcurrentRequestsShareARender(t *testing.T) {
+	f := newFixture(t)
+	renders := 0
+	var mu sync.Mutex
+	k := pictureKey{file: "x", view: "flow"}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f.srv.draw(k, func() ([]byte, error) {
+				mu.Lock()
+				renders++
+				mu.Unlock()
+				time.Sleep(50 * time.Millisecond)
+				return []byte("<svg/>"), nil
+			})
+		}()
+	}
+	wg.Wait()
+	if renders != 1 {
+		t.Errorf("%d renders for 20 concurrent requests of one picture, want 1", renders)
+	}
+}
+
+func TestRemoteHosts(t *testing.T) {
+	s := New(Options{Paths: []string{t.TempDir()}, AllowRemote: true})
+	name, _ := os.Hostname()
+	for host, want := range map[string]bool{"192.168.1.10:7878": true, "[fe80::1]:80": true, name + ":7878": true,
+		"evil.example": false, name + ".evil.example": false, "localhost:1": true} {
+		if got := s.hostAllowed(host); got != want {
+			t.Errorf("--allow-remote, Host %s: allowed %v, want %v", host, got, want)
 		}
 	}
 }

@@ -3,7 +3,10 @@ package serve
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,6 +18,10 @@ import (
 // says (findings, validity) and the last version of it that validated, which
 // is what gets drawn while a save is invalid.
 type entry struct {
+	// Key names the entry in URLs: its file's path without the
+	// .journey.yaml suffix. It is the file, not the journey's id, that a
+	// page follows: two files may hold the same id, and an edit may change it.
+	Key      string
 	File     string
 	ID       string // from the latest save; the file name's id if unreadable
 	Title    string
@@ -38,13 +45,33 @@ type snapshot struct {
 	Loaded  time.Time
 }
 
-func (s *snapshot) find(id string) *entry {
+// find returns the entry with the given key; only keys of the entries
+// loaded match, so no URL can name any other file.
+func (s *snapshot) find(key string) *entry {
 	for _, e := range s.Entries {
-		if e.ID == id || (e.good != nil && e.good.ID.Value == id) {
+		if e.Key == key {
 			return e
 		}
 	}
 	return nil
+}
+
+// pageKey is a file's key: its path relative to the working directory when
+// inside it, in slashes, without the journey suffix.
+func pageKey(file string) string {
+	p := file
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+				p = rel
+			}
+		}
+	}
+	p = filepath.ToSlash(filepath.Clean(p))
+	for _, suffix := range []string{".journey.yaml", ".journey.yml"} {
+		p = strings.TrimSuffix(p, suffix)
+	}
+	return strings.TrimLeft(p, "/")
 }
 
 // state loads the journeys under the PATHs and keeps the latest snapshot.
@@ -105,9 +132,9 @@ func (st *state) load(prev *snapshot) *snapshot {
 	}
 	set, err := journey.Load(st.opts.Paths, journey.LoadOptions{Config: st.opts.Config})
 	if err != nil {
-		// A PATH that is gone for a moment (an editor saving, a git
-		// checkout): keep showing what was there.
-		next.Entries = prev.Entries
+		// The PATHs hold no journeys now (all deleted, a git checkout under
+		// way): say so. Open pages keep their picture and pick the journey
+		// up again when its file is back.
 		next.Problem = err.Error()
 		return next
 	}
@@ -135,7 +162,7 @@ func (st *state) load(prev *snapshot) *snapshot {
 		next.Problem = fmt.Sprintf("%s has %d problem(s): %s", wsFindings[0].File, len(wsFindings), wsFindings[0].Message)
 	}
 	for _, j := range set.Journeys {
-		e := &entry{File: j.File, ID: j.ID.Value, Title: j.Title.Value, Valid: set.Valid(j), Findings: byFile[j.File]}
+		e := &entry{Key: pageKey(j.File), File: j.File, ID: j.ID.Value, Title: j.Title.Value, Valid: set.Valid(j), Findings: byFile[j.File]}
 		if e.Title == "" {
 			e.Title = e.ID
 		}

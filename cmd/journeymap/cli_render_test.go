@@ -305,3 +305,84 @@ func cliPNGSize(t *testing.T, b []byte) (w, h int) {
 	be := func(p []byte) int { return int(p[0])<<24 | int(p[1])<<16 | int(p[2])<<8 | int(p[3]) }
 	return be(b[16:20]), be(b[20:24])
 }
+
+// TestRenderSplit: --split writes FILE-1.svg, FILE-2.svg… (or NAME-1.svg
+// per journey with -O), each a whole picture, and names each file.
+func TestRenderSplit(t *testing.T) {
+	cliAtRoot(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "plan.svg")
+	r := cliRender(t, cliOpts{}, 0, "examples/plan-upgrade.journey.yaml", "--view", "emotion", "--split", "-o", out)
+	files, _ := filepath.Glob(filepath.Join(dir, "plan-*.svg"))
+	if len(files) < 2 {
+		t.Fatalf("--split wrote %q\n%s", files, r)
+	}
+	for i := range files {
+		name := filepath.Join(dir, "plan-"+strconv.Itoa(i+1)+".svg")
+		if !strings.Contains(r.stderr, "wrote "+name+" (stage") {
+			t.Errorf("stderr does not name %s:\n%s", name, r.stderr)
+		}
+		if svg := cliReadFile(t, name); !bytes.Contains(svg, []byte("</svg>")) || !bytes.Contains(svg, []byte(" of 4</title>")) {
+			t.Errorf("%s is not a whole slide titled with its stages", name)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("--split also wrote the unsplit file")
+	}
+	outDir := filepath.Join(dir, "maps")
+	cliRender(t, cliOpts{}, 0, "examples/plan-upgrade.journey.yaml", "--split", "-O", outDir, "--format", "dot")
+	if got, _ := filepath.Glob(filepath.Join(outDir, "plan-upgrade-*.dot")); len(got) < 2 {
+		t.Errorf("--split -O wrote %q", got)
+	}
+}
+
+// TestRenderThemeFile: --theme FILE (or render.theme in the workspace,
+// relative to it) brands the picture; a bad theme file is a usage error
+// with positioned findings, and nothing is rendered.
+func TestRenderThemeFile(t *testing.T) {
+	cliAtRoot(t)
+	dir := t.TempDir()
+	brand := filepath.Join(dir, "brand.yaml")
+	if err := os.WriteFile(brand, []byte("base: light\nfont: Inter\ncolors: {background: \"#fdf6e3\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "plan.svg")
+	cliRender(t, cliOpts{}, 0, "examples/plan-upgrade.journey.yaml", "--theme", brand, "-o", out)
+	svg := cliReadFile(t, out)
+	if !bytes.Contains(svg, []byte(`fill="#fdf6e3"`)) || !bytes.Contains(svg, []byte(`font-family="Inter,`)) {
+		t.Error("the theme file's background and font are not in the SVG")
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("base: light\ncolors:\n  text: \"#12345\"\n  links: \"#000\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badOut := filepath.Join(dir, "bad.svg")
+	r := cliRender(t, cliOpts{}, 2, "examples/plan-upgrade.journey.yaml", "--theme", bad, "-o", badOut)
+	for _, want := range []string{bad + `:3:9: error: text: "#12345" is not a colour`, bad + `:4:3: error: unknown key "links"`} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %s:\n%s", want, r.stderr)
+		}
+	}
+	if _, err := os.Stat(badOut); err == nil {
+		t.Error("rendered despite a bad theme file")
+	}
+	r = cliRender(t, cliOpts{}, 2, "examples/plan-upgrade.journey.yaml", "--theme", dir, "-o", badOut)
+	if !strings.Contains(r.stderr, "is a directory") {
+		t.Errorf("a directory as theme: %s", r.stderr)
+	}
+	r = cliRender(t, cliOpts{}, 2, "examples/plan-upgrade.journey.yaml", "--theme", "neon", "-o", badOut)
+	if !strings.Contains(r.stderr, `unknown theme "neon"`) {
+		t.Errorf("unknown theme name: %s", r.stderr)
+	}
+	// In the workspace, a theme file is found relative to journeymap.yaml.
+	ws := filepath.Join(dir, "ws")
+	os.MkdirAll(ws, 0o755)
+	os.WriteFile(filepath.Join(ws, "journeymap.yaml"), []byte("version: 1\nrender: {theme: themes/brand.yaml}\n"), 0o644)
+	os.MkdirAll(filepath.Join(ws, "themes"), 0o755)
+	os.WriteFile(filepath.Join(ws, "themes", "brand.yaml"), []byte("colors: {background: \"#fdf6e3\"}\n"), 0o644)
+	os.WriteFile(filepath.Join(ws, "a.journey.yaml"), []byte("version: 1\ntitle: A\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: web}]}]\n"), 0o644)
+	cliRender(t, cliOpts{}, 0, filepath.Join(ws, "a.journey.yaml"), "-o", out)
+	if !bytes.Contains(cliReadFile(t, out), []byte(`fill="#fdf6e3"`)) {
+		t.Error("the workspace's theme file is not used")
+	}
+}

@@ -34,6 +34,9 @@ type renderOptions struct {
 	lint    bool
 	watch   bool
 	revs    []string
+	labels  []string
+	split   bool
+	themes  map[string]*render.Theme // theme files read, by path
 	config  string
 	formatF bool         // --format was given
 	stderr  stdio.Writer // where warnings go
@@ -61,10 +64,12 @@ Output goes to standard output unless -o FILE or -O DIR is given; the format
 follows the -o file's extension when --format is not given. Output is
 deterministic: the same journey gives byte-identical SVG and DOT.
 
-Text is laid out with the metrics of Helvetica, Times or Courier; --font names
-the family the SVG asks for (with fallbacks), so a font much wider than
-Helvetica can overflow its boxes. PNG is drawn with the embedded Go fonts, and
-with installed fonts for characters they lack (CJK, symbols).`,
+Text is measured, wrapped and painted with Liberation Sans, embedded in the
+binary; it has the metrics of Arial and Helvetica, which the SVG names after
+it, so a browser and the PNG break lines in the same places. --font names the
+family the SVG asks for first; a font much wider than Helvetica can overflow
+its boxes. Characters Liberation Sans lacks (CJK, emoji) are painted with
+installed fonts; the PNG warns, naming the character, when none has it.`,
 		Example: `  journeymap render examples/plan-upgrade.journey.yaml -o plan-upgrade.svg
   journeymap render checkout.journey.yaml --view map --size 16:9 -o map.png --dpi 150
   journeymap render journeys/ -O maps/ --format png
@@ -82,13 +87,15 @@ with installed fonts for characters they lack (CJK, symbols).`,
 	enumFlag(cmd, &opts.format, "format", "svg", "output format", render.Formats)
 	f.StringVarP(&opts.out, "output", "o", "", "write to FILE instead of standard output")
 	f.StringVarP(&opts.outDir, "output-dir", "O", "", "render every journey found into DIR, one file each")
-	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono (default from journeymap.yaml, else light)")
-	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Helvetica)")
+	f.StringVar(&opts.theme, "theme", "", "colour theme: light|dark|mono, or a theme file (default from journeymap.yaml, else light)")
+	f.StringVar(&opts.font, "font", "", "font family for text (default from journeymap.yaml, else Liberation Sans)")
 	f.Float64Var(&opts.dpi, "dpi", 96, "resolution of PNG output, in pixels per inch")
 	enumFlag(cmd, &opts.size, "size", "", "fit the picture to a slide", render.SlideSizes)
 	f.BoolVar(&opts.lint, "lint", false, "overlay lint findings on the diagram")
+	f.BoolVar(&opts.split, "split", false, "spread a journey's stages over as few slides as keep text at 9 pt: FILE-1.svg, FILE-2.svg… (with --size, default 16:9)")
 	f.BoolVar(&opts.watch, "watch", false, "render again whenever an input file changes (needs -o or -O)")
 	f.StringArrayVar(&opts.revs, "rev", nil, "with --view emotion: also overlay the journey as of this git revision (repeatable)")
+	f.StringArrayVar(&opts.labels, "label", nil, "with --view emotion: name the overlaid curves in order (repeatable; default the journey title, or the revision with --rev)")
 	f.StringVar(&opts.config, "config", "", "workspace file to use instead of searching for journeymap.yaml")
 	completeWith(cmd, "theme", render.Themes)
 	cmd.MarkFlagFilename("output", "svg", "png", "dot")
@@ -141,8 +148,10 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 			fmt.Fprintf(io.Err, "journeymap: warning: writing %s to %s, whose name says %s\n", opts.format, opts.out, byExt)
 		}
 	}
-	if opts.theme != "" && render.FindTheme(opts.theme) == nil {
-		return usageError("invalid value %q for --theme: use one of %s", opts.theme, strings.Join(render.Themes(), ", "))
+	if opts.theme != "" {
+		if _, err := loadTheme(io, opts, opts.theme, "--theme", ""); err != nil {
+			return err
+		}
 	}
 	if opts.font != "" && !journey.FontName.MatchString(opts.font) {
 		return usageError("--font %q is not a font family name: use letters, digits, spaces and . _ - only", opts.font)
@@ -155,6 +164,27 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 	}
 	if len(opts.revs) > 0 && opts.outDir != "" {
 		return usageError("--rev overlays revisions in one picture; use -o FILE rather than -O DIR")
+	}
+	if opts.split {
+		switch {
+		case opts.view == "channels":
+			return usageError("--split spreads stages over slides; the channels view has no stages")
+		case opts.out == "" || opts.out == "-" || isDevice(opts.out):
+			if opts.outDir == "" {
+				return usageError("--split writes several files: give -o FILE (FILE-1, FILE-2…) or -O DIR")
+			}
+		case len(opts.revs) > 0:
+			return usageError("--split draws one journey a slide; it does not overlay --rev revisions")
+		}
+		if opts.size == "" {
+			opts.size = "16:9"
+		}
+	}
+	if len(opts.labels) > 0 && opts.view != "emotion" {
+		return usageError("--label names the curves of the emotion view; add --view emotion")
+	}
+	if len(opts.labels) > 0 && opts.outDir != "" {
+		return usageError("--label names the curves of one picture; use -o FILE rather than -O DIR")
 	}
 	for _, rev := range opts.revs {
 		if strings.HasPrefix(rev, "-") || rev == "" {
@@ -240,6 +270,25 @@ func renderOnce(ctx context.Context, io *IO, opts *renderOptions) error {
 				return err
 			}
 		}
+		if opts.split {
+			if len(js) > 1 {
+				return usageError("--split draws one journey at a time; use -O DIR for several")
+			}
+			return renderSlides(ctx, io, js[0], ro, opts.out)
+		}
+		if len(opts.labels) > len(js) {
+			curves := fmt.Sprintf("%d curves", len(js))
+			if len(js) == 1 {
+				curves = "1 curve"
+			}
+			return usageError("%d --label names for %s: give one per curve, in order", len(opts.labels), curves)
+		}
+		for i, l := range opts.labels {
+			for len(ro.Labels) <= i {
+				ro.Labels = append(ro.Labels, "")
+			}
+			ro.Labels[i] = l
+		}
 		var out []byte
 		if out, err = render.Render(ctx, js, ro); err != nil {
 			if ctx.Err() != nil {
@@ -273,23 +322,69 @@ func orDot(paths []string) []string {
 func renderSettings(ws *journey.Workspace, opts *renderOptions) (render.Options, error) {
 	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size,
 		Warn: func(msg string) { fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", msg) }}
-	theme := opts.theme
+	theme, err := loadTheme(&IO{Err: opts.stderr}, opts, opts.theme, "--theme", "")
+	if err != nil {
+		return ro, err
+	}
 	if ws != nil {
-		if t := ws.Render.Theme; theme == "" && t.Value != "" {
-			if render.FindTheme(t.Value) == nil {
-				return ro, usageError("%s:%d:%d: unknown theme %q (use one of %s)", ws.File, t.Pos.Line, t.Pos.Col, t.Value, strings.Join(render.Themes(), ", "))
+		if t := ws.Render.Theme; opts.theme == "" && t.Value != "" {
+			// A theme file is found relative to the workspace file.
+			where := fmt.Sprintf("%s:%d:%d", ws.File, t.Pos.Line, t.Pos.Col)
+			if theme, err = loadTheme(&IO{Err: opts.stderr}, opts, t.Value, where, filepath.Dir(ws.File)); err != nil {
+				return ro, err
 			}
-			theme = t.Value
 		}
-		if ro.Font == "" {
+		// A --theme file's font beats the workspace's; --font beats both.
+		if ro.Font == "" && !(opts.theme != "" && theme.Font != "") {
 			ro.Font = ws.Render.Font.Value
 		}
 	}
-	if theme == "" {
-		theme = "light"
+	if ro.Font == "" && theme.Font != "" {
+		ro.Font = theme.Font
 	}
-	ro.Theme = render.FindTheme(theme)
+	ro.Theme = theme
 	return ro, nil
+}
+
+// loadTheme finds a theme by name (light, dark, mono) or reads a theme
+// file, relative to dir when it is not "". A theme file with problems is
+// a usage error (exit 2, nothing rendered), its findings printed at their
+// positions; its warnings (contrast) are printed once. "" is light.
+func loadTheme(io *IO, opts *renderOptions, value, where, dir string) (*render.Theme, error) {
+	if value == "" {
+		value = "light"
+	}
+	if t := render.FindTheme(value); t != nil {
+		return t, nil
+	}
+	path := value
+	if dir != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	if t, ok := opts.themes[path]; ok {
+		return t, nil
+	}
+	looksLikeFile := strings.ContainsAny(value, `/\`) || strings.HasSuffix(value, ".yaml") || strings.HasSuffix(value, ".yml")
+	t, findings, err := render.LoadThemeFile(path)
+	if err != nil {
+		if os.IsNotExist(err) && !looksLikeFile {
+			return nil, usageError("%s: unknown theme %q: use one of %s, or the path of a theme file", where, value, strings.Join(render.Themes(), ", "))
+		}
+		return nil, usageError("%s: cannot read theme file %s: %v", where, path, fileerr.Reason(err))
+	}
+	failed := false
+	for _, f := range findings {
+		fmt.Fprintln(io.Err, f.String())
+		failed = failed || f.Severity == journey.Error
+	}
+	if failed {
+		return nil, &exitError{code: exitUsage}
+	}
+	if opts.themes == nil {
+		opts.themes = map[string]*render.Theme{}
+	}
+	opts.themes[path] = t
+	return t, nil
 }
 
 // errNoJourneys is a run whose paths hold no journey file.
@@ -392,6 +487,12 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 			return err
 		}
 		own.Findings = ro.Findings
+		if opts.split {
+			if err := renderSlides(ctx, io, j, own, filepath.Join(opts.outDir, names[i])); err != nil {
+				return err
+			}
+			continue
+		}
 		out, err := render.Render(ctx, []*journey.Journey{j}, own)
 		if ctx.Err() != nil {
 			return errStopped
@@ -427,4 +528,27 @@ func outputNames(io *IO, js []*journey.Journey, opts *renderOptions) []string {
 		names[i] = name
 	}
 	return names
+}
+
+// renderSlides writes a journey split over slides as FILE-1.ext, FILE-2.ext…
+// next to path, and names each file it wrote.
+func renderSlides(ctx context.Context, io *IO, j *journey.Journey, ro render.Options, path string) error {
+	slides, err := render.RenderSlides(ctx, j, ro)
+	if err != nil {
+		return renderFailed(err, j.File)
+	}
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for i, s := range slides {
+		name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
+		if err := emit(io, name, s.Data); err != nil {
+			return err
+		}
+		what := fmt.Sprintf("stages %d–%d of %d", s.First, s.Last, s.Stages)
+		if s.First == s.Last {
+			what = fmt.Sprintf("stage %d of %d", s.First, s.Stages)
+		}
+		fmt.Fprintf(io.Err, "wrote %s (%s)\n", name, what)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -39,7 +40,9 @@ keeps the last good picture.
 
 The server listens on the loopback address only (127.0.0.1:7878 by default),
 serves nothing but the journeys' pictures and its own page, and stops on
-Ctrl-C.`,
+Ctrl-C. Every save re-reads and re-lints the journeys under the PATHs, which
+takes a moment on a portfolio of thousands: point it at the folder you work
+in.`,
 		Example: `  journeymap serve
   journeymap serve journeys/ --open
   journeymap serve --addr 127.0.0.1:9000 examples/`,
@@ -76,7 +79,7 @@ func runServe(ctx context.Context, io *IO, opts *serveOptions) error {
 	if err != nil {
 		return usageError("cannot listen on %s: %v", opts.addr, err)
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	url := pageURL(ln.Addr())
 	fmt.Fprintf(io.Err, "journeymap: serving %s on %s (Ctrl-C to stop)\n", describePaths(opts.paths), url)
 	if opts.ready != nil {
 		opts.ready(ln.Addr().String())
@@ -98,7 +101,20 @@ func describePaths(paths []string) string {
 	if len(paths) == 0 {
 		return "the journeys under ."
 	}
-	return fmt.Sprintf("the journeys under %v", paths)
+	return "the journeys under " + strings.Join(paths, ", ")
+}
+
+// pageURL is the address to open in a browser: a server listening on every
+// interface ([::] or 0.0.0.0) is reached on this machine as 127.0.0.1.
+func pageURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + "/"
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
 // openBrowser asks the desktop to open url, without waiting for it.

@@ -54,7 +54,10 @@ try {
   check((await page.textContent("#journeys")).includes("Upgrade mobile plan"), "the index lists the journey");
   await page.screenshot({ path: join(shots, "serve-index.png") });
 
-  await page.goto(url + "j/plan-upgrade#view=flow");
+  // Each journey's page is named by its file, as the index links it.
+  const href = await page.getAttribute("#journeys tbody a", "href");
+  check(href.startsWith("/j/") && href.endsWith("/plan-upgrade"), `the index links the journey's page (${href})`);
+  await page.goto(url + href.slice(1) + "#view=flow");
   await page.waitForFunction(() => Number(document.getElementById("picture").dataset.updates) >= 1, null, { timeout: 30000 });
   await page.waitForFunction(() => document.getElementById("status").classList.contains("live"), null, { timeout: 10000 });
   await page.evaluate(() => { window.__noReload = true; });
@@ -94,6 +97,7 @@ try {
   check(await page.evaluate(() => location.hash.includes("lint=1")), "the lint overlay is on");
   await page.click("#views button[data-view=flow]");
   await page.waitForFunction(() => document.getElementById("picture").dataset.view === "flow", null, { timeout: 30000 });
+  check((await pictureText()).includes("undocumented&#45;handoff"), "the flow picture marks the lint finding (its rule)");
   await page.screenshot({ path: join(shots, "serve-journey.png"), fullPage: true });
   check(pageErrors.length === 0, "no script errors" + (pageErrors.length ? ": " + pageErrors.join("; ") : ""));
 } finally {

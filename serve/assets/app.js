@@ -42,7 +42,7 @@ async function refreshIndex() {
     const tr = document.createElement("tr");
     const name = document.createElement("td");
     const a = text("a", j.title || j.id);
-    a.href = "/j/" + encodeURIComponent(j.id);
+    a.href = "/j/" + j.key.split("/").map(encodeURIComponent).join("/");
     name.append(a);
     tr.append(name, text("td", j.file, "where"));
     for (const sev of ["error", "warning", "info"]) {
@@ -56,7 +56,8 @@ async function refreshIndex() {
 
 // ---- one journey ----
 
-const journeyID = decodeURIComponent(location.pathname.replace(/^\/j\//, ""));
+// The page follows a journey file (its key), not its id, which an edit may change.
+const journeyKey = location.pathname.replace(/^\/j\//, "").split("/").map(decodeURIComponent).join("/");
 const settings = { view: "flow", theme: "", lint: false };
 let generation = 0;
 
@@ -94,14 +95,14 @@ async function buildControls() {
 }
 
 function pictureURL(gen) {
-  const q = new URLSearchParams({ view: settings.view, lint: settings.lint ? "1" : "0", g: String(gen) });
+  const q = new URLSearchParams({ key: journeyKey, view: settings.view, lint: settings.lint ? "1" : "0", g: String(gen) });
   if (settings.theme) q.set("theme", settings.theme);
-  return "/api/journeys/" + encodeURIComponent(journeyID) + "/picture.svg?" + q.toString();
+  return "/api/picture.svg?" + q.toString();
 }
 
 // drawPicture loads the new picture off-screen and swaps it in when it has
 // arrived, so the old one stays up while Graphviz works.
-async function drawPicture(gen, drawable) {
+async function drawPicture(gen, drawable, seq) {
   const img = $("picture");
   const err = $("picture-error");
   if (!drawable) {
@@ -117,6 +118,7 @@ async function drawPicture(gen, drawable) {
     return;
   }
   const blob = await r.blob();
+  if (seq !== updates) return; // a newer update is under way: it draws
   const objectURL = URL.createObjectURL(blob);
   await new Promise((resolve) => {
     const next = new Image();
@@ -125,7 +127,7 @@ async function drawPicture(gen, drawable) {
   });
   const old = img.src;
   img.src = objectURL;
-  img.alt = "The " + settings.view + " view of " + ($("title").textContent || journeyID);
+  img.alt = "The " + settings.view + " view of " + ($("title").textContent || journeyKey);
   img.dataset.gen = String(gen);
   img.dataset.src = url;
   img.dataset.view = settings.view;
@@ -147,24 +149,30 @@ function showFindings(d) {
   $("counts").textContent = "(" + d.counts.error + " errors, " + d.counts.warning + " warnings, " + d.counts.info + " info)";
 }
 
+// updates counts calls of update: only the newest one draws, so a slow
+// answer to an older request never replaces a newer picture.
+let updates = 0;
+
 async function update() {
+  const seq = ++updates;
   writeHash();
   for (const b of document.querySelectorAll("#views button")) {
     b.setAttribute("aria-pressed", String(b.dataset.view === settings.view));
   }
   let d;
   try {
-    d = await getJSON("/api/journeys/" + encodeURIComponent(journeyID));
+    d = await getJSON("/api/journey?" + new URLSearchParams({ key: journeyKey }).toString());
   } catch (e) {
     showProblem("This journey is no longer under the watched paths (" + e.message.trim() + ").");
     return;
   }
+  if (seq !== updates) return;
   showProblem(d.problem);
   $("title").textContent = d.title;
   document.title = d.title + " — journeymap";
   $("stale").hidden = !d.stale;
   showFindings(d);
-  await drawPicture(d.generation, d.drawable);
+  await drawPicture(d.generation, d.drawable, seq);
 }
 
 async function main() {

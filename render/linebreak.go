@@ -1,0 +1,129 @@
+package render
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A unit is the smallest piece of text a line break never splits: a word,
+// or one East Asian character (with the punctuation that must stay with
+// it). space says whether a space separates it from the unit before.
+type unit struct {
+	text  string
+	space bool
+}
+
+// noLineStart is punctuation that must not begin a line (kinsoku): it
+// stays with the character before it. noLineEnd must not end one.
+const (
+	noLineStart = "、。，．・：；？！ー）」』】〕〉》〙〗｝］〜…‥%)]}»›,.;:!?"
+	noLineEnd   = "（「『【〔〈《〘〖｛［«‹([{"
+)
+
+// breakLines breaks text into lines no wider than max (in units of size
+// points) at word boundaries and between East Asian characters. It never
+// inserts a hyphen: a word wider than a line is kept whole, unless it is
+// over three lines wide, and then breaks after the / . - _ ? & = of a URL
+// or id where it can, else between characters.
+func breakLines(m *measurer, text string, max, size float64, bold bool) []string {
+	units := textUnits(text)
+	var lines []string
+	cur, curW := "", 0.0
+	spaceW := m.width(" ", size, bold)
+	for _, u := range units {
+		w := m.width(u.text, size, bold)
+		if w > 3*max {
+			// A run-away token (a URL, an id): break it where it allows.
+			parts := breakLong(m, u.text, max, size, bold)
+			if cur != "" {
+				lines = append(lines, cur)
+			}
+			lines = append(lines, parts[:len(parts)-1]...)
+			cur, curW = parts[len(parts)-1], m.width(parts[len(parts)-1], size, bold)
+			continue
+		}
+		sep, sepW := "", 0.0
+		if u.space && cur != "" {
+			sep, sepW = " ", spaceW
+		}
+		if cur != "" && curW+sepW+w > max+1e-9 {
+			lines = append(lines, cur)
+			cur, curW = u.text, w
+			continue
+		}
+		cur += sep + u.text
+		curW += sepW + w
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// textUnits splits text into units. A token with no letter or digit ("%",
+// "»", "–") stays with the unit before it, so it never starts a line alone.
+func textUnits(text string) []unit {
+	var out []unit
+	for _, f := range strings.Fields(text) {
+		if len(out) > 0 && !strings.ContainsFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			out[len(out)-1].text += " " + f
+			continue
+		}
+		first := true
+		var word []rune
+		flush := func() {
+			if len(word) > 0 {
+				out = append(out, unit{string(word), first})
+				first = false
+				word = word[:0]
+			}
+		}
+		rs := []rune(f)
+		for i, r := range rs {
+			switch {
+			case wideRune(r) && !strings.ContainsRune(noLineStart, r):
+				// A break is allowed before a wide character, unless the
+				// previous one may not end a line.
+				if len(word) > 0 && !strings.ContainsRune(noLineEnd, word[len(word)-1]) {
+					flush()
+				}
+				word = append(word, r)
+				if i+1 < len(rs) && !wideRune(rs[i+1]) && !strings.ContainsRune(noLineStart, rs[i+1]) {
+					flush() // and after it, before Latin text
+				}
+			default:
+				word = append(word, r)
+			}
+		}
+		flush()
+	}
+	return out
+}
+
+// breakLong splits a token wider than a line: after the last URL or id
+// separator that fits, else after the last character that fits.
+func breakLong(m *measurer, s string, max, size float64, bold bool) []string {
+	var parts []string
+	for m.width(s, size, bold) > max {
+		rs := []rune(s)
+		fit, w := 0, 0.0
+		for fit < len(rs) {
+			cw := m.width(string(rs[fit]), size, bold)
+			if w+cw > max && fit > 0 {
+				break
+			}
+			w += cw
+			fit++
+		}
+		cut := fit
+		for i := fit - 1; i > fit/3; i-- {
+			if strings.ContainsRune("/.-_?&=:#", rs[i]) {
+				cut = i + 1
+				break
+			}
+		}
+		parts = append(parts, string(rs[:cut]))
+		s = string(rs[cut:])
+	}
+	return append(parts, s)
+}
