@@ -40,10 +40,11 @@ bench-go: ## Run the Go micro-benchmarks
 
 # Fuzz targets as PACKAGE:Target, each run for FUZZTIME. New inputs that
 # fail are written to PACKAGE/testdata/fuzz/Target/ by go test; commit them:
-# they stay as seeds that every `make test` runs. A new target (fmt's, say)
-# adds itself here: FUZZ_TARGETS += ./journey/canon:FuzzFormat
+# they stay as seeds that every `make test` runs. A new target adds itself
+# here.
 FUZZTIME ?= 30s
-FUZZ_TARGETS := ./journey:FuzzParse ./lint:FuzzLint ./lint:FuzzWorkspace ./render:FuzzRenderEscaping
+FUZZ_TARGETS := ./journey:FuzzParse ./lint:FuzzLint ./lint:FuzzWorkspace ./render:FuzzRenderEscaping \
+	./journey/canon:FuzzFormat ./lint:FuzzCustomRule ./lint:FuzzParseBaseline
 
 fuzz: ## Run every fuzz target for FUZZTIME (default 30s) each
 	@set -e; for t in $(FUZZ_TARGETS); do \
@@ -52,7 +53,8 @@ fuzz: ## Run every fuzz target for FUZZTIME (default 30s) each
 		$(GO) test "$$pkg" -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME); \
 	done
 
-docs: ## Regenerate docs/rules.md, docs/cli.md and the example maps
+docs: ## Regenerate docs/rules.md, docs/cli.md, the examples' schemas and the example maps
+	TESTDATA_ACCEPT=1 $(GO) test ./journey/schema -run TestExampleSchemas
 	TESTDATA_ACCEPT=1 $(GO) test ./lint -run TestRulesDoc
 	TESTDATA_ACCEPT=1 $(GO) test ./cmd/journeymap -run TestCLIDoc
 	./scripts/example-maps.sh

@@ -36,6 +36,8 @@ type decoder struct {
 	// can refer to merges, so without a bound a small file could expand
 	// exponentially (a "billion laughs" through `<<`).
 	merged int
+	// known caches each object's keys from the field table.
+	known map[Object][]string
 }
 
 // maxMerged bounds the entries merge keys may copy in one file.
@@ -258,10 +260,19 @@ func (d *decoder) mergeMapping(m, at *yaml.Node, depth int) []pair {
 	return out
 }
 
-// fields walks a mapping of known keys. It calls set for each known key with
-// a non-null value, reports unknown keys (ignoring x- extensions), and
-// returns where each key was written, null values included.
-func (d *decoder) fields(n *yaml.Node, what string, known []string, set func(key string, k, v *yaml.Node)) (Keys, bool) {
+// fields walks a mapping of the keys the field table lists for obj. It
+// calls set for each known key with a non-null value, reports unknown keys
+// (ignoring x- extensions), and returns where each key was written, null
+// values included.
+func (d *decoder) fields(n *yaml.Node, what string, obj Object, set func(key string, k, v *yaml.Node)) (Keys, bool) {
+	known := d.known[obj]
+	if known == nil {
+		if d.known == nil {
+			d.known = map[Object][]string{}
+		}
+		known = FieldKeys(obj)
+		d.known[obj] = known
+	}
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		d.errorf(d.where(n), RuleType, "%s must be a mapping of keys, not %s", what, kindName(n))
@@ -458,7 +469,7 @@ func (d *decoder) items(v *yaml.Node, what string) []Item {
 			out = append(out, Item{Text: e.Value, Pos: pos(e)})
 		case e.Kind == yaml.MappingNode:
 			it := Item{Pos: pos(e)}
-			keys, _ := d.fields(e, what+" entry", []string{"text", "owner"}, func(key string, k, v *yaml.Node) {
+			keys, _ := d.fields(e, what+" entry", ObjItem, func(key string, k, v *yaml.Node) {
 				t := d.text(v, key)
 				switch key {
 				case "text":

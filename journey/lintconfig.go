@@ -72,14 +72,6 @@ func CustomRuleTargets() []string { return []string{"journey", "stage", "touchpo
 // SuppressionPolicies are the values of `lint.suppressions`.
 func SuppressionPolicies() []string { return []string{"allow", "require-reason", "forbid"} }
 
-var (
-	lintKeys       = []string{"extends", "fail_on", "suppressions", "rules", "overrides", "custom", "vocabulary"}
-	overrideKeys   = []string{"files", "rules"}
-	customRuleKeys = []string{"id", "severity", "on", "when", "require", "message", "help"}
-	vocabularyKeys = []string{"reject", "accept"}
-	lintFileKeys   = []string{"version", "lint"}
-)
-
 // ParseLintFile reads a file that a workspace names in `lint.extends`: a
 // YAML mapping with a `lint:` block of the workspace's shape (and,
 // optionally, `version`). Only the lint block is shared, so other
@@ -91,7 +83,7 @@ func ParseLintFile(file string, src []byte) (LintConfig, []Finding) {
 	if top == nil {
 		return lc, d.findings
 	}
-	keys, ok := d.fields(top, "a shared lint file", lintFileKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(top, "a shared lint file", ObjLintFile, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
 			d.version(v)
@@ -108,7 +100,7 @@ func ParseLintFile(file string, src []byte) (LintConfig, []Finding) {
 
 func (d *decoder) lintConfig(k, v *yaml.Node) LintConfig {
 	lc := LintConfig{Pos: pos(k)}
-	lc.Keys, _ = d.fields(v, "lint settings", lintKeys, func(key string, k, v *yaml.Node) {
+	lc.Keys, _ = d.fields(v, "lint settings", ObjLint, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "extends":
 			lc.Extends = d.texts(v, "extends")
@@ -121,7 +113,7 @@ func (d *decoder) lintConfig(k, v *yaml.Node) LintConfig {
 		case "overrides":
 			d.list(v, "overrides", func(e *yaml.Node) {
 				o := Override{Pos: pos(e)}
-				keys, ok := d.fields(e, "an override", overrideKeys, func(key string, k, v *yaml.Node) {
+				keys, ok := d.fields(e, "an override", ObjOverride, func(key string, k, v *yaml.Node) {
 					switch key {
 					case "files":
 						if v.Kind == yaml.ScalarNode {
@@ -145,7 +137,7 @@ func (d *decoder) lintConfig(k, v *yaml.Node) LintConfig {
 				}
 			})
 		case "vocabulary":
-			d.fields(v, "vocabulary", vocabularyKeys, func(key string, k, v *yaml.Node) {
+			d.fields(v, "vocabulary", ObjVocabulary, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "reject":
 					lc.Vocabulary.Reject = d.texts(v, "vocabulary reject")
@@ -163,7 +155,7 @@ func (d *decoder) lintConfig(k, v *yaml.Node) LintConfig {
 
 func (d *decoder) customRule(e *yaml.Node) *CustomRule {
 	c := &CustomRule{Pos: pos(e)}
-	keys, ok := d.fields(e, "a custom rule", customRuleKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(e, "a custom rule", ObjCustomRule, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			c.ID = d.text(v, "custom rule id")

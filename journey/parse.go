@@ -12,34 +12,7 @@ import (
 // FormatVersion is the only journey format version this build reads.
 const FormatVersion = 1
 
-// ChannelKinds lists the allowed values of a channel's `kind`.
-func ChannelKinds() []string {
-	return []string{"digital", "physical", "assisted", "self-service", "partner", "other"}
-}
-
-// MetricKinds lists the allowed values of a metric's `kind`.
-func MetricKinds() []string {
-	return []string{"csat", "nps", "ces", "conversion", "churn", "time", "cost", "custom"}
-}
-
-// ListeningKinds lists the allowed values of a listening post's `kind`.
-func ListeningKinds() []string { return []string{"structured", "unstructured"} }
-
-var (
-	journeyKeys = []string{"version", "id", "title", "owner", "persona", "segment", "goal", "outcome",
-		"principles", "reviewed", "metrics", "listening", "channels", "stages"}
-	stageKeys      = []string{"id", "name", "owner", "expectations", "touchpoints"}
-	touchpointKeys = []string{"id", "name", "channel", "owner", "emotion", "moment_of_truth", "metrics",
-		"listening", "handoff", "pain_points", "opportunities", "backstage", "next"}
-	handoffKeys   = []string{"carries", "owner"}
-	emotionKeys   = []string{"score", "feeling"}
-	channelKeys   = []string{"name", "kind", "owner"}
-	metricKeys    = []string{"name", "kind", "target"}
-	listeningKeys = []string{"name", "kind"}
-	personaKeys   = []string{"name", "segment", "needs"}
-)
-
-var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var kebab = regexp.MustCompile(KebabPattern)
 
 // MaxIDLength is the longest journey id. The id names the journey's diagram
 // file with -O, and a file name has room for 255 bytes with its view, its
@@ -78,7 +51,7 @@ func Parse(file string, src []byte) (*Journey, []Finding) {
 
 func (d *decoder) journey(j *Journey, top *yaml.Node) {
 	j.malformed = map[string]bool{}
-	keys, ok := d.fields(top, "a journey", journeyKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(top, "a journey", ObjJourney, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "channels", "metrics", "listening":
 			j.malformed[key] = v.Kind != yaml.MappingNode
@@ -157,7 +130,7 @@ func (d *decoder) version(v *yaml.Node) Text {
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
 }
 
-var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var dateShape = regexp.MustCompile(DatePattern)
 
 func (d *decoder) date(v *yaml.Node, what string) Date {
 	if v.Kind == yaml.ScalarNode && (v.Tag == "!!timestamp" || v.Tag == "!!str") {
@@ -188,7 +161,7 @@ func (d *decoder) journeyPersona(j *Journey, v *yaml.Node) {
 
 func (d *decoder) persona(id Text, v *yaml.Node) *Persona {
 	p := &Persona{ID: id, Pos: pos(v)}
-	p.Keys, _ = d.fields(v, "a persona", personaKeys, func(key string, k, v *yaml.Node) {
+	p.Keys, _ = d.fields(v, "a persona", ObjPersona, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
 			p.Name = d.text(v, "persona name")
@@ -206,7 +179,7 @@ func (d *decoder) channels(v *yaml.Node) []*Channel {
 	d.idMap(v, "channels", "channel", func(id Text, def *yaml.Node) {
 		c := &Channel{ID: id, Pos: id.Pos, File: d.file}
 		if !isNull(def) {
-			c.Keys, _ = d.fields(def, "channel "+quote(id.Value), channelKeys, func(key string, k, v *yaml.Node) {
+			c.Keys, _ = d.fields(def, "channel "+quote(id.Value), ObjChannel, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "name":
 					c.Name = d.text(v, "channel name")
@@ -227,7 +200,7 @@ func (d *decoder) metrics(v *yaml.Node) []*Metric {
 	d.idMap(v, "metrics", "metric", func(id Text, def *yaml.Node) {
 		m := &Metric{ID: id, Pos: id.Pos}
 		if !isNull(def) {
-			m.Keys, _ = d.fields(def, "metric "+quote(id.Value), metricKeys, func(key string, k, v *yaml.Node) {
+			m.Keys, _ = d.fields(def, "metric "+quote(id.Value), ObjMetric, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "name":
 					m.Name = d.text(v, "metric name")
@@ -248,7 +221,7 @@ func (d *decoder) listening(v *yaml.Node) []*ListeningPost {
 	d.idMap(v, "listening", "listening post", func(id Text, def *yaml.Node) {
 		l := &ListeningPost{ID: id, Pos: id.Pos}
 		if !isNull(def) {
-			l.Keys, _ = d.fields(def, "listening post "+quote(id.Value), listeningKeys, func(key string, k, v *yaml.Node) {
+			l.Keys, _ = d.fields(def, "listening post "+quote(id.Value), ObjListening, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "name":
 					l.Name = d.text(v, "listening post name")
@@ -268,7 +241,7 @@ func (d *decoder) stages(j *Journey, v *yaml.Node) {
 	d.list(v, "stages", func(e *yaml.Node) {
 		defer d.aboutElement(KindStage, e)()
 		s := &Stage{Pos: pos(e)}
-		keys, ok := d.fields(e, "a stage", stageKeys, func(key string, k, v *yaml.Node) {
+		keys, ok := d.fields(e, "a stage", ObjStage, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "id":
 				s.ID = d.text(v, "stage id")
@@ -323,7 +296,7 @@ func (d *decoder) touchpoint(e *yaml.Node) *Touchpoint {
 		// here): its line.
 		t.Extent = Extent{From: t.Pos, To: Pos{t.Pos.Line + 1, 1}}
 	}
-	keys, ok := d.fields(e, "a touchpoint", touchpointKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(e, "a touchpoint", ObjTouchpoint, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
 			t.ID = d.text(v, "touchpoint id")
@@ -373,7 +346,7 @@ func (d *decoder) emotion(v *yaml.Node) *Emotion {
 	score := v
 	if v.Kind == yaml.MappingNode {
 		score = nil
-		keys, _ := d.fields(v, "emotion", emotionKeys, func(key string, k, v *yaml.Node) {
+		keys, _ := d.fields(v, "emotion", ObjEmotion, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "score":
 				score = v
@@ -406,7 +379,7 @@ func (d *decoder) momentOfTruth(v *yaml.Node) *MomentOfTruth {
 				return &MomentOfTruth{Pos: pos(v)}
 			}
 			return nil
-		case "!!str":
+		case "!!str", "!!timestamp": // a date-like sentence is text in YAML 1.2, as editors read it
 			// YAML 1.1 booleans are strings in YAML 1.2; a user writing
 			// `no` means no moment, not the sentence "no".
 			switch strings.ToLower(strings.TrimSpace(v.Value)) {
@@ -425,7 +398,7 @@ func (d *decoder) momentOfTruth(v *yaml.Node) *MomentOfTruth {
 
 func (d *decoder) handoff(v *yaml.Node) *Handoff {
 	h := &Handoff{Pos: pos(v)}
-	h.Keys, _ = d.fields(v, "handoff", handoffKeys, func(key string, k, v *yaml.Node) {
+	h.Keys, _ = d.fields(v, "handoff", ObjHandoff, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "carries":
 			h.Carries = d.items(v, "carries")

@@ -34,15 +34,9 @@ type RenderConfig struct {
 	Font  Text
 }
 
-var (
-	workspaceKeys = []string{"version", "owners", "personas", "channels", "metrics", "listening", "lint", "render"}
-	ownerKeys     = []string{"name", "contact"}
-	renderKeys    = []string{"theme", "font"}
-)
-
 // FontName is what a font family name may contain. Graphviz writes the
 // name into SVG attributes unescaped, so nothing else may pass.
-var FontName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$`)
+var FontName = regexp.MustCompile(FontPattern)
 
 // Channel looks up a workspace channel by id.
 func (w *Workspace) Channel(id string) *Channel {
@@ -93,7 +87,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 		return w, d.findings
 	}
 	d.subject = SubjectWorkspace
-	keys, ok := d.fields(top, "the workspace", workspaceKeys, func(key string, k, v *yaml.Node) {
+	keys, ok := d.fields(top, "the workspace", ObjWorkspace, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
 			w.Version = d.version(v)
@@ -102,7 +96,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 			d.idMap(v, "owners", "owner", func(id Text, def *yaml.Node) {
 				o := &Owner{ID: id, Pos: id.Pos}
 				if !isNull(def) {
-					o.Keys, _ = d.fields(def, "owner "+quote(id.Value), ownerKeys, func(key string, k, v *yaml.Node) {
+					o.Keys, _ = d.fields(def, "owner "+quote(id.Value), ObjOwner, func(key string, k, v *yaml.Node) {
 						switch key {
 						case "name":
 							o.Name = d.text(v, "owner name")
@@ -131,7 +125,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 			w.Lint = d.lintConfig(k, v)
 			w.Lint.File = file
 		case "render":
-			d.fields(v, "render settings", renderKeys, func(key string, k, v *yaml.Node) {
+			d.fields(v, "render settings", ObjRender, func(key string, k, v *yaml.Node) {
 				switch key {
 				case "theme":
 					w.Render.Theme = d.text(v, "theme")

@@ -2,23 +2,15 @@ package render
 
 // Graphviz engine layer: DOT text in, SVG or PNG bytes out.
 //
-// Layout runs in go-graphviz (Graphviz 12 compiled to WebAssembly and run by
-// wazero), so there is no dependency on a native Graphviz install. Two facts
-// about go-graphviz v0.2.10 shape this file:
-//
-//   - The WebAssembly module is a single process-wide instance created at
-//     package init. Every graphviz.Graphviz value (even ones made by separate
-//     graphviz.New calls) shares its linear memory and Graphviz's global C
-//     state. Concurrent use from two goroutines corrupts that memory for good
-//     ("wasm error: out of bounds memory access" on every later call), so all
-//     calls into go-graphviz are serialised by engineSem. Nothing else in the
-//     process may call go-graphviz directly.
-//   - ParseBytes replaces every node label that is "" with "\N" (the node's
-//     name). fixEmptyLabels works around that so that label="" stays empty.
+// Layout runs in the embedded Graphviz of render/internal/graphviz
+// (Graphviz 12 compiled to WebAssembly, run by wazero), so there is no
+// dependency on a native Graphviz install; that package owns the engine's
+// state, its budget and its cache. This file holds no state of its own.
 //
 // PNG is not produced by go-graphviz's own PNG renderer (it drops edges,
 // ellipses and clusters): Graphviz emits its drawing operations as JSON
-// (-Tjson, xdot 1.7 ops) and engine_png.go paints them with fogleman/gg.
+// (-Tjson, xdot 1.7 ops) and engine_png.go paints them with fogleman/gg,
+// outside the engine's lock, so PNGs paint in parallel.
 
 import (
 	"bytes"
@@ -27,9 +19,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
-	"github.com/goccy/go-graphviz"
+	"github.com/journeymap/journeymap/render/internal/graphviz"
 )
 
 // Engine is a Graphviz layout engine. The empty Engine means Dot; besides Dot
@@ -108,42 +99,38 @@ type jsonQuirks struct {
 	doubledBackslash bool
 }
 
-var (
-	quirksOnce sync.Once
-	quirks     = jsonQuirks{filledBezier: "B"}
-)
-
+// calibrate finds the quirks of this build from the engine's calibration
+// layout (made once per process); the defaults are Graphviz 12's.
 func calibrate() jsonQuirks {
-	quirksOnce.Do(func() {
-		js, err := layout(context.Background(), []byte(`digraph{a [label="x\\y"]; a->b}`), Dot, "json")
-		if err != nil {
-			return
-		}
-		g, err := parseXdotJSON(js)
-		if err != nil {
-			return
-		}
-		if len(g.Edges) > 0 {
-			for _, op := range g.Edges[0].Draw {
-				if op.Op == "b" { // unfilled is "b": swapped (the known JSON behaviour)
-					quirks.filledBezier = "B"
-					break
-				}
-				if op.Op == "B" { // spec behaviour
-					quirks.filledBezier = "b"
-					break
-				}
+	q := jsonQuirks{filledBezier: "B"}
+	js, err := graphviz.Default().Calibration(context.Background())
+	if err != nil {
+		return q
+	}
+	g, err := parseXdotJSON(js)
+	if err != nil {
+		return q
+	}
+	if len(g.Edges) > 0 {
+		for _, op := range g.Edges[0].Draw {
+			if op.Op == "b" { // unfilled is "b": swapped (the known JSON behaviour)
+				q.filledBezier = "B"
+				break
+			}
+			if op.Op == "B" { // spec behaviour
+				q.filledBezier = "b"
+				break
 			}
 		}
-		for _, o := range g.Objects {
-			for _, op := range o.LDraw {
-				if op.Op == "T" && strings.Contains(op.Text, `\\`) {
-					quirks.doubledBackslash = true
-				}
+	}
+	for _, o := range g.Objects {
+		for _, op := range o.LDraw {
+			if op.Op == "T" && strings.Contains(op.Text, `\\`) {
+				q.doubledBackslash = true
 			}
 		}
-	})
-	return quirks
+	}
+	return q
 }
 
 // undoubleBackslashes repairs text ops from a Graphviz that escapes
@@ -167,26 +154,13 @@ func undoubleBackslashes(g *xdotGraph) {
 	}
 }
 
-// engineSem serialises every call into go-graphviz (see the package comment).
-// A channel rather than a sync.Mutex so that waiting honours ctx.
-var engineSem = make(chan struct{}, 1)
-
-// Guarded by engineSem.
-var (
-	sharedGV *graphviz.Graphviz
-	// engineBroken is set once the WebAssembly module has trapped or exited:
-	// its memory can no longer be trusted and it cannot be re-instantiated
-	// without restarting the process.
-	engineBroken error
-)
-
-// ErrEngineBroken reports that the embedded Graphviz died earlier in this
-// process (a WebAssembly trap or exit); only a restart recovers.
-var ErrEngineBroken = errors.New("render: embedded graphviz is unusable after an earlier fatal error; restart the process")
+// ErrBudget reports a layout stopped because it went over the engine's
+// budget (time or memory): the graph is too large or too dense to draw.
+var ErrBudget = graphviz.ErrBudget
 
 // layout runs Graphviz over dot with the given engine and output format and
 // returns the rendered bytes.
-func layout(ctx context.Context, dot []byte, engine Engine, format string) (out []byte, err error) {
+func layout(ctx context.Context, dot []byte, engine Engine, format string) ([]byte, error) {
 	if engine == "" {
 		engine = Dot
 	}
@@ -196,260 +170,7 @@ func layout(ctx context.Context, dot []byte, engine Engine, format string) (out 
 	if len(bytes.TrimSpace(dot)) == 0 {
 		return nil, errors.New("render: empty DOT source")
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	src, sentinel := protectEmptyLabels(dot)
-
-	select {
-	case engineSem <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	defer func() { <-engineSem }()
-	if engineBroken != nil {
-		return nil, fmt.Errorf("%w (%v)", ErrEngineBroken, engineBroken)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("render: graphviz panicked: %v", r)
-		}
-		if err != nil && isFatalWasmError(err) {
-			engineBroken = err
-		}
-	}()
-
-	if sharedGV == nil {
-		// One context for the whole process: creating one costs ~0.6 ms and
-		// there can only ever be one user at a time anyway.
-		gv, err := graphviz.New(context.Background())
-		if err != nil {
-			return nil, fmt.Errorf("render: starting graphviz: %w", err)
-		}
-		sharedGV = gv
-	}
-
-	graph, err := graphviz.ParseBytes(src)
-	if err != nil {
-		return nil, fmt.Errorf("render: DOT: %w", cleanErr(err))
-	}
-	if graph == nil {
-		return nil, errors.New("render: DOT: no graph in input")
-	}
-	defer graph.Close()
-	if sentinel != "" {
-		if err := fixEmptyLabels(graph, sentinel); err != nil {
-			return nil, fmt.Errorf("render: %w", err)
-		}
-	}
-
-	sharedGV.SetLayout(graphviz.Layout(engine))
-	var buf bytes.Buffer
-	if err := sharedGV.Render(ctx, graph, graphviz.Format(format), &buf); err != nil {
-		return nil, fmt.Errorf("render: graphviz %s: %w", engine, cleanErr(err))
-	}
-	if buf.Len() == 0 {
-		// go-graphviz turns a failure without a message into a nil error.
-		return nil, fmt.Errorf("render: graphviz %s produced no %s output", engine, format)
-	}
-	return buf.Bytes(), nil
-}
-
-func cleanErr(err error) error {
-	msg := strings.TrimSpace(err.Error())
-	if msg == err.Error() {
-		return err
-	}
-	return errors.New(msg)
-}
-
-func isFatalWasmError(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "wasm error") || strings.Contains(msg, "module closed") ||
-		strings.Contains(msg, "exit_code")
-}
-
-// --- label="" protection -------------------------------------------------
-
-// emptyLabelSentinel stands in for label="" while go-graphviz parses the
-// source, so that ParseBytes does not turn empty node labels into "\N".
-const emptyLabelSentinel = "__journeymap_empty_label_8f3a__"
-
-// protectEmptyLabels rewrites every `label=""` attribute (outside strings,
-// HTML strings and comments) to label="<sentinel>". It returns the source
-// unchanged and "" when there is nothing to protect.
-func protectEmptyLabels(src []byte) ([]byte, string) {
-	if !bytes.Contains(src, []byte(`""`)) {
-		return src, ""
-	}
-	var out []byte
-	last := 0
-	n := len(src)
-	prevIdent := "" // last identifier/quoted ID seen, when the next token may be '='
-	sawEq := false
-	for i := 0; i < n; {
-		c := src[i]
-		switch {
-		case c == '/' && i+1 < n && src[i+1] == '/', c == '#' && atLineStart(src, i):
-			for i < n && src[i] != '\n' {
-				i++
-			}
-		case c == '/' && i+1 < n && src[i+1] == '*':
-			end := bytes.Index(src[i+2:], []byte("*/"))
-			if end < 0 {
-				i = n
-			} else {
-				i += end + 4
-			}
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '"':
-			j := i + 1
-			for j < n && src[j] != '"' {
-				// As in Graphviz's scanner, only \" is an escape.
-				if src[j] == '\\' && j+1 < n && src[j+1] == '"' {
-					j++
-				}
-				j++
-			}
-			if j >= n { // unterminated: Graphviz will report it
-				i = n
-				continue
-			}
-			val := src[i+1 : j]
-			if sawEq && prevIdent == "label" && len(val) == 0 && !followedByPlus(src, j+1) {
-				out = append(out, src[last:i+1]...)
-				out = append(out, emptyLabelSentinel...)
-				last = j
-			}
-			if sawEq {
-				prevIdent, sawEq = "", false
-			} else {
-				prevIdent = string(val)
-			}
-			i = j + 1
-		case c == '<':
-			depth := 0
-			j := i
-			for ; j < n; j++ {
-				if src[j] == '<' {
-					depth++
-				} else if src[j] == '>' {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
-			}
-			prevIdent, sawEq = "", false
-			i = j + 1
-		case c == '=':
-			sawEq = prevIdent != ""
-			if !sawEq {
-				prevIdent = ""
-			}
-			i++
-		case isIDByte(c):
-			j := i
-			for j < n && isIDByte(src[j]) {
-				j++
-			}
-			if sawEq {
-				prevIdent, sawEq = "", false
-			} else {
-				prevIdent = string(src[i:j])
-			}
-			i = j
-		default:
-			prevIdent, sawEq = "", false
-			i++
-		}
-	}
-	if out == nil {
-		return src, ""
-	}
-	out = append(out, src[last:]...)
-	return out, emptyLabelSentinel
-}
-
-func isIDByte(c byte) bool {
-	return c == '_' || c == '.' || c == '-' || c >= 0x80 ||
-		(c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-}
-
-func atLineStart(src []byte, i int) bool {
-	for j := i - 1; j >= 0; j-- {
-		switch src[j] {
-		case '\n':
-			return true
-		case ' ', '\t', '\r':
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-func followedByPlus(src []byte, i int) bool {
-	for ; i < len(src); i++ {
-		switch src[i] {
-		case ' ', '\t', '\n', '\r':
-		case '+':
-			return true
-		default:
-			return false
-		}
-	}
-	return false
-}
-
-// fixEmptyLabels sets label back to "" on every object whose label is the
-// sentinel (set directly or inherited from a default).
-func fixEmptyLabels(root *graphviz.Graph, sentinel string) error {
-	var walk func(g *graphviz.Graph) error
-	walk = func(g *graphviz.Graph) error {
-		if g.GetStr("label") == sentinel {
-			if err := g.Set("label", ""); err != nil {
-				return err
-			}
-		}
-		sg, err := g.FirstSubGraph()
-		for sg != nil && err == nil {
-			if err = walk(sg); err != nil {
-				return err
-			}
-			sg, err = sg.NextSubGraph()
-		}
-		return err
-	}
-	if err := walk(root); err != nil {
-		return err
-	}
-	n, err := root.FirstNode()
-	for n != nil && err == nil {
-		if n.GetStr("label") == sentinel {
-			if err := n.Set("label", ""); err != nil {
-				return err
-			}
-		}
-		e, err2 := root.FirstOut(n)
-		for e != nil && err2 == nil {
-			if e.GetStr("label") == sentinel {
-				if err := e.Set("label", ""); err != nil {
-					return err
-				}
-			}
-			e, err2 = root.NextOut(e)
-		}
-		if err2 != nil {
-			return err2
-		}
-		n, err = root.NextNode(n)
-	}
-	return err
+	return graphviz.Default().Layout(ctx, dot, string(engine), format)
 }
 
 // --- SVG normalisation ----------------------------------------------------

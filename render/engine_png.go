@@ -1,11 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"strings"
 
@@ -97,12 +96,15 @@ func paintPNG(g *xdotGraph, dpi float64, filledBezier string) ([]byte, error) {
 
 	p.paintGraph(g)
 
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
-	if err := enc.Encode(&buf, p.dc.Image()); err != nil {
+	img, ok := p.dc.Image().(*image.RGBA)
+	if !ok {
+		return nil, fmt.Errorf("render: canvas is a %T, not RGBA", p.dc.Image())
+	}
+	out, err := encodePNG(img)
+	if err != nil {
 		return nil, fmt.Errorf("render: encoding png: %w", err)
 	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
 func isTrue(s string) bool {

@@ -16,6 +16,7 @@ import (
 	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/internal/filekind"
 	"github.com/journeymap/journeymap/internal/outpath"
+	"github.com/journeymap/journeymap/internal/parallel"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 	"github.com/journeymap/journeymap/render"
@@ -420,13 +421,14 @@ func writeFailed(path string, err error) error {
 }
 
 // renderFailed maps a rendering error to an exit code: a picture too large
-// for the chosen dpi is the user's to fix (2); anything else is ours (3).
+// for the chosen dpi, or a graph over the engine's budget, is the user's to
+// fix (2); anything else is ours (3).
 func renderFailed(err error, file string) error {
 	what := "rendering failed"
 	if file != "" {
 		what = "rendering " + file + " failed"
 	}
-	if errors.Is(err, render.ErrTooLarge) {
+	if errors.Is(err, render.ErrTooLarge) || errors.Is(err, render.ErrBudget) {
 		return usageError("%s: %v", what, err)
 	}
 	return &exitError{code: exitInternal, err: fmt.Errorf("%s: %v", what, err)}
@@ -478,35 +480,69 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 	}
 	// Temporary files an interrupted run left are removed first.
 	atomicfile.RemoveStale(opts.outDir, names)
+	type picture struct {
+		j        *journey.Journey
+		ro       render.Options
+		out      []byte
+		err      error
+		warnings []string // said while rendering, printed in input order
+		done     chan struct{}
+	}
+	pictures := make([]*picture, len(js))
 	for i, j := range js {
-		if ctx.Err() != nil {
-			return errStopped
-		}
 		own, err := renderSettings(j.Workspace, opts) // its own workspace's theme and font
 		if err != nil {
 			return err
 		}
 		own.Findings = ro.Findings
-		if opts.split {
-			if err := renderSlides(ctx, io, j, own, filepath.Join(opts.outDir, names[i])); err != nil {
+		pictures[i] = &picture{j: j, ro: own, done: make(chan struct{})}
+	}
+	if opts.split {
+		for i, p := range pictures {
+			if ctx.Err() != nil {
+				return errStopped
+			}
+			if err := renderSlides(ctx, io, p.j, p.ro, filepath.Join(opts.outDir, names[i])); err != nil {
 				return err
 			}
-			continue
 		}
-		out, err := render.Render(ctx, []*journey.Journey{j}, own)
+		return nil
+	}
+	// Render on every core (layouts take turns in the one Graphviz; PNG
+	// painting runs in parallel) and write in order, each file renamed into
+	// place without its own fsync and the directory synced once at the end.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go parallel.Each(len(pictures), func(i int) {
+		p := pictures[i]
+		defer close(p.done)
+		p.ro.Warn = func(msg string) { p.warnings = append(p.warnings, msg) }
+		if p.err = rctx.Err(); p.err == nil {
+			p.out, p.err = render.Render(rctx, []*journey.Journey{p.j}, p.ro)
+		}
+	})
+	for i, p := range pictures {
 		if ctx.Err() != nil {
 			return errStopped
 		}
-		if err != nil {
-			return renderFailed(err, j.File)
+		<-p.done
+		if ctx.Err() != nil {
+			return errStopped
+		}
+		for _, w := range p.warnings {
+			fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", w)
+		}
+		if p.err != nil {
+			return renderFailed(p.err, p.j.File)
 		}
 		path := filepath.Join(opts.outDir, names[i])
-		if err := writeFailed(path, atomicfile.Write(path, out, 0o666)); err != nil {
+		if err := writeFailed(path, atomicfile.WriteOptions(path, p.out, 0o666, atomicfile.Options{NoSync: true})); err != nil {
 			return err
 		}
+		p.out = nil
 		fmt.Fprintf(io.Err, "wrote %s\n", path)
 	}
-	return nil
+	return writeFailed(opts.outDir, atomicfile.SyncDir(opts.outDir))
 }
 
 // outputNames is the file name of each journey's diagram with -O: from its

@@ -34,7 +34,21 @@ var ErrNotRegular = errors.New("not a regular file")
 // directory, syncs it, and renames it over path. An existing file keeps its
 // permissions; a new one gets perm less the umask. An existing target that
 // is not a regular file is refused with ErrNotRegular (in an *fs.PathError).
-func Write(path string, data []byte, perm os.FileMode) (err error) {
+func Write(path string, data []byte, perm os.FileMode) error {
+	return WriteOptions(path, data, perm, Options{})
+}
+
+// Options change how WriteOptions writes.
+type Options struct {
+	// NoSync skips syncing the file before the rename, for a batch of
+	// files whose directory the caller syncs once with SyncDir. The rename
+	// still means a reader sees the old file or the new one; after a system
+	// crash, though, a file may be empty or old.
+	NoSync bool
+}
+
+// WriteOptions is Write with options.
+func WriteOptions(path string, data []byte, perm os.FileMode, o Options) (err error) {
 	keep := false
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
@@ -56,9 +70,11 @@ func Write(path string, data []byte, perm os.FileMode) (err error) {
 		f.Close()
 		return err
 	}
-	if err = f.Sync(); err != nil {
-		f.Close()
-		return err
+	if !o.NoSync {
+		if err = f.Sync(); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if keep {
 		// The umask applied when the file was created; an existing file's
@@ -176,4 +192,14 @@ func sameFile(f *os.File, st fs.FileInfo) bool {
 
 func notRegular(m fs.FileMode) error {
 	return fmt.Errorf("%w (%s); only a regular file is replaced", ErrNotRegular, filekind.Of(m))
+}
+
+// SyncDir flushes dir's entries (the renames of a batch) to disk.
+func SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }

@@ -196,3 +196,25 @@ func longName(n int) string {
 	}
 	return string(b)
 }
+
+func TestWriteNoSyncThenSyncDir(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.svg", "b.svg"} {
+		p := filepath.Join(dir, name)
+		if err := WriteOptions(p, []byte(name), 0o644, Options{NoSync: true}); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(p); string(b) != name {
+			t.Errorf("%s: content %q", name, b)
+		}
+	}
+	if err := SyncDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("entries %v, want the two files only", entries)
+	}
+	if err := SyncDir(filepath.Join(dir, "missing")); err == nil {
+		t.Error("syncing a missing directory must fail")
+	}
+}

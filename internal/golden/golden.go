@@ -6,8 +6,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/journeymap/journeymap/internal/textdiff"
 )
 
 // Accept reports whether expected files should be rewritten.
@@ -35,40 +36,8 @@ func Check(t testing.TB, path string, got []byte) {
 	}
 }
 
-// Diff is a minimal line diff: lines only in want are prefixed "-", lines
-// only in got "+", good enough to read a golden mismatch.
+// Diff is a unified diff from want to got, the same one `journeymap fmt
+// --diff` prints, to read a golden mismatch.
 func Diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	// Longest common subsequence table, bounded to keep huge outputs cheap.
-	if len(w)*len(g) > 4_000_000 {
-		return "--- want\n" + want + "\n+++ got\n" + got
-	}
-	lcs := make([][]int, len(w)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(g)+1)
-	}
-	for i := len(w) - 1; i >= 0; i-- {
-		for j := len(g) - 1; j >= 0; j-- {
-			if w[i] == g[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var b strings.Builder
-	i, j := 0, 0
-	for i < len(w) || j < len(g) {
-		switch {
-		case i < len(w) && j < len(g) && w[i] == g[j]:
-			i, j = i+1, j+1
-		case j < len(g) && (i == len(w) || lcs[i][j+1] >= lcs[i+1][j]):
-			b.WriteString("+ " + g[j] + "\n")
-			j++
-		default:
-			b.WriteString("- " + w[i] + "\n")
-			i++
-		}
-	}
-	return b.String()
+	return textdiff.Unified("want", "got", want, got, 3)
 }
