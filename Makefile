@@ -28,9 +28,10 @@ lint: ## Fail if any Go file is not gofmt-formatted
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-e2e: build ## End-to-end checks with real clients (Chromium for serve); needs node and chromium
+e2e: build ## End-to-end checks with real clients: Chromium for serve, Neovim for lsp (needs node, chromium, nvim)
 	cd scripts/e2e && npm ci --no-audit --no-fund --loglevel=error
 	node scripts/e2e/serve.mjs bin/journeymap
+	scripts/e2e/lsp.sh bin/journeymap
 
 bench: ## Measure journeymap beside its baselines (hyperfine, dot) and update docs/performance.md
 	./scripts/bench.sh

@@ -29,6 +29,20 @@ type LoadOptions struct {
 	// set holds no models or YAML trees, and memory stays proportional to
 	// the input however many journeys there are (lint.Stream).
 	Each func(j *Journey, valid bool)
+	// Overlay holds text to use instead of a file's content on disk, by the
+	// path as given: an editor's unsaved buffers (the language server).
+	Overlay map[string][]byte
+}
+
+// read is ReadFile, with an editor's unsaved text in place of a file's.
+func (o *LoadOptions) read(path string) ([]byte, error) {
+	if text, ok := o.Overlay[path]; ok {
+		if len(text) > MaxFileSize {
+			return nil, ErrTooLarge
+		}
+		return text, nil
+	}
+	return ReadFile(path)
 }
 
 // Set is everything one run reads: journeys, the workspaces they use, and
@@ -73,13 +87,26 @@ func (e *PathError) Unwrap() error { return e.Err }
 // validation finding. It fails only for paths that do not exist or a
 // --config that cannot be read.
 func Load(paths []string, opts LoadOptions) (*Set, error) {
-	found, err := Discover(paths)
-	if err != nil {
-		return nil, err
+	// An editor's journey buffer is a journey whether or not it is saved;
+	// the other paths are searched as SPEC §2 says.
+	var buffers, rest []string
+	for _, p := range paths {
+		if _, ok := opts.Overlay[p]; ok && IsJourneyFile(filepath.Base(p)) {
+			buffers = append(buffers, p)
+		} else {
+			rest = append(rest, p)
+		}
 	}
-	files := found.Files
+	found := &Discovery{}
+	if len(rest) > 0 || len(buffers) == 0 {
+		var err error
+		if found, err = Discover(rest); err != nil {
+			return nil, err
+		}
+	}
+	files := append(buffers, found.Files...)
 
-	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}}
+	l := &loader{set: &Set{invalid: map[*Journey]bool{}}, byPath: map[string]*Workspace{}, dirs: map[string]string{}, opts: &opts}
 	l.set.Findings = append(l.set.Findings, found.Findings...)
 	if opts.Config != "" {
 		l.set.inputs = append(l.set.inputs, opts.Config)
@@ -104,7 +131,7 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		case found.Refused(f) != "":
 			return fileProblem(f, filepath.Dir(f), found.Refused(f))
 		default:
-			return parseFile(f, opts.Stdin)
+			return parseFile(f, &opts)
 		}
 	}
 	parallel.InOrder(len(files), parse, func(i int, p parsedFile) {
@@ -169,18 +196,19 @@ type parsedFile struct {
 	dir      string // where to look for the workspace
 }
 
-func parseFile(name string, stdin io.Reader) parsedFile {
+func parseFile(name string, opts *LoadOptions) parsedFile {
 	display, dir := name, filepath.Dir(name)
 	var src []byte
 	var err error
 	if name == "-" {
 		display, dir = StdinName, "."
+		stdin := opts.Stdin
 		if stdin == nil {
 			stdin = os.Stdin
 		}
 		src, err = ReadAll(stdin)
 	} else {
-		src, err = ReadFile(name)
+		src, err = opts.read(name)
 	}
 	if err != nil {
 		return fileProblem(display, dir, readProblem(err))
@@ -202,6 +230,7 @@ type loader struct {
 	fixed  *Workspace
 	byPath map[string]*Workspace
 	dirs   map[string]string // journey directory -> workspace path found from it
+	opts   *LoadOptions      // for reading: editors' unsaved text in place of files
 }
 
 func (l *loader) workspaceFor(dir string) *Workspace {
@@ -232,7 +261,7 @@ func (l *loader) workspaceAt(path string, found bool) *Workspace {
 	msg := ""
 	if found && workspaceLinkLeaves(key) {
 		msg = "symbolic link to a file outside its directory; not read (name it with --config to use it)"
-	} else if src, err = ReadFile(path); err != nil {
+	} else if src, err = l.opts.read(path); err != nil {
 		msg = strings.Replace(readProblem(err), "cannot read file", "cannot read workspace file", 1)
 	}
 	if msg != "" {
