@@ -82,7 +82,8 @@ func TestCustomRuleMistakes(t *testing.T) {
 		{"a when that gives text at run time", "    - {id: r, on: journey, when: 'journey.title', require: 'true', message: x}\n",
 			[]string{"journeymap.yaml:7:34 type workspace"}, `when gave the text "`},
 		{"an expression longer than CEL accepts", "    - {id: r, on: journey, require: '" + strings.Repeat("(", 3000) + "true" + strings.Repeat(")", 3000) + "', message: x}\n",
-			[]string{"journeymap.yaml:7:38 type workspace"}, "require: the expression is 6004 characters long; CEL accepts at most 4096"},
+			// The format's own limit on a text value (1,000 characters) speaks first.
+			[]string{"journeymap.yaml:7:37 range workspace", "journeymap.yaml:7:38 type workspace"}, "require: the expression is 6004 characters long; CEL accepts at most 4096"},
 		{"an expression that never ends", "    - {id: r, on: journey, require: '" + neverEnding() + "', message: x}\n",
 			[]string{"journeymap.yaml:7:37 range workspace"}, "exceeded the cost limit"},
 	} {
