@@ -91,6 +91,12 @@ func textUnits(text string) []unit {
 				if i+1 < len(rs) && !wideRune(rs[i+1]) && !strings.ContainsRune(noLineStart, rs[i+1]) {
 					flush() // and after it, before Latin text
 				}
+			case r == '\u200b':
+				// A zero-width space marks a break opportunity (UAX #14),
+				// as in Thai or in ids joined for the eye; it stays with
+				// the text before it.
+				word = append(word, r)
+				flush()
 			default:
 				word = append(word, r)
 			}
