@@ -95,6 +95,7 @@ func finish(ctx context.Context, js []*journey.Journey, dot []byte, engine Engin
 		return nil, err
 	}
 	if opts.Format == "png" {
+		warnPNGText(dot, opts)
 		return PNG(ctx, dot, engine, opts.DPI)
 	}
 	svg, err := SVG(ctx, dot, engine)
