@@ -171,7 +171,7 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 		taken := []labelBox{{x: x, y: y, w: 16, h: 16}} // the point itself
 		endY, endColor := y+9, t.Muted
 		if overlay {
-			endY, endColor = y+9-float64(ji)*markLine, color // overlaid curves ending at one touchpoint stack their marks
+			endY, endColor = y-cv.offset+9+float64(ji)*markLine, color // overlaid curves ending at one touchpoint stack their marks, clear of the grid line
 		}
 		if cv.ends[tp] {
 			taken = append(taken, labelBox{x: x + 30, y: endY, w: 36, h: 11})

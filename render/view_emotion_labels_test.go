@@ -87,10 +87,45 @@ func dotPositions(dot []byte) map[string][2]float64 {
 
 // dotLabels maps the DOT's plaintext nodes to their HTML labels.
 func dotLabels(dot []byte) map[string]string {
-	re := regexp.MustCompile(`(?m)^\s*("(?:[^"\\]|\\.)*") \[shape=plaintext, .*label=<(.*)>, fontsize=9\]$`)
+	re := regexp.MustCompile(`(?m)^\s*("(?:[^"\\]|\\.)*") \[shape=plaintext, .*label=<(.*)>, fontsize=9(?:, tooltip="(?:[^"\\]|\\.)*")?\]$`)
 	out := map[string]string{}
 	for _, m := range re.FindAllStringSubmatch(string(dot), -1) {
 		out[graphvizName(m[1])] = m[2]
 	}
 	return out
+}
+
+// TestEmotionOverlayEndMarksStack: two overlaid curves that end at the same
+// touchpoint with the same score each mark the end, one under the other in
+// its curve's colour, instead of writing "■ end" over each other.
+func TestEmotionOverlayEndMarksStack(t *testing.T) {
+	dir := t.TempDir()
+	var js []*journey.Journey
+	for _, name := range []string{"as-is", "to-be"} {
+		p := filepath.Join(dir, name+".journey.yaml")
+		writeFile(t, p, "version: 1\ntitle: "+name+"\nchannels: {web: {kind: digital}}\nstages: [{id: s, touchpoints: [{id: a, channel: web, emotion: -1}, {id: b, channel: web, emotion: 1}]}]\n")
+		js = append(js, load(t, p))
+	}
+	dot, _, err := DOT(js, Options{View: "emotion"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos := dotPositions(dot)
+	labels := dotLabels(dot)
+	var ends []string
+	for node := range labels {
+		if strings.HasPrefix(node, "end-") {
+			ends = append(ends, node)
+		}
+	}
+	if len(ends) != 2 {
+		t.Fatalf("end marks %q, want one per curve", ends)
+	}
+	a, b := pos[ends[0]], pos[ends[1]]
+	if d := a[1] - b[1]; d > -markLine+0.5 && d < markLine-0.5 {
+		t.Errorf("end marks at %v and %v overlap (%.1f pt apart)", a, b, d)
+	}
+	if labels[ends[0]] == labels[ends[1]] {
+		t.Errorf("both end marks are %q: the curves' colours do not tell them apart", labels[ends[0]])
+	}
 }
