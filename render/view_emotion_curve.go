@@ -179,7 +179,7 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 		if tp.Emotion.Feeling != "" {
 			words := wrapLines(truncate(tp.Emotion.Feeling, 30), 16)
 			if len(words) > 2 {
-				words = append(words[:1], truncate(strings.Join(words[1:], " "), 16))
+				words = append(words[:1], truncate(joinWrapped(words[1:]), 16))
 			}
 			for k, l := range words {
 				words[k] = html(l)

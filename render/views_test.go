@@ -914,3 +914,18 @@ func TestWrapLines(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinWrappedKeepsEastAsianTextWhole: a name cut to its last line is
+// joined back without a space between East Asian characters (before, the
+// emotion view's axis showed "分かりに くい").
+func TestJoinWrappedKeepsEastAsianTextWhole(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"ページが多すぎて分かりにくい", "ページが多すぎて分かりにくい"},
+		{"Compares plans on the website quickly", "Compares plans on the website quickly"},
+		{"申请护照续签，然后等待。", "申请护照续签，然后等待。"},
+	} {
+		if got := joinWrapped(wrapLines(tt.text, 4)); got != tt.want {
+			t.Errorf("joinWrapped(wrapLines(%q)) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
