@@ -191,7 +191,7 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 			label := fmt.Sprintf(`<FONT COLOR=%s><I>%s</I></FONT>`, id(fc), strings.Join(words, "<BR/>"))
 			h := float64(len(words))*10 + 2
 			tw, th := markSize(m, label, 9, 10)
-			b := labelSpot(x, y, tw, th, -1, below+h/2-5, lines, taken)
+			b := labelSpot(x, y, tw, th, -1, below+h/2-5, false, lines, taken)
 			taken = append(taken, b)
 			w.line(`%s [shape=plaintext, width=%.3f, height=%.3f, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
 				id(names.fresh("feeling-"+pointName(ji, tp))), (curveStep-14)/72, h/72, b.x, b.y, label)
@@ -204,7 +204,7 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 			// The finding named where it applies, above the point.
 			mark := findingMark(fs, t, 18)
 			tw, th := markSize(m, mark, 9, 11)
-			b := labelSpot(x, y, tw, th, 1, 16+(th-11)/2, lines, taken)
+			b := labelSpot(x, y, tw, th, 1, 16+(th-11)/2, true, lines, taken)
 			w.line(`%s [shape=plaintext, width=%.3f, height=0.18, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
 				id(names.fresh("lint-"+pointName(ji, tp))), (curveStep-10)/72, b.x, b.y, mark)
 		}

@@ -50,9 +50,9 @@ func (b labelBox) crossedBy(a, c [2]float64) bool {
 // of the curve crosses it and it does not cover the point's other labels.
 // The curve is drawn over the labels, so a crossed word reads as struck
 // through; a peak leaves room deeper under it between its two lines, a
-// slope beside the line that leaves the point. When nothing is free the
-// label keeps its usual place.
-func labelSpot(x, y, w, h, side, dist float64, lines [][2][2]float64, taken []labelBox) labelBox {
+// slope beside the line that leaves the point; with mayFlip, the other
+// side will do. When nothing is free the label keeps its usual place.
+func labelSpot(x, y, w, h, side, dist float64, mayFlip bool, lines [][2][2]float64, taken []labelBox) labelBox {
 	free := func(b labelBox) bool {
 		for _, l := range lines {
 			if b.crossedBy(l[0], l[1]) {
@@ -80,6 +80,13 @@ func labelSpot(x, y, w, h, side, dist float64, lines [][2][2]float64, taken []la
 	}
 	for extra := 28.0; extra <= curveUnit; extra += 4 {
 		tries = append(tries, at(0, extra))
+	}
+	if mayFlip {
+		// A label too wide for the V of a trough goes under it, below
+		// what is there already.
+		for extra := 0.0; extra <= 2*curveUnit; extra += 4 {
+			tries = append(tries, labelBox{x: x, y: y - side*(dist+extra), w: w, h: h})
+		}
 	}
 	for _, b := range tries {
 		if free(b) {

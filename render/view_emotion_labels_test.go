@@ -32,10 +32,13 @@ func TestEmotionLabelsClearOfTheCurve(t *testing.T) {
 			tp("d", 1, "reassured"), tp("e", -1, "worried"), tp("f", 1, "confident")}, ", ")),
 		"loop": mk("loop", tp("a", 1, "curious")+", "+tp("b", -1, "lost")+", {id: c, channel: web, emotion: {score: 2, feeling: glad}, next: [d, a]}, "+tp("d", -2, "cross")),
 	}
+	// A wide mark (two rules) in the narrow V of a steep trough too.
+	cases["trough"] = mk("trough", strings.Join([]string{tp("a", 1, "calm"), tp("b", -2, "furious"), tp("c", 2, "glad")}, ", "))
 	var findings []journey.Finding
 	for _, j := range cases {
 		for _, tp := range j.Touchpoints() {
-			findings = append(findings, journey.Finding{Rule: "emotional-cliff", Severity: journey.Warning, Subject: tp.Subject(), File: j.File})
+			findings = append(findings, journey.Finding{Rule: "emotional-cliff", Severity: journey.Warning, Subject: tp.Subject(), File: j.File},
+				journey.Finding{Rule: "undocumented-handoff", Severity: journey.Warning, Subject: tp.Subject(), File: j.File})
 		}
 	}
 	for _, p := range examples(t) {
