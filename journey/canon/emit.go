@@ -252,7 +252,10 @@ func (p *printer) entries(m *yaml.Node, indent int, lead string, r role) {
 		if i == 0 && lead != "" {
 			first = lead
 		} else {
-			if i > 0 && p.blankBefore(k.Line, k.HeadComment) {
+			// In a sequence item, a blank line above the entry written
+			// first in the source is above the "- ", not between entries:
+			// items() keeps it there when the key order moves that entry down.
+			if i > 0 && !(at == 0 && lead != "") && p.blankBefore(k.Line, k.HeadComment) {
 				p.blank()
 			}
 			p.comment(k.HeadComment, indent)
