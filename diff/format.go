@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
+	"github.com/journeymap/journeymap/internal/termstyle"
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
@@ -84,12 +84,7 @@ func WriteText(w io.Writer, r *Result, o TextOptions) error {
 type styles struct{ id, faint, added, removed, moved, changed lipgloss.Style }
 
 func newStyles(w io.Writer, color bool) styles {
-	r := lipgloss.NewRenderer(w)
-	if color {
-		r.SetColorProfile(termenv.ANSI256)
-	} else {
-		r.SetColorProfile(termenv.Ascii)
-	}
+	r := termstyle.Renderer(w, color)
 	s := r.NewStyle()
 	return styles{
 		id:      s.Bold(true),

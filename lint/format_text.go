@@ -8,9 +8,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/journeymap/journeymap/internal/termstyle"
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
-	"github.com/muesli/termenv"
 )
 
 // TextOptions controls the human-readable format.
@@ -23,12 +24,7 @@ type textStyles struct {
 }
 
 func newTextStyles(w io.Writer, color bool) textStyles {
-	r := lipgloss.NewRenderer(w)
-	if color {
-		r.SetColorProfile(termenv.ANSI256)
-	} else {
-		r.SetColorProfile(termenv.Ascii)
-	}
+	r := termstyle.Renderer(w, color)
 	s := r.NewStyle()
 	return textStyles{
 		pos:     s.Bold(true),

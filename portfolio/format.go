@@ -11,8 +11,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
-	"github.com/muesli/termenv"
 
+	"github.com/journeymap/journeymap/internal/termstyle"
 	"github.com/journeymap/journeymap/internal/words"
 )
 
@@ -165,12 +165,7 @@ func WriteText(w io.Writer, t *Table, o TextOptions) error {
 	if width <= 0 {
 		width = 100
 	}
-	r := lipgloss.NewRenderer(w)
-	if o.Color {
-		r.SetColorProfile(termenv.ANSI256)
-	} else {
-		r.SetColorProfile(termenv.Ascii)
-	}
+	r := termstyle.Renderer(w, o.Color)
 	cols := displayColumns(t.Columns)
 	var head, legend []string
 	for _, c := range cols {

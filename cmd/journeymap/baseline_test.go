@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/journeymap/journeymap/internal/gittest"
 )
 
 // A small portfolio with existing findings: two touchpoints without an
@@ -183,13 +185,7 @@ func TestNewFromRev(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "--new-from-rev HEAD: j is not inside a git repository") {
 		t.Errorf("outside git: %s", r)
 	}
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := gittest.Runner(t, dir)
 	git("init", "-q")
 	git("add", ".")
 	git("commit", "-qm", "portfolio with findings")

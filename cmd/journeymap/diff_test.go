@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/journeymap/journeymap/internal/gittest"
 )
 
 // diffRepo makes a git repository holding the edit test's old journey,
@@ -20,13 +22,7 @@ func diffRepo(t *testing.T) (git func(args ...string)) {
 	oldSrc, _ := os.ReadFile(filepath.Join(edit, "old.journey.yaml"))
 	newSrc, _ := os.ReadFile(filepath.Join(edit, "new.journey.yaml"))
 	dir := t.TempDir()
-	git = func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git = gittest.Runner(t, dir)
 	os.MkdirAll(filepath.Join(dir, "journeys"), 0o755)
 	os.WriteFile(filepath.Join(dir, "journeys", "claim.journey.yaml"), oldSrc, 0o644)
 	git("init", "-q")

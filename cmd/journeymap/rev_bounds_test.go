@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeymap/journeymap/internal/gittest"
 )
 
 // TestRenderRevBounded: the old side of --rev goes through the same 8 MiB
@@ -19,13 +21,7 @@ func TestRenderRevBounded(t *testing.T) {
 		t.Skip("git is not installed")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := gittest.Runner(t, dir)
 	src := filepath.Join(dir, "as.journey.yaml")
 	os.WriteFile(src, bytes.Repeat([]byte("# padding\n"), 1<<20), 0o644) // 10 MiB
 	git("init", "-q")

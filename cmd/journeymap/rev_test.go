@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/journeymap/journeymap/internal/gittest"
 )
 
 // TestRenderRev: --rev overlays the journey as it was at a git revision
@@ -18,13 +20,7 @@ func TestRenderRev(t *testing.T) {
 		t.Skip("git is not installed")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := gittest.Runner(t, dir)
 	src := filepath.Join(dir, "as.journey.yaml")
 	journey := func(a, b int) string {
 		return "version: 1\ntitle: Claim\nchannels: {app: {kind: digital}}\nstages: [{id: s, touchpoints: [" +

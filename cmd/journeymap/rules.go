@@ -9,9 +9,9 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
+	"github.com/journeymap/journeymap/internal/termstyle"
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
@@ -191,15 +191,7 @@ func severityStyles(cell lipgloss.Style) map[journey.Severity]lipgloss.Style {
 	}
 }
 
-func renderer(io *IO) *lipgloss.Renderer {
-	r := lipgloss.NewRenderer(io.Out)
-	if io.Color() {
-		r.SetColorProfile(termenv.ANSI256)
-	} else {
-		r.SetColorProfile(termenv.Ascii)
-	}
-	return r
-}
+func renderer(io *IO) *lipgloss.Renderer { return termstyle.Renderer(io.Out, io.Color()) }
 
 // rulesWidth is the width `journeymap rules` keeps to.
 const rulesWidth = 80

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/journeymap/journeymap/internal/gittest"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -19,13 +20,7 @@ func repo(t *testing.T) (dir string, git func(args ...string)) {
 		t.Skip("git is not installed")
 	}
 	dir = t.TempDir()
-	git = func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git = gittest.Runner(t, dir)
 	git("init", "-q")
 	return dir, git
 }
