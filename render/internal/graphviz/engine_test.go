@@ -156,6 +156,7 @@ func TestMemoryFlatOverManyLayouts(t *testing.T) {
 	}
 	rss0 := rss(t)
 	var peak, peakRSS uint64
+	var quarters []uint64
 	for i := range n {
 		if _, err := e.Layout(ctx, src, "dot", "svg"); err != nil {
 			t.Fatal(err)
@@ -164,6 +165,7 @@ func TestMemoryFlatOverManyLayouts(t *testing.T) {
 		if (i+1)%(n/4) == 0 {
 			r := rss(t)
 			peakRSS = max(peakRSS, r)
+			quarters = append(quarters, r)
 			t.Logf("after %d layouts: RSS %d MB, module %d KB", i+1, r>>20, e.Stats().Memory>>10)
 		}
 	}
@@ -176,9 +178,12 @@ func TestMemoryFlatOverManyLayouts(t *testing.T) {
 		t.Errorf("the module never restarted over %d layouts", n)
 	}
 	// The module's memory (up to Budget.Recycle) plus what the Go side
-	// needs: not a function of the number of layouts.
-	if limit := rss0 + b.Recycle + 16<<20; peakRSS > limit {
-		t.Errorf("RSS reached %d MB over %d layouts (from %d MB; limit %d MB)", peakRSS>>20, n, rss0>>20, limit>>20)
+	// needs: not a function of the number of layouts. A busy machine (and
+	// the race detector's shadow memory) moves RSS by tens of MB, so the
+	// check is the trend from the first quarter to the last: upstream's
+	// leak of about 155 KB a layout would add some 45 MB over 300 layouts.
+	if len(quarters) == 4 && quarters[3] > quarters[0]+24<<20 {
+		t.Errorf("RSS grew from %d MB to %d MB over the last %d layouts (from %d MB at the start)", quarters[0]>>20, quarters[3]>>20, 3*n/4, rss0>>20)
 	}
 }
 
