@@ -4,7 +4,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 GOBIN   := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: all build install test vet lint fmt bench docs clean e2e
+.PHONY: all build install test vet lint fmt bench bench-go fuzz docs clean e2e
 
 all: build
 
@@ -33,8 +33,26 @@ e2e: build ## End-to-end checks with real clients: Chromium for serve, Neovim fo
 	node scripts/e2e/serve.mjs bin/journeymap
 	scripts/e2e/lsp.sh bin/journeymap
 
-bench: ## Run the benchmarks
+bench: ## Measure journeymap beside its baselines (hyperfine, dot) and update docs/performance.md
+	./scripts/bench.sh
+
+bench-go: ## Run the Go micro-benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Fuzz targets as PACKAGE:Target, each run for FUZZTIME. New inputs that
+# fail are written to PACKAGE/testdata/fuzz/Target/ by go test; commit them:
+# they stay as seeds that every `make test` runs. A new target adds itself
+# here.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := ./journey:FuzzParse ./lint:FuzzLint ./lint:FuzzWorkspace ./render:FuzzRenderEscaping \
+	./journey/canon:FuzzFormat ./lint:FuzzCustomRule ./lint:FuzzParseBaseline
+
+fuzz: ## Run every fuzz target for FUZZTIME (default 30s) each
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test "$$pkg" -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME); \
+	done
 
 docs: ## Regenerate docs/rules.md, docs/cli.md, the examples' schemas and the example maps
 	TESTDATA_ACCEPT=1 $(GO) test ./journey/schema -run TestExampleSchemas

@@ -354,6 +354,11 @@ func (d *decoder) text(v *yaml.Node, what string) Text {
 		d.errorf(d.where(v), RuleType, "%s must be a string, not %s", what, kindName(v))
 		return Text{}
 	}
+	if strings.HasSuffix(what, "id") { // ids have their own, shorter limit
+		d.checkIDText(v.Value, pos(v), what)
+	} else {
+		d.checkLength(v, what)
+	}
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
 }
 
@@ -460,6 +465,7 @@ func (d *decoder) items(v *yaml.Node, what string) []Item {
 		case isNull(e):
 			d.errorf(pos(e), RuleType, "%s entry must be a string or {text, owner}, not null", what)
 		case e.Kind == yaml.ScalarNode:
+			d.checkLength(e, what+" entry")
 			out = append(out, Item{Text: e.Value, Pos: pos(e)})
 		case e.Kind == yaml.MappingNode:
 			it := Item{Pos: pos(e)}
@@ -504,6 +510,7 @@ func (d *decoder) idMap(v *yaml.Node, key, what string, each func(id Text, def *
 			d.errorf(pos(k), RuleDuplicate, "%s id %q is already defined at line %d", what, k.Value, first)
 		} else {
 			seen[k.Value] = k.Line
+			d.checkIDText(k.Value, pos(k), what+" id")
 			each(Text{Value: k.Value, Pos: pos(k), Set: true}, val)
 		}
 		restore()

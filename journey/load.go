@@ -23,6 +23,12 @@ type LoadOptions struct {
 	Config string    // workspace file to use instead of discovery
 	Stdin  io.Reader // read for the path "-"
 	Today  time.Time // a `reviewed` date after it is a range finding; zero means now
+	// Each, when set, is called for every journey in the set's order as
+	// soon as it is resolved, with whether it is valid. After it returns
+	// the journey keeps only its file name, id, workspace and text: the
+	// set holds no models or YAML trees, and memory stays proportional to
+	// the input however many journeys there are (lint.Stream).
+	Each func(j *Journey, valid bool)
 	// Overlay holds text to use instead of a file's content on disk, by the
 	// path as given: an editor's unsaved buffers (the language server).
 	Overlay map[string][]byte
@@ -111,51 +117,57 @@ func Load(paths []string, opts LoadOptions) (*Set, error) {
 		l.fixed = l.addWorkspace(opts.Config, src)
 	}
 
-	parsed := make([]parsedFile, len(files))
-	for i, f := range files {
-		if found.IsWorkspace(f) {
-			continue
-		}
-		if f != "-" {
+	for _, f := range files {
+		if !found.IsWorkspace(f) && f != "-" {
 			l.set.inputs = append(l.set.inputs, f)
 		}
-		if why := found.Refused(f); why != "" {
-			parsed[i] = fileProblem(f, filepath.Dir(f), why)
+	}
+	// Files are parsed on every core and resolved in order as they come,
+	// so that with Each only a few parsed files are held at once.
+	parse := func(i int) parsedFile {
+		switch f := files[i]; {
+		case found.IsWorkspace(f):
+			return parsedFile{}
+		case found.Refused(f) != "":
+			return fileProblem(f, filepath.Dir(f), found.Refused(f))
+		default:
+			return parseFile(f, &opts)
 		}
 	}
-	parallel.Each(len(files), func(i int) {
-		if f := files[i]; !found.IsWorkspace(f) && found.Refused(f) == "" {
-			parsed[i] = parseFile(f, &opts)
-		}
-	})
-
-	for i, f := range files {
+	parallel.InOrder(len(files), parse, func(i int, p parsedFile) {
 		l.set.Files++
-		if found.IsWorkspace(f) {
+		if f := files[i]; found.IsWorkspace(f) {
 			l.workspaceAt(f, false)
-			continue
+			return
 		}
-		p := parsed[i]
-		l.set.Journeys = append(l.set.Journeys, p.journey)
-		if len(p.findings) > 0 {
-			l.set.invalid[p.journey] = true
-		}
+		j := p.journey
+		l.set.Journeys = append(l.set.Journeys, j)
 		ws := l.fixed
 		if ws == nil && p.dir != "" {
 			ws = l.workspaceFor(p.dir)
 		}
-		rf := Resolve(p.journey, ws)
-		rf = append(rf, reviewedInFuture(p.journey, opts.Today)...)
-		if len(rf) > 0 {
-			l.set.invalid[p.journey] = true
+		fs := append(p.findings, Resolve(j, ws)...)
+		fs = CapFindings(append(fs, reviewedInFuture(j, opts.Today)...))
+		if len(fs) > 0 {
+			l.set.invalid[j] = true
 		}
-		for _, f := range append(p.findings, rf...) {
-			f.Journey = p.journey.ID.Value
+		for _, f := range fs {
+			f.Journey = j.ID.Value
 			l.set.Findings = append(l.set.Findings, f)
 		}
-	}
+		if opts.Each != nil {
+			opts.Each(j, len(fs) == 0)
+			j.release()
+		}
+	})
 	l.set.Findings = SortFindings(l.set.Findings)
 	return l.set, nil
+}
+
+// release drops what a journey holds beyond its name, id, workspace and
+// text, once a streaming caller is done with it.
+func (j *Journey) release() {
+	*j = Journey{File: j.File, Source: j.Source.withoutTree(), ID: j.ID, Workspace: j.Workspace}
 }
 
 // reviewedInFuture reports a `reviewed` date after today: a typo of the
@@ -300,4 +312,13 @@ func displayPath(p string) string {
 // IsJourneyFile says whether a file name is a journey file's.
 func IsJourneyFile(name string) bool {
 	return strings.HasSuffix(name, ".journey.yaml") || strings.HasSuffix(name, ".journey.yml")
+}
+
+// withoutTree is the source with its text and line index only: what
+// showing a finding's line needs, without the YAML tree and its index.
+func (s *Source) withoutTree() *Source {
+	if s == nil {
+		return nil
+	}
+	return &Source{Name: s.Name, Text: s.Text, lineStarts: s.lineStarts}
 }

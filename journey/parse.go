@@ -101,6 +101,7 @@ func (d *decoder) journey(j *Journey, top *yaml.Node) {
 		return
 	}
 	j.Keys = keys
+	d.checkCounts(j)
 	d.require(keys, func(name string) bool {
 		if name == "version" {
 			return j.Version.Set
@@ -323,6 +324,7 @@ func (d *decoder) touchpoint(e *yaml.Node) *Touchpoint {
 			t.Backstage = d.items(v, "backstage")
 		case "next":
 			t.Next = d.texts(v, "next")
+			d.checkNext(t)
 			t.HasNext = v.Kind == yaml.SequenceNode
 		}
 	})
@@ -386,6 +388,7 @@ func (d *decoder) momentOfTruth(v *yaml.Node) *MomentOfTruth {
 			case "yes", "on", "y":
 				return &MomentOfTruth{Pos: pos(v)}
 			}
+			d.checkLength(v, "moment_of_truth")
 			return &MomentOfTruth{Why: v.Value, Pos: pos(v)}
 		}
 	}

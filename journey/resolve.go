@@ -45,6 +45,7 @@ func Resolve(j *Journey, ws *Workspace) []Finding {
 		}
 	}
 	j.Flow = buildFlow(j.Touchpoints(), ids)
+	r.checkEdges(j.Flow)
 	return r.findings
 }
 

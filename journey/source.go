@@ -306,6 +306,9 @@ func (d *decoder) checkText(src []byte) bool {
 		d.errorf(Pos{1, 1}, RuleFile, "file is UTF-16; save it as UTF-8")
 		return false
 	}
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return true // the common case, checked fast; the walk below finds where a bad file goes wrong
+	}
 	line, col := 1, 1
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
@@ -332,7 +335,7 @@ func (d *decoder) checkText(src []byte) bool {
 // could not be read as YAML at all (already reported; src.Root stays nil).
 func (d *decoder) document(src *Source) (top *yaml.Node) {
 	d.src = src
-	if !d.checkText(src.Text) {
+	if !d.checkText(src.Text) || !d.checkEntries(src.Text) {
 		return nil
 	}
 	root := d.parseYAML(src.Text)

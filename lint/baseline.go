@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/journeymap/journeymap/internal/filekind"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -67,6 +68,9 @@ func NewBaseline(path string, findings []journey.Finding) *Baseline {
 	dir := baselineDir(path)
 	counts := map[baselineKey]int{}
 	for _, f := range findings {
+		if isValidation(f.Rule) {
+			continue // never baselined: see Apply
+		}
 		counts[baselineKey{baselinePath(dir, f.File), f.Journey, f.Rule, string(f.Subject)}]++
 	}
 	b := &Baseline{Version: BaselineVersion, Findings: []BaselineEntry{}}
@@ -121,6 +125,10 @@ func (e *BaselineError) Error() string { return e.File + ": " + e.Msg }
 
 // ReadBaseline reads a baseline written by --write-baseline.
 func ReadBaseline(path string) (*Baseline, error) {
+	// Stat first: opening a FIFO would block until something writes to it.
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, &BaselineError{path, "is not a regular file (" + filekind.Of(st.Mode()) + "); name the baseline file --write-baseline wrote"}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
@@ -149,6 +157,12 @@ func ParseBaseline(path string, src []byte) (*Baseline, error) {
 		Version *int `json:"version"`
 	}
 	if err := json.Unmarshal(src, &probe); err != nil {
+		var wrongType *json.UnmarshalTypeError
+		if errors.As(err, &wrongType) {
+			// Valid JSON of another shape: say what it is, not which Go
+			// type it failed to fill.
+			return nil, &BaselineError{path, fmt.Sprintf("is not a journeymap baseline (a JSON %s, not an object with \"version\" and \"findings\"); write one with --write-baseline", jsonKind(wrongType.Value))}
+		}
 		return nil, &BaselineError{path, fmt.Sprintf("is not a journeymap baseline (not JSON: %v); write one with --write-baseline", err)}
 	}
 	if probe.Version == nil {
@@ -193,6 +207,13 @@ func (b *Baseline) Apply(path string, findings []journey.Finding) BaselineResult
 	}
 	res := BaselineResult{Findings: []journey.Finding{}}
 	for _, f := range findings {
+		if isValidation(f.Rule) {
+			// A file that does not validate is checked by no rule at all:
+			// a baseline must not hide that (SPEC §5: validation findings
+			// cannot be disabled).
+			res.Findings = append(res.Findings, f)
+			continue
+		}
 		k := baselineKey{baselinePath(dir, f.File), f.Journey, f.Rule, string(f.Subject)}
 		if left[k] > 0 {
 			left[k]--
@@ -205,4 +226,16 @@ func (b *Baseline) Apply(path string, findings []journey.Finding) BaselineResult
 		res.Stale += n
 	}
 	return res
+}
+
+// jsonKind names the kind of JSON value json.UnmarshalTypeError reports
+// ("array", "string", "number", "bool") in a user's words.
+func jsonKind(v string) string {
+	switch v {
+	case "array":
+		return "list"
+	case "bool":
+		return "true or false"
+	}
+	return v
 }

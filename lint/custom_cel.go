@@ -110,7 +110,7 @@ func (p *celProgram) bool(vars map[string]any) (bool, error) {
 	}
 	b, ok := v.(types.Bool)
 	if !ok {
-		return false, fmt.Errorf("gave %s, not true or false", showValue(v))
+		return false, fmt.Errorf("gave %s, not true or false", describeValue(v))
 	}
 	return bool(b), nil
 }
@@ -141,6 +141,12 @@ func compileExpr(env *cel.Env, scope []string, src, what string, wantBool bool) 
 	if iss != nil && iss.Err() != nil {
 		var out []celIssue
 		for _, e := range iss.Errors() {
+			var size, limit int
+			if _, err := fmt.Sscanf(e.Message, "expression code point size exceeds limit: size: %d, limit %d", &size, &limit); err == nil {
+				// Reported at no location (line -1): it is about the whole expression.
+				out = append(out, celIssue{1, 0, fmt.Sprintf("the expression is %d characters long; CEL accepts at most %d", size, limit)})
+				continue
+			}
 			out = append(out, celIssue{e.Location.Line(), e.Location.Column(), plainCELMessage(e.Message)})
 		}
 		return nil, out
@@ -184,6 +190,23 @@ func celTypeName(t *cel.Type) string {
 		return "a number"
 	}
 	return t.String()
+}
+
+// describeValue says what a value is, for a message about a value of the
+// wrong type: `when gave the text "Report a fault"` rather than `when gave
+// Report a fault`.
+func describeValue(v ref.Val) string {
+	switch x := v.(type) {
+	case nil, types.Null:
+		return "null (not set)"
+	case types.String:
+		return fmt.Sprintf("the text %q", string(x))
+	case traits.Lister:
+		return "a list (" + showValue(v) + ")"
+	case traits.Mapper:
+		return "a record"
+	}
+	return fmt.Sprintf("the %s %s", v.Type().TypeName(), showValue(v))
 }
 
 // showValue spells a value for a message: strings as they are, lists

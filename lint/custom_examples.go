@@ -149,7 +149,8 @@ func CheckCustomExample(e CustomExample) []journey.Finding {
 	if len(c.custom) > 0 {
 		id = c.custom[0].meta.ID
 	}
-	for _, f := range lintJourney(j, nil, c, ExampleToday()) {
+	found, _ := lintJourney(j, c, ExampleToday(), nil)
+	for _, f := range found {
 		if f.Rule == id || f.File == wsFile {
 			out = append(out, f)
 		}

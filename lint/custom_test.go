@@ -79,6 +79,11 @@ func TestCustomRuleMistakes(t *testing.T) {
 			[]string{"journeymap.yaml:7:7 required workspace"}, `missing required key "require"`},
 		{"a value of the wrong type at run time", "    - {id: r, on: touchpoint, require: 'touchpoint.emotion.score > 0', message: x}\n",
 			[]string{"journeymap.yaml:7:40 type workspace"}, "could not be evaluated on a journey: no such overload"},
+		{"a when that gives text at run time", "    - {id: r, on: journey, when: 'journey.title', require: 'true', message: x}\n",
+			[]string{"journeymap.yaml:7:34 type workspace"}, `when gave the text "`},
+		{"an expression longer than CEL accepts", "    - {id: r, on: journey, require: '" + strings.Repeat("(", 3000) + "true" + strings.Repeat(")", 3000) + "', message: x}\n",
+			// The format's own limit on a text value (1,000 characters) speaks first.
+			[]string{"journeymap.yaml:7:37 range workspace", "journeymap.yaml:7:38 type workspace"}, "require: the expression is 6004 characters long; CEL accepts at most 4096"},
 		{"an expression that never ends", "    - {id: r, on: journey, require: '" + neverEnding() + "', message: x}\n",
 			[]string{"journeymap.yaml:7:37 range workspace"}, "exceeded the cost limit"},
 	} {

@@ -77,7 +77,11 @@ func WriteText(w io.Writer, r *Result, opts TextOptions) error {
 			line += fmt.Sprintf("; %d baselined", bl.Baselined)
 		}
 		if bl.Stale > 0 {
-			line += fmt.Sprintf(", %s in the baseline no longer occur (--write-baseline drops them)", words.Count(bl.Stale, "finding"))
+			verb := "occur"
+			if bl.Stale == 1 {
+				verb = "occurs"
+			}
+			line += fmt.Sprintf(", %s in the baseline no longer %s (--write-baseline drops them)", words.Count(bl.Stale, "finding"), verb)
 		}
 	}
 	fmt.Fprintf(&b, "%s\n", st.summary.Render(line))

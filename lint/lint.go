@@ -1,9 +1,10 @@
 package lint
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
-	"github.com/journeymap/journeymap/internal/parallel"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -20,77 +21,35 @@ type Options struct {
 // findings report those alone (SPEC §5). It fails only for configuration
 // mistakes, which are usage errors.
 func Run(set *journey.Set, opts Options) (*Result, error) {
-	if opts.Today.IsZero() {
-		opts.Today = time.Now()
-	}
-	configs := map[*journey.Workspace]*config{}
-	configFor := func(ws *journey.Workspace) (*config, error) {
-		if c, ok := configs[ws]; ok {
-			return c, nil
-		}
-		c, err := newConfig(ws, opts)
-		configs[ws] = c
-		return c, err
-	}
-	// Configuration errors are reported even when no journey uses the
-	// workspace, so a typo in journeymap.yaml never goes unnoticed.
-	if _, err := configFor(nil); err != nil {
+	r, err := newRun(opts)
+	if err != nil {
 		return nil, err
 	}
-	all := []*config{configs[nil]}
-	for _, ws := range set.Workspaces {
-		c, err := configFor(ws)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, c)
-	}
-	if err := checkFlags(opts, all); err != nil {
-		return nil, err
-	}
-
-	var valid []*journey.Journey
 	for _, j := range set.Journeys {
-		if set.Valid(j) {
-			valid = append(valid, j)
-		}
+		r.add(j, set.Valid(j))
 	}
-	// Each file's findings fail the run at its own workspace's threshold.
-	failOn := map[string]journey.Severity{}
-	def, _ := configFor(nil)
-	for _, ws := range set.Workspaces {
-		failOn[ws.File] = configs[ws].failOn
-	}
-	cfgs := make([]*config, len(set.Journeys))
-	for i, j := range set.Journeys {
-		cfgs[i], _ = configFor(j.Workspace)
-		failOn[j.File] = cfgs[i].failOn
-	}
-	perJourney := make([][]journey.Finding, len(set.Journeys))
-	parallel.Each(len(set.Journeys), func(i int) {
-		if j := set.Journeys[i]; set.Valid(j) {
-			perJourney[i] = lintJourney(j, others(valid, j), cfgs[i], opts.Today)
-		}
-	})
+	return r.finish(set)
+}
 
-	res := NewResult(set, append([]journey.Finding(nil), set.Findings...))
-	res.Findings = append(res.Findings, def.findings...)
-	for _, ws := range set.Workspaces {
-		res.Findings = append(res.Findings, configs[ws].findings...)
-		res.Custom = append(res.Custom, configs[ws].customMetas()...)
+// Stream loads the journeys under paths and lints each one as soon as it is
+// read, keeping only its findings (and its channel definitions, which
+// inconsistent-channel compares across journeys), never its model: the
+// set's journeys keep their file name, id, workspace and text. Memory grows
+// with the findings and the input text, not with the YAML trees, and time
+// with the number of journeys. It fails for what Load fails for and for
+// configuration mistakes.
+func Stream(paths []string, load journey.LoadOptions, opts Options) (*journey.Set, *Result, error) {
+	r, err := newRun(opts)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, fs := range perJourney {
-		res.Findings = append(res.Findings, fs...)
+	load.Each = r.add
+	set, err := journey.Load(paths, load)
+	if err != nil {
+		return nil, nil, err
 	}
-	res.Findings = dedupe(journey.SortFindings(res.Findings))
-	res.threshold = func(file string) journey.Severity {
-		if t, ok := failOn[file]; ok {
-			return t
-		}
-		return def.failOn
-	}
-	res.Keep(res.Findings)
-	return res, nil
+	res, err := r.finish(set)
+	return set, res, err
 }
 
 // Keep replaces the findings with keep, such as those a baseline leaves,
@@ -134,18 +93,134 @@ func ConfigFindings(set *journey.Set, opts Options) ([]journey.Finding, error) {
 	return out, checkFlags(opts, all)
 }
 
-func others(all []*journey.Journey, j *journey.Journey) []*journey.Journey {
-	var out []*journey.Journey
-	for _, o := range all {
-		if o != j {
-			out = append(out, o)
-		}
-	}
-	return out
+// run is one lint run, fed one journey at a time in the set's order. It
+// keeps the findings, each file's fail-on threshold, the run's channel
+// definitions and the findings deferred until every journey has been seen;
+// never a journey's model.
+type run struct {
+	opts     Options
+	def      *config
+	configs  map[*journey.Workspace]configured
+	broken   bool // some workspace's configuration is wrong: finish reports it
+	failOn   map[string]journey.Severity
+	findings []journey.Finding
+	channels *channelIndex
+	later    [][]laterFinding // per journey that has any
 }
 
-func lintJourney(j *journey.Journey, others []*journey.Journey, c *config, today time.Time) []journey.Finding {
+type configured struct {
+	c   *config
+	err error
+}
+
+func newRun(opts Options) (*run, error) {
+	if opts.Today.IsZero() {
+		opts.Today = time.Now()
+	}
+	// Configuration errors are reported even when no journey uses the
+	// workspace, so a typo in journeymap.yaml never goes unnoticed.
+	def, err := newConfig(nil, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &run{
+		opts: opts, def: def,
+		configs:  map[*journey.Workspace]configured{nil: {c: def}},
+		failOn:   map[string]journey.Severity{},
+		channels: newChannelIndex(),
+	}, nil
+}
+
+func (r *run) configFor(ws *journey.Workspace) (*config, error) {
+	if got, ok := r.configs[ws]; ok {
+		return got.c, got.err
+	}
+	c, err := newConfig(ws, r.opts)
+	r.configs[ws] = configured{c, err}
+	if err != nil {
+		r.broken = true
+	}
+	return c, err
+}
+
+// add lints one journey, if it is valid, and keeps its findings.
+func (r *run) add(j *journey.Journey, valid bool) {
+	c, err := r.configFor(j.Workspace)
+	if err != nil || r.broken {
+		return // finish reports the configuration error; linting is moot
+	}
+	r.failOn[j.File] = c.failOn
+	if !valid {
+		return
+	}
+	r.channels.addJourney(j)
+	found, later := lintJourney(j, c, r.opts.Today, r.channels)
+	r.findings = append(r.findings, found...)
+	if len(later) > 0 {
+		r.later = append(r.later, later)
+	}
+}
+
+// finish checks the configuration as a whole, makes the deferred findings
+// and puts everything together with the set's validation findings.
+func (r *run) finish(set *journey.Set) (*Result, error) {
+	// The first broken workspace in the set's order is the one reported,
+	// as when every configuration was checked before linting.
+	all := []*config{r.def}
+	for _, ws := range set.Workspaces {
+		c, err := r.configFor(ws)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, c)
+		r.failOn[ws.File] = c.failOn
+	}
+	if r.broken { // a journey's workspace missing from the set: never report success
+		for _, j := range set.Journeys {
+			if _, err := r.configFor(j.Workspace); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := checkFlags(r.opts, all); err != nil {
+		return nil, err
+	}
+	for _, later := range r.later {
+		var found []journey.Finding
+		for _, l := range later {
+			if msg, ok := l.message(); ok {
+				f := l.finding
+				f.Message = msg
+				found = append(found, f)
+			}
+		}
+		r.findings = append(r.findings, journey.CapFindings(found)...)
+	}
+	res := NewResult(set, append([]journey.Finding(nil), set.Findings...))
+	res.Findings = append(res.Findings, r.def.findings...)
+	for _, ws := range set.Workspaces {
+		c, _ := r.configFor(ws)
+		res.Findings = append(res.Findings, c.findings...)
+		res.Custom = append(res.Custom, c.customMetas()...)
+	}
+	res.Findings = dedupe(journey.SortFindings(append(res.Findings, r.findings...)))
+	res.threshold = func(file string) journey.Severity {
+		if t, ok := r.failOn[file]; ok {
+			return t
+		}
+		return r.def.failOn
+	}
+	res.Keep(res.Findings)
+	return res, nil
+}
+
+// lintJourney runs every rule that is on for one valid journey. It returns
+// the journey's findings, governed by its ignore comments and at most
+// journey.MaxFindingsPerRule of each rule, and the findings deferred to the
+// end of the run that no ignore comment covers.
+func lintJourney(j *journey.Journey, c *config, today time.Time, channels *channelIndex) ([]journey.Finding, []laterFinding) {
 	var found []journey.Finding
+	var later []laterFinding
 	rs := c.settingsFor(j.File)
 	model := &lazyModel{}
 	for _, r := range c.rules() {
@@ -154,11 +229,35 @@ func lintJourney(j *journey.Journey, others []*journey.Journey, c *config, today
 		if st == nil || st.off {
 			continue
 		}
-		p := &Pass{Journey: j, Others: others, Today: today, params: st.params, cfg: c, model: model, rule: m, sev: st.sev, out: &found}
+		p := &Pass{Journey: j, Today: today, params: st.params, cfg: c, model: model, rule: m, sev: st.sev, out: &found, later: &later, channels: channels}
 		r.Check(p)
 	}
-	return c.govern(j, rs, found, today)
+	// A deferred finding's place is known now, so the ignore comments
+	// decide about it now, while the journey's comments are at hand: it
+	// goes through governance as a stand-in, and is kept for the end of
+	// the run only if the stand-in survives.
+	for i, l := range later {
+		stand := l.finding
+		stand.Message = standInPrefix + strconv.Itoa(i)
+		found = append(found, stand)
+	}
+	governed := c.govern(j, rs, found, today)
+	kept := governed[:0]
+	var keptLater []laterFinding
+	for _, f := range governed {
+		if n, ok := strings.CutPrefix(f.Message, standInPrefix); ok {
+			i, _ := strconv.Atoi(n)
+			keptLater = append(keptLater, later[i])
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return journey.CapFindings(kept), keptLater
 }
+
+// standInPrefix marks the stand-ins of deferred findings; no rule writes a
+// NUL into a message.
+const standInPrefix = "\x00later:"
 
 // dedupe drops repeated findings about a shared file (the workspace), which
 // several journeys can report; the first journey's copy is kept.

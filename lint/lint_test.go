@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,6 +30,14 @@ func run(t *testing.T, paths []string, opts lint.Options) *lint.Result {
 	res, err := lint.Run(set, opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Streaming (what the lint command does) finds exactly the same.
+	_, streamed, err := lint.Stream(paths, journey.LoadOptions{}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := format(res.Findings), format(streamed.Findings); a != b || res.Failed != streamed.Failed {
+		t.Fatalf("lint.Stream differs from lint.Run:\n%s", golden.Diff(a, b))
 	}
 	return res
 }
@@ -253,7 +262,8 @@ func TestMissingGoalBlank(t *testing.T) {
 	}
 }
 
-// TestInconsistentChannel compares a channel across journeys and with the workspace.
+// TestInconsistentChannel compares a channel with the workspace's when the
+// workspace defines it, else with the other journeys' (SPEC §5).
 func TestInconsistentChannel(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "journeymap.yaml", "version: 1\nchannels:\n  app: {name: Mobile app, kind: digital, owner: digital}\n")
@@ -269,14 +279,59 @@ func TestInconsistentChannel(t *testing.T) {
 	}
 	want := []string{
 		`one.journey.yaml:4 channel "store" differs from its definition in ` + filepath.Join(dir, "two.journey.yaml") + `:4 (name "Store" vs "Shop"); define it once in journeymap.yaml`,
-		`one.journey.yaml:5 channel "app" differs from its definition in ` + filepath.Join(dir, "two.journey.yaml") + `:5 (name "Mobile app" vs "App", kind "digital" vs ""); define it once in journeymap.yaml`,
 		`two.journey.yaml:4 channel "store" differs from its definition in ` + filepath.Join(dir, "one.journey.yaml") + `:4 (name "Shop" vs "Store"); define it once in journeymap.yaml`,
+		// The workspace defines app: it is the reference, and one, which
+		// agrees with it, is not reported for differing from two.
+		`two.journey.yaml:5 channel "app" differs from its definition in ` + filepath.Join(dir, "journeymap.yaml") + `:3 (name "App" vs "Mobile app", kind not set vs "digital"); use the shared definition or rename the channel`,
 	}
-	// two's app differs from the workspace and from one: two findings at line 5.
-	want = append(want,
-		`two.journey.yaml:5 channel "app" differs from its definition in `+filepath.Join(dir, "journeymap.yaml")+`:3 (name "App" vs "Mobile app", kind "" vs "digital"); use the shared definition or rename the channel`,
-		`two.journey.yaml:5 channel "app" differs from its definition in `+filepath.Join(dir, "one.journey.yaml")+`:5 (name "App" vs "Mobile app", kind "" vs "digital"); define it once in journeymap.yaml`,
-	)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestInconsistentChannelScope: one finding per journey and channel, naming
+// the first differing definition in the run and counting the others;
+// journeys are compared only with journeys of the same workspace, and those
+// without a workspace with each other.
+func TestInconsistentChannelScope(t *testing.T) {
+	root := t.TempDir()
+	shared, other, none := filepath.Join(root, "shared"), filepath.Join(root, "shared", "other"), filepath.Join(root, "none")
+	for _, d := range []string{other, none} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, shared, "journeymap.yaml", "version: 1\n")
+	write(t, other, "journeymap.yaml", "version: 1\n")
+	kiosk := func(name string) string {
+		return "version: 1\ntitle: T\nchannels:\n  kiosk: {name: " + name + ", kind: self-service}\nstages: [{id: s, touchpoints: [{id: a, channel: kiosk}]}]\n"
+	}
+	write(t, shared, "a.journey.yaml", kiosk("Kiosk"))
+	write(t, shared, "b.journey.yaml", kiosk("Totem"))
+	write(t, shared, "c.journey.yaml", kiosk("Totem"))
+	write(t, shared, "d.journey.yaml", kiosk("Screen"))
+	write(t, other, "e.journey.yaml", kiosk("Elsewhere")) // another workspace: never compared
+	write(t, none, "f.journey.yaml", kiosk("Kiosk"))
+	write(t, none, "g.journey.yaml", kiosk("Booth"))
+	var got []string
+	for _, f := range run(t, []string{root}, lint.Options{}).Findings {
+		if f.Rule == "inconsistent-channel" {
+			msg := strings.ReplaceAll(f.Message, root+string(filepath.Separator), "")
+			got = append(got, fmt.Sprintf("%s: %s", filepath.Base(f.File), msg))
+		}
+	}
+	a, b := filepath.Join("shared", "a.journey.yaml"), filepath.Join("shared", "b.journey.yaml")
+	f, g := filepath.Join("none", "f.journey.yaml"), filepath.Join("none", "g.journey.yaml")
+	want := []string{
+		`g.journey.yaml: channel "kiosk" differs from its definition in ` + f + `:4 (name "Booth" vs "Kiosk"); define it once in journeymap.yaml`,
+		`f.journey.yaml: channel "kiosk" differs from its definition in ` + g + `:4 (name "Kiosk" vs "Booth"); define it once in journeymap.yaml`,
+		`a.journey.yaml: channel "kiosk" differs from its definition in ` + b + `:4 (name "Kiosk" vs "Totem") and from 2 other definitions; define it once in journeymap.yaml`,
+		`b.journey.yaml: channel "kiosk" differs from its definition in ` + a + `:4 (name "Totem" vs "Kiosk") and from 1 other definition; define it once in journeymap.yaml`,
+		`c.journey.yaml: channel "kiosk" differs from its definition in ` + a + `:4 (name "Totem" vs "Kiosk") and from 1 other definition; define it once in journeymap.yaml`,
+		`d.journey.yaml: channel "kiosk" differs from its definition in ` + a + `:4 (name "Screen" vs "Kiosk") and from 2 other definitions; define it once in journeymap.yaml`,
+	}
+	slices.Sort(got)
+	slices.Sort(want)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -302,5 +357,52 @@ func TestDeterministicOrder(t *testing.T) {
 		if again := format(run(t, []string{"../examples", corpus}, lint.Options{}).Findings); again != first {
 			t.Fatalf("run %d differs:\n%s", i, golden.Diff(first, again))
 		}
+	}
+}
+
+// TestFindingsCappedPerRule: a journey reports at most
+// journey.MaxFindingsPerRule findings of one rule, then one that counts the
+// rest; suppressed findings do not count.
+func TestFindingsCappedPerRule(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("version: 1\ntitle: T\nchannels: {app: {kind: digital, owner: o}}\nstages:\n  - id: s\n    owner: o\n    touchpoints:\n")
+	b.WriteString("      # journeymap:ignore missing-emotion -- the first one is fine\n")
+	for i := 0; i < 151; i++ {
+		fmt.Fprintf(&b, "      - {id: t%d, channel: app}\n", i)
+	}
+	p := write(t, dir, "many.journey.yaml", b.String())
+	var got []journey.Finding
+	for _, f := range run(t, []string{p}, lint.Options{}).Findings {
+		if f.Rule == "missing-emotion" {
+			got = append(got, f)
+		}
+	}
+	if len(got) != journey.MaxFindingsPerRule+1 {
+		t.Fatalf("%d missing-emotion findings, want %d", len(got), journey.MaxFindingsPerRule+1)
+	}
+	last := got[len(got)-1]
+	want := "… and 50 more missing-emotion findings like the ones above; journeymap reports at most 100 of one rule in one journey"
+	if last.Line != 9+1+100 || last.Message != want || last.Severity != journey.Info {
+		t.Errorf("last finding %s, want at line 110: %s", last, want)
+	}
+}
+
+// TestInconsistentChannelSuppressed: an ignore comment silences the
+// cross-journey finding, decided while the journey is read though the
+// finding is made once every journey has been.
+func TestInconsistentChannelSuppressed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "journeymap.yaml", "version: 1\n")
+	write(t, dir, "a.journey.yaml", "version: 1\ntitle: A\nchannels:\n  kiosk: {name: Kiosk, kind: self-service} # journeymap:ignore inconsistent-channel -- piloting a new name\nstages: [{id: s, touchpoints: [{id: a, channel: kiosk}]}]\n")
+	write(t, dir, "b.journey.yaml", "version: 1\ntitle: B\nchannels:\n  kiosk: {name: Totem, kind: self-service}\nstages: [{id: s, touchpoints: [{id: a, channel: kiosk}]}]\n")
+	var got []string
+	for _, f := range run(t, []string{dir}, lint.Options{}).Findings {
+		if f.Rule == "inconsistent-channel" {
+			got = append(got, filepath.Base(f.File))
+		}
+	}
+	if strings.Join(got, " ") != "b.journey.yaml" {
+		t.Errorf("inconsistent-channel in %v, want b.journey.yaml alone", got)
 	}
 }

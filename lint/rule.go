@@ -70,17 +70,42 @@ func (b *base) Meta() *Meta { return &b.meta }
 // Pass is one rule checking one journey.
 type Pass struct {
 	Journey *journey.Journey
-	// Others are the run's other valid journeys, for cross-journey rules.
-	Others []*journey.Journey
-	Today  time.Time
-	params map[string]any
-	cfg    *config
+	Today   time.Time
+	params  map[string]any
+	cfg     *config
 	// model is the journey as custom rules see it, built once per journey
 	// and shared by the passes of all its custom rules.
 	model *lazyModel
 	rule  *Meta
 	sev   journey.Severity
 	out   *[]journey.Finding
+	// later collects the findings Later defers to the end of the run;
+	// channels are the run's channel definitions, for inconsistent-channel.
+	later    *[]laterFinding
+	channels *channelIndex
+}
+
+// laterFinding is a finding whose place is known while its journey is
+// checked, but whose existence and message depend on every journey of the
+// run: message is asked once all have been checked.
+type laterFinding struct {
+	finding journey.Finding // all but the message
+	message func() (string, bool)
+}
+
+// Later records a finding about subject at a place of the journey that can
+// be decided only when every journey of the run has been checked, for a
+// rule that compares a journey with the others (inconsistent-channel).
+// message is called then, and the finding made only if it returns true;
+// it must capture what it needs, as the journey's model is gone by then.
+// Whether an ignore comment covers the finding is decided now, from its
+// place. Outside a run (a rule's examples) message is never called.
+func (p *Pass) Later(subject journey.Subject, at journey.Pos, message func() (string, bool)) {
+	if p.later == nil {
+		return
+	}
+	f := p.finding(p.Journey.File, subject, at, "")
+	*p.later = append(*p.later, laterFinding{finding: f, message: message})
 }
 
 // Param returns a whole-number rule parameter, configured or default.
@@ -136,14 +161,18 @@ func Inside(t *journey.Touchpoint, at journey.Pos) journey.Pos {
 
 // ReportIn records a finding in another file, such as the workspace.
 func (p *Pass) ReportIn(file string, subject journey.Subject, at journey.Pos, format string, args ...any) {
+	*p.out = append(*p.out, p.finding(file, subject, at, fmt.Sprintf(format, args...)))
+}
+
+func (p *Pass) finding(file string, subject journey.Subject, at journey.Pos, message string) journey.Finding {
 	if at.Line < 1 {
 		at = journey.Pos{Line: 1, Col: 1}
 	}
 	if at.Col < 1 {
 		at.Col = 1
 	}
-	*p.out = append(*p.out, journey.Finding{
+	return journey.Finding{
 		File: file, Line: at.Line, Column: at.Col, Rule: p.rule.ID, Severity: p.sev,
-		Message: fmt.Sprintf(format, args...), Journey: p.Journey.ID.Value, Subject: subject,
-	})
+		Message: message, Journey: p.Journey.ID.Value, Subject: subject,
+	}
 }

@@ -1,6 +1,12 @@
 package lint_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/lint"
+)
 
 func TestRuleInconsistentChannel(t *testing.T) {
 	// other declares its own kiosk and app exactly as in the workspace.
@@ -140,4 +146,29 @@ stages:
       - {id: a, channel: kiosk}
 `},
 	})
+}
+
+// TestInconsistentChannelNotSet: a field one side leaves out reads "not
+// set", never `kind ""` (issue 11 item 6).
+func TestInconsistentChannelNotSet(t *testing.T) {
+	dir := t.TempDir()
+	ruleWrite(t, dir, journey.WorkspaceFile, "version: 1\nchannels:\n  app: {name: Mobile app, kind: digital, owner: digital-team}\n")
+	ruleWrite(t, dir, "t.journey.yaml", "version: 1\ntitle: T\nchannels:\n  app: {name: Mobile app, owner: digital-team}\nstages:\n  - id: s\n    touchpoints:\n      - {id: a, channel: app}\n")
+	set, err := journey.Load([]string{dir}, journey.LoadOptions{Today: ruleToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(set, lint.Options{Today: ruleToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "inconsistent-channel" {
+			if !strings.HasSuffix(f.Message, `:3 (kind not set vs "digital"); use the shared definition or rename the channel`) {
+				t.Errorf("message %q: an absent kind should read \"not set\"", f.Message)
+			}
+			return
+		}
+	}
+	t.Fatalf("no inconsistent-channel finding in %v", res.Findings)
 }

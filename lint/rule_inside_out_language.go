@@ -54,12 +54,14 @@ func (r *insideOutLanguage) Check(p *Pass) {
 	if len(terms) == 0 {
 		return
 	}
+	accepted := p.Vocabulary().Accept
+	findTerms := func(name string) []string { return findTerms(shieldAccepted(name, accepted), terms) }
 	for _, s := range p.Journey.Stages {
-		if found := findTerms(s.Name.Value, terms); len(found) > 0 {
+		if found := findTerms(s.Name.Value); len(found) > 0 {
 			p.Report(s.Subject(), s.Keys.At("name", s.Pos), "stage name %q uses inside-out %s; name the stage by what the customer is trying to do", s.Name.Value, quoteTerms(found))
 		}
 		for _, t := range s.Touchpoints {
-			if found := findTerms(t.Name.Value, terms); len(found) > 0 {
+			if found := findTerms(t.Name.Value); len(found) > 0 {
 				p.Report(t.Subject(), Inside(t, t.At("name")), "touchpoint name %q uses inside-out %s; name it by what the customer does or sees there", t.Name.Value, quoteTerms(found))
 			}
 		}
@@ -92,6 +94,39 @@ func (r *insideOutLanguage) terms(p *Pass) []string {
 		add(t.Value)
 	}
 	return out
+}
+
+// shieldAccepted blanks out, in name, every whole-word occurrence of an
+// accepted term, so that a rejected word inside an accepted phrase ("ticket"
+// in an accepted "ticket office") is not found there, while the same word
+// elsewhere in the name still is.
+func shieldAccepted(name string, accept []journey.Text) string {
+	if len(accept) == 0 {
+		return name
+	}
+	lower := []byte(strings.ToLower(name))
+	for _, a := range accept {
+		la := strings.ToLower(strings.TrimSpace(a.Value))
+		if la == "" {
+			continue
+		}
+		for from := 0; from < len(lower); {
+			i := strings.Index(string(lower[from:]), la)
+			if i < 0 {
+				break
+			}
+			i += from
+			if wordEdge(string(lower), i, true) && wordEdge(string(lower), i+len(la), false) {
+				for k := i; k < i+len(la); k++ {
+					lower[k] = ' '
+				}
+				from = i + len(la)
+				continue
+			}
+			from = i + 1
+		}
+	}
+	return string(lower)
 }
 
 // findTerms returns the terms that occur in name as whole words, ignoring

@@ -42,6 +42,20 @@ stages:
     touchpoints:
       - {id: x, name: Scan the SKU label, channel: app}
 `},
+		{name: "an accepted phrase shields the rejected word inside it", ws: ruleWorkspace + `lint:
+  extends: [strict]
+  vocabulary: {reject: [ticket, CRM], accept: [Ticket office]}
+`,
+			src: `version: 1
+title: T
+stages:
+  - id: a
+    touchpoints:
+      - {id: x, name: Buys at the ticket office, channel: app}
+      - {id: y, name: Ticket office closed so raises a ticket, channel: app}
+      - {id: z, name: Ticket offices, channel: app}
+`,
+			want: []string{"7:17", "8:17"}},
 		{name: "the terms parameter adds terms", ws: ruleWorkspace + "lint:\n  rules:\n    inside-out-language: {terms: [ticket]}\n",
 			src: `version: 1
 title: T

@@ -8,6 +8,7 @@ import (
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
 	"github.com/journeymap/journeymap/internal/gitrev"
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
 )
@@ -35,8 +36,8 @@ func writeBaseline(io *IO, set *journey.Set, res *lint.Result, path string) erro
 	if err := atomicfile.Write(path, b.Marshal(), 0o644); err != nil {
 		return usageError("--write-baseline: %v", err)
 	}
-	fmt.Fprintf(io.Err, "wrote %s: %d findings in %d entries; lint with --baseline %s to leave them out\n",
-		path, len(res.Findings), len(b.Findings), path)
+	fmt.Fprintf(io.Err, "wrote %s: %s in %s; lint with --baseline %s to leave them out\n",
+		path, words.Count(len(res.Findings), "finding"), words.Count(len(b.Findings), "entry"), path)
 	return nil
 }
 

@@ -132,6 +132,15 @@ func TestBaselineCounts(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "1 info in 1 file; 2 baselined, 5 findings in the baseline no longer occur") {
 		t.Fatalf("counts: %s", r)
 	}
+	// One stale entry: the verb agrees.
+	baseline = `{"version": 1, "findings": [
+  {"file": "j/gone.journey.yaml", "journey": "gone", "rule": "missing-goal", "subject": "journey", "count": 1}
+]}`
+	os.WriteFile(filepath.Join(dir, "b.json"), []byte(baseline), 0o644)
+	r = cliRunArgs(t, "lint", "--baseline", "b.json", "j")
+	if !strings.Contains(r.stdout, "; 0 baselined, 1 finding in the baseline no longer occurs (") {
+		t.Fatalf("one stale entry: %s", r)
+	}
 }
 
 // TestBaselineBadInput: a baseline that cannot be used is a usage error
@@ -144,6 +153,8 @@ func TestBaselineBadInput(t *testing.T) {
 		"noversion.json": `{"findings": []}`,
 		"badentry.json":  `{"version": 1, "findings": [{"file": "a", "rule": "r", "subject": "journey", "count": 0}]}`,
 		"unknown.json":   `{"version": 1, "findings": [], "extra": true}`,
+		"array.json":     `[{"file": "a"}]`,
+		"string.json":    `"baseline"`,
 	}
 	for name, src := range files {
 		os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644)
@@ -160,6 +171,10 @@ func TestBaselineBadInput(t *testing.T) {
 		{[]string{"--baseline", "missing.json"}, "cannot read the baseline"},
 		{[]string{"--baseline", "j"}, "is a directory"},
 		{[]string{"--baseline", "b.json", "--write-baseline", "c.json"}, "do not go together"},
+		{[]string{"--baseline", "array.json"}, "is not a journeymap baseline (a JSON list, not an object with \"version\" and \"findings\")"},
+		{[]string{"--baseline", "string.json"}, "is not a journeymap baseline (a JSON string, not an object with \"version\" and \"findings\")"},
+		{[]string{"--new-from-rev", "HEAD", "--write-baseline", "c.json"}, "--new-from-rev and --write-baseline do not go together"},
+		{[]string{"--new-from-rev", ""}, "--new-from-rev needs a revision"},
 		{[]string{"--write-baseline", "journeymap.yaml"}, "journey or workspace file name"},
 		{[]string{"--write-baseline", "j/permit.journey.yaml"}, "journey or workspace file name"},
 		{[]string{"--write-baseline", "nodir/b.json"}, "--write-baseline"},
@@ -182,7 +197,7 @@ func TestNewFromRev(t *testing.T) {
 	}
 	dir := baselineDir(t)
 	r := cliRunArgs(t, "lint", "--new-from-rev", "HEAD", "j")
-	if r.code != 2 || !strings.Contains(r.stderr, "--new-from-rev HEAD: j is not inside a git repository") {
+	if r.code != 2 || !strings.Contains(r.stderr, "--new-from-rev HEAD: j is not inside a git repository") || strings.Contains(r.stderr, "--rev ") {
 		t.Errorf("outside git: %s", r)
 	}
 	git := gittest.Runner(t, dir)

@@ -68,6 +68,13 @@ Exit status is 1 when any finding is at or above --fail-on (default: error).`,
   journeymap lint --new-from-rev origin/main            # only what a pull request adds`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
+			if cmd.Flags().Changed("new-from-rev") && opts.newFromRev == "" {
+				// An empty $BASE_REF in CI would otherwise lint everything.
+				return usageError("--new-from-rev needs a revision, such as origin/main")
+			}
+			if opts.newFromRev != "" && opts.writeBaseline != "" {
+				return usageError("--new-from-rev and --write-baseline do not go together: a baseline records every current finding")
+			}
 			return runLint(io, opts)
 		},
 	}
@@ -92,11 +99,10 @@ func runLint(io *IO, opts *lintOptions) error {
 	if opts.baseline != "" && opts.writeBaseline != "" {
 		return usageError("--baseline and --write-baseline do not go together: write a baseline once, then lint with it")
 	}
-	set, err := journey.Load(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In})
-	if err != nil {
-		return err
-	}
-	res, err := lint.Run(set, lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
+	// Each journey is linted as it is read and its model dropped, so a
+	// corpus of thousands of journeys runs in bounded memory.
+	set, res, err := lint.Stream(opts.paths, journey.LoadOptions{Config: opts.config, Stdin: io.In},
+		lint.Options{FailOn: opts.failOn, Enable: opts.enable, Disable: opts.disable, Today: opts.today})
 	if err != nil {
 		return err
 	}

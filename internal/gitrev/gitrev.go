@@ -196,7 +196,7 @@ func Check(dir, rev string) error {
 		return &Error{fmt.Sprintf("%q is not a revision", rev)}
 	}
 	if _, err := run(dir, "rev-parse", "--git-dir"); err != nil {
-		return &Error{fmt.Sprintf("%s is not inside a git repository (--rev reads the old side with git)", dir)}
+		return &Error{fmt.Sprintf("%s is not inside a git repository (an older revision is read with git)", dir)}
 	}
 	if _, err := run(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		return &Error{fmt.Sprintf("unknown revision %q", rev)}

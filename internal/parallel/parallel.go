@@ -28,3 +28,37 @@ func Each(n int, do func(i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// InOrder calls work(i) for every i in [0, n) on GOMAXPROCS goroutines and
+// hands each result to done in order of i, in the calling goroutine, as
+// soon as it and every result before it are ready. At most a few results
+// per core wait at any time, so memory holds a handful of results however
+// large n is.
+func InOrder[T any](n int, work func(i int) T, done func(i int, result T)) {
+	workers := runtime.GOMAXPROCS(0)
+	results := make([]chan T, n)
+	for i := range results {
+		results[i] = make(chan T, 1)
+	}
+	next := make(chan int)
+	window := make(chan struct{}, 4*workers)
+	go func() {
+		defer close(next)
+		for i := range n {
+			window <- struct{}{}
+			next <- i
+		}
+	}()
+	for range min(n, workers) {
+		go func() {
+			for i := range next {
+				results[i] <- work(i)
+			}
+		}()
+	}
+	for i := range n {
+		r := <-results[i]
+		<-window
+		done(i, r)
+	}
+}

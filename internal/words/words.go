@@ -10,7 +10,8 @@ import (
 	"unicode/utf8"
 )
 
-// Count spells "1 pain point", "2 pain points", "2 moments of truth".
+// Count spells "1 pain point", "2 pain points", "2 moments of truth",
+// "2 entries".
 // "info", a mass noun, has no plural: "3 info".
 func Count(n int, noun string) string {
 	if n == 1 || noun == "info" {
@@ -18,6 +19,9 @@ func Count(n int, noun string) string {
 	}
 	if head, tail, ok := strings.Cut(noun, " of "); ok {
 		return fmt.Sprintf("%d %ss of %s", n, head, tail)
+	}
+	if stem, ok := strings.CutSuffix(noun, "y"); ok && stem != "" && !strings.ContainsRune("aeiou", rune(stem[len(stem)-1])) {
+		return fmt.Sprintf("%d %sies", n, stem) // entry: entries; day: days
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -45,6 +45,9 @@ func TestCount(t *testing.T) {
 		{0, "file", "0 files"},
 		{2, "moment of truth", "2 moments of truth"},
 		{3, "info", "3 info"},
+		{2, "entry", "2 entries"},
+		{1, "entry", "1 entry"},
+		{2, "day", "2 days"},
 	} {
 		if got := Count(tt.n, tt.noun); got != tt.want {
 			t.Errorf("Count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
