@@ -516,12 +516,14 @@ func splitGlyphRuns(c *faceCache, f font.Face, px float64, s string) []glyphRun 
 		runs = append(runs, glyphRun{text: string(r), face: face})
 	}
 	for _, r := range s {
+		// Before the font is asked: some fonts carry a visible glyph for a
+		// bidi mark or a zero-width space, which a browser never shows.
+		if r < ' ' || (r >= 0xfe00 && r <= 0xfe0f) || isZeroWidth(r) {
+			continue // control characters, variation selectors, joiners, bidi controls
+		}
 		if _, ok := f.GlyphAdvance(r); ok {
 			add(r, nil)
 			continue
-		}
-		if r < ' ' || (r >= 0xfe00 && r <= 0xfe0f) || r == 0x200d {
-			continue // control characters, variation selectors, joiners
 		}
 		if c != nil {
 			if fb, ok := c.fallback(r, px); ok {

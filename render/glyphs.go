@@ -67,10 +67,50 @@ func missingGlyphsWarning(missing []rune) string {
 	}
 	hint := "install a font that has them"
 	for _, r := range missing {
-		if wideRune(r) {
+		if wideRune(r) && !isEmoji(r) {
 			hint = "install a CJK font (e.g. Debian's fonts-noto-cjk)"
 			break
 		}
 	}
 	return fmt.Sprintf("the PNG draws %s as boxes: no available font has them; %s, or render SVG, which the viewer's fonts draw", strings.Join(named, ", "), hint)
+}
+
+// isEmoji says whether r is a pictograph: a CJK font does not draw it.
+func isEmoji(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF
+}
+
+// rightToLeft names the right-to-left scripts (Arabic, Hebrew and kin)
+// of a DOT text, in order of first use.
+func rightToLeft(dot []byte) []string {
+	scripts := []string{"Arabic", "Hebrew", "Syriac", "Thaana", "Nko"}
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range string(dot) {
+		if r < 0x590 || !unicode.IsLetter(r) {
+			continue
+		}
+		for _, name := range scripts {
+			if !seen[name] && unicode.Is(unicode.Scripts[name], r) {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// warnPNGText says, through opts.Warn, what the PNG cannot draw as a
+// browser would: characters no font has (boxes) and right-to-left text,
+// which the PNG's painter lays out left to right, letters unjoined.
+func warnPNGText(dot []byte, opts Options) {
+	if opts.Warn == nil {
+		return
+	}
+	if missing := missingGlyphs(dot); len(missing) > 0 {
+		opts.Warn(missingGlyphsWarning(missing))
+	}
+	if rtl := rightToLeft(dot); len(rtl) > 0 {
+		opts.Warn(fmt.Sprintf("the PNG draws the %s text left to right, its letters unjoined; render SVG, which a browser draws right to left", strings.Join(rtl, " and ")))
+	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A unit is the smallest piece of text a line break never splits: a word,
@@ -91,6 +92,12 @@ func textUnits(text string) []unit {
 				if i+1 < len(rs) && !wideRune(rs[i+1]) && !strings.ContainsRune(noLineStart, rs[i+1]) {
 					flush() // and after it, before Latin text
 				}
+			case r == '\u200b':
+				// A zero-width space marks a break opportunity (UAX #14),
+				// as in Thai or in ids joined for the eye; it stays with
+				// the text before it.
+				word = append(word, r)
+				flush()
 			default:
 				word = append(word, r)
 			}
@@ -126,4 +133,22 @@ func breakLong(m *measurer, s string, max, size float64, bold bool) []string {
 		s = string(rs[cut:])
 	}
 	return append(parts, s)
+}
+
+// joinWrapped joins wrapped lines back into one text, as it was before
+// wrapping: with a space between words, but none between East Asian
+// characters, which wrap without one.
+func joinWrapped(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && l != "" && b.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if !wideRune(prev) && !wideRune(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }

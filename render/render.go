@@ -119,9 +119,7 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 	case "dot":
 		return dot, nil
 	case "png":
-		if missing := missingGlyphs(dot); len(missing) > 0 && opts.Warn != nil {
-			opts.Warn(missingGlyphsWarning(missing))
-		}
+		warnPNGText(dot, opts)
 		return PNG(ctx, dot, engine, opts.DPI)
 	case "svg":
 		svg, err := SVG(ctx, dot, engine)

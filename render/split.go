@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -40,16 +41,8 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 	for i, s := range j.Stages {
 		weights[i] = max(1, len(s.Touchpoints))
 	}
-	type plan struct {
-		groups [][2]int
-		dots   [][]byte
-		parts  []*journey.Journey
-		pts    []float64
-		engine Engine
-		pt     float64
-	}
-	try := func(k int) (*plan, error) {
-		p := &plan{groups: splitStages(weights, k), pt: math.Inf(1)}
+	try := func(k int) (*slidePlan, error) {
+		p := &slidePlan{groups: splitStages(weights, k), pt: math.Inf(1)}
 		for gi, g := range p.groups {
 			part, po := slidePart(j, opts, g, gi == 0)
 			dot, engine, err := DOT([]*journey.Journey{part}, po)
@@ -67,44 +60,9 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 		}
 		return p, nil
 	}
-	best, err := try(1)
+	best, err := chooseSplit(ctx, n, try)
 	if err != nil {
 		return nil, err
-	}
-	// Splitting into k slides makes each about k times narrower, so the next
-	// k to try is the one that would reach the size if text grew with k; a
-	// split that reaches it is then narrowed down to the fewest slides. A
-	// few layouts of a few stages each, not one per possible split.
-	reached := func(p *plan) bool { return p.pt >= MinTextPoints-0.05 }
-	lo, last, lastPt := 1, 1, best.pt
-	for tries := 0; !reached(best) && tries < 8 && last < n; tries++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		k := min(n, max(last+1, int(math.Ceil(float64(last)*MinTextPoints/lastPt))))
-		p, err := try(k)
-		if err != nil {
-			return nil, err
-		}
-		if !reached(p) {
-			lo = k
-		}
-		if reached(p) || p.pt > best.pt {
-			best = p
-		}
-		last, lastPt = k, p.pt
-	}
-	for hi := len(best.groups); reached(best) && hi-lo > 1; {
-		mid := (lo + hi) / 2
-		p, err := try(mid)
-		if err != nil {
-			return nil, err
-		}
-		if reached(p) {
-			best, hi = p, len(p.groups)
-		} else {
-			lo = mid
-		}
 	}
 	if best.pt < MinTextPoints-0.05 && opts.Warn != nil {
 		opts.Warn(smallTextWarning(opts.View, opts.Size, best.pt, len(best.groups)))
@@ -137,6 +95,7 @@ func finish(ctx context.Context, js []*journey.Journey, dot []byte, engine Engin
 		return nil, err
 	}
 	if opts.Format == "png" {
+		warnPNGText(dot, opts)
 		return PNG(ctx, dot, engine, opts.DPI)
 	}
 	svg, err := SVG(ctx, dot, engine)
@@ -251,4 +210,83 @@ func onSlide(j, part *journey.Journey, f journey.Finding, first bool) bool {
 		return false
 	}
 	return first
+}
+
+// slidePlan is a way of spreading a journey's stages over slides, laid out:
+// the stages of each slide, its DOT and the text size it reaches.
+type slidePlan struct {
+	groups [][2]int
+	dots   [][]byte
+	parts  []*journey.Journey
+	pts    []float64
+	engine Engine
+	pt     float64 // the smallest text of any slide, in points
+}
+
+// chooseSplit finds the fewest slides, of n stages, whose text reaches
+// MinTextPoints, or the split that comes closest; try(k) lays out the
+// stages on k slides.
+func chooseSplit(ctx context.Context, n int, try func(k int) (*slidePlan, error)) (*slidePlan, error) {
+	// A plan whose layout goes over the engine's budget is too large for
+	// one slide anyway: it counts as one that does not reach the size.
+	overBudget := func(err error) bool { return errors.Is(err, ErrBudget) }
+	best, err := try(1)
+	lastPt := 0.0
+	switch {
+	case overBudget(err):
+		// Too large to lay out whole (a 200-touchpoint map): start from a
+		// slide per stage and narrow down from there.
+		if best, err = try(n); err != nil {
+			return nil, err
+		}
+		lastPt = best.pt
+	case err != nil:
+		return nil, err
+	default:
+		lastPt = best.pt
+	}
+	// Splitting into k slides makes each about k times narrower, so the next
+	// k to try is the one that would reach the size if text grew with k; a
+	// split that reaches it is then narrowed down to the fewest slides. A
+	// few layouts of a few stages each, not one per possible split.
+	reached := func(p *slidePlan) bool { return p.pt >= MinTextPoints-0.05 }
+	lo, last := 1, len(best.groups)
+	for tries := 0; !reached(best) && tries < 8 && last < n; tries++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		k := min(n, max(last+1, int(math.Ceil(float64(last)*MinTextPoints/lastPt))))
+		p, err := try(k)
+		if overBudget(err) {
+			lo, last, lastPt = k, k, 0.5*lastPt // still too large: more slides
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !reached(p) {
+			lo = k
+		}
+		if reached(p) || p.pt > best.pt {
+			best = p
+		}
+		last, lastPt = k, p.pt
+	}
+	for hi := len(best.groups); reached(best) && hi-lo > 1; {
+		mid := (lo + hi) / 2
+		p, err := try(mid)
+		if overBudget(err) {
+			lo = mid
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if reached(p) {
+			best, hi = p, len(p.groups)
+		} else {
+			lo = mid
+		}
+	}
+	return best, nil
 }

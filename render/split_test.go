@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -150,5 +151,50 @@ func TestExamplesSplitReachNinePoints(t *testing.T) {
 				t.Errorf("%s %s: %q", j.ID.Value, view, warnings)
 			}
 		}
+	}
+}
+
+// TestSplitJourneyTooLargeToLayOutWhole: a journey whose layout goes over
+// the engine's budget when laid out whole or on a few slides (a
+// 200-touchpoint map) still gets its split: the fewest slides that lay out
+// and reach 9 pt, not a failure.
+func TestSplitJourneyTooLargeToLayOutWhole(t *testing.T) {
+	const stages = 20
+	for _, c := range []struct {
+		name          string
+		tooLargeBelow int     // k slides under this go over the budget
+		ptPerSlide    float64 // text on one slide grows with the slides
+		want          int
+	}{
+		{"whole too large, per stage reaches", 2, 0.5, 18},
+		{"a few too large", 6, 1, 9},
+		{"nothing too large", 0, 1, 9},
+		{"per stage too small", 2, 0.4, 20},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var tried []int
+			try := func(k int) (*slidePlan, error) {
+				tried = append(tried, k)
+				if k < c.tooLargeBelow {
+					return nil, fmt.Errorf("laying out: %w", ErrBudget)
+				}
+				return &slidePlan{groups: splitStages(make([]int, stages), k), pt: float64(k) * c.ptPerSlide}, nil
+			}
+			best, err := chooseSplit(context.Background(), stages, try)
+			if err != nil {
+				t.Fatalf("%v (tried %v)", err, tried)
+			}
+			if len(best.groups) != c.want {
+				t.Errorf("%d slides, want %d (tried %v)", len(best.groups), c.want, tried)
+			}
+			if len(tried) > 12 {
+				t.Errorf("%d layouts tried (%v): the search should take a few", len(tried), tried)
+			}
+		})
+	}
+	// Any other failure is still one.
+	_, err := chooseSplit(context.Background(), stages, func(int) (*slidePlan, error) { return nil, errors.New("broken") })
+	if err == nil || errors.Is(err, ErrBudget) {
+		t.Errorf("error %v, want the layout's own", err)
 	}
 }

@@ -193,7 +193,7 @@ func emotionRow(w *dotWriter, c *emotionChart, r int, t *Theme, taken names) {
 		x, _ := c.at(i)
 		lines := wrapLines(slots[i].label, nameWidth)
 		if len(lines) > nameLines {
-			lines = append(lines[:nameLines-1], truncate(strings.Join(lines[nameLines-1:], " "), nameWidth))
+			lines = append(lines[:nameLines-1], truncate(joinWrapped(lines[nameLines-1:]), nameWidth))
 		}
 		for k, l := range lines {
 			lines[k] = html(l)

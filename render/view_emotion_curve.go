@@ -114,20 +114,25 @@ func withAlpha(color, alpha string) string {
 
 // drawCurve writes one journey's points, feelings, end marks and segments.
 func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journey, js []*journey.Journey, o *Options,
-	byTP map[*journey.Touchpoint][]journey.Finding, taken names, pointName func(int, *journey.Touchpoint) string) {
+	byTP map[*journey.Touchpoint][]journey.Finding, names names, pointName func(int, *journey.Touchpoint) string) {
 	t := o.Theme
 	ji := cv.index
 	color := t.Curves[ji%len(t.Curves)]
 	overlay := len(js) > 1
 	pos := map[*journey.Touchpoint][2]float64{}
 	for _, tp := range j.Touchpoints() {
+		if i, ok := c.index[tp.ID.Value]; ok && tp.Emotion != nil {
+			x, y0 := c.at(i)
+			pos[tp] = [2]float64{x, y0 + float64(tp.Emotion.Score)*curveUnit + cv.offset}
+		}
+	}
+	lines := cv.lines(c, pos)
+	m := newMeasurer()
+	for _, tp := range j.Touchpoints() {
 		if tp.Emotion == nil {
 			continue // marked on the axis; the line joins the scored neighbours
 		}
-		i := c.index[tp.ID.Value]
-		x, y0 := c.at(i)
-		y := y0 + float64(tp.Emotion.Score)*curveUnit + cv.offset
-		pos[tp] = [2]float64{x, y}
+		x, y := pos[tp][0], pos[tp][1]
 		fill := t.EmotionColor(tp.Emotion.Score)
 		if overlay {
 			fill = color
@@ -157,35 +162,51 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 			w.line(`%s [shape=circle, width=0.2, style=filled, fillcolor=%s, color=%s, penwidth=%.1f, pos="%.1f,%.1f!", tooltip=%s]`,
 				id(pointName(ji, tp)), id(fill), id(border), width, x, y, tooltip(tip))
 		}
-		// Under the point: its feeling; beside it, where the journey ends.
-		below := y - 19
+		// Under the point: its feeling; beside it, where the journey ends;
+		// above it, its findings; each clear of the curve's lines.
+		below := 19.0
 		if overlay {
-			below = y - 19 - float64(ji)*markLine // overlaid curves of equal score stack their words
+			below += float64(ji) * markLine // overlaid curves of equal score stack their words
+		}
+		taken := []labelBox{{x: x, y: y, w: 16, h: 16}} // the point itself
+		endY, endColor := y+9, t.Muted
+		if overlay {
+			endY, endColor = y-cv.offset+9+float64(ji)*markLine, color // overlaid curves ending at one touchpoint stack their marks, clear of the grid line
+		}
+		if cv.ends[tp] {
+			taken = append(taken, labelBox{x: x + 30, y: endY, w: 36, h: 11})
 		}
 		if tp.Emotion.Feeling != "" {
-			lines := wrapLines(truncate(tp.Emotion.Feeling, 30), 16)
-			if len(lines) > 2 {
-				lines = append(lines[:1], truncate(strings.Join(lines[1:], " "), 16))
+			words := wrapLines(truncate(tp.Emotion.Feeling, 30), 16)
+			if len(words) > 2 {
+				words = append(words[:1], truncate(joinWrapped(words[1:]), 16))
 			}
-			for k, l := range lines {
-				lines[k] = html(l)
+			for k, l := range words {
+				words[k] = html(l)
 			}
 			fc := t.Muted
 			if overlay {
 				fc = color
 			}
-			h := float64(len(lines))*10 + 2
-			w.line(`%s [shape=plaintext, width=%.3f, height=%.3f, pos="%.1f,%.1f!", label=<<FONT COLOR=%s><I>%s</I></FONT>>, fontsize=9]`,
-				id(taken.fresh("feeling-"+pointName(ji, tp))), (curveStep-14)/72, h/72, x, below-h/2+5, id(fc), strings.Join(lines, "<BR/>"))
+			label := fmt.Sprintf(`<FONT COLOR=%s><I>%s</I></FONT>`, id(fc), strings.Join(words, "<BR/>"))
+			h := float64(len(words))*10 + 2
+			tw, th := markSize(m, label, 9, 10)
+			b := labelSpot(x, y, tw, th, -1, below+h/2-5, false, lines, taken)
+			taken = append(taken, b)
+			w.line(`%s [shape=plaintext, width=%.3f, height=%.3f, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
+				id(names.fresh("feeling-"+pointName(ji, tp))), (curveStep-14)/72, h/72, b.x, b.y, label)
 		}
 		if cv.ends[tp] {
 			w.line(`%s [shape=plaintext, width=0.45, height=0.18, pos="%.1f,%.1f!", label=<<FONT COLOR=%s><B>■</B> end</FONT>>, fontsize=9, tooltip=%s]`,
-				id(taken.fresh("end-"+pointName(ji, tp))), x+30, y+9, id(t.Muted), tooltip("the journey can end at "+tp.Label()))
+				id(names.fresh("end-"+pointName(ji, tp))), x+30, endY, id(endColor), tooltip("the journey can end at "+tp.Label()))
 		}
 		if len(fs) > 0 {
 			// The finding named where it applies, above the point.
+			mark := findingMark(fs, t, 18)
+			tw, th := markSize(m, mark, 9, 11)
+			b := labelSpot(x, y, tw, th, 1, 16+(th-11)/2, true, lines, taken)
 			w.line(`%s [shape=plaintext, width=%.3f, height=0.18, pos="%.1f,%.1f!", label=<%s>, fontsize=9]`,
-				id(taken.fresh("lint-"+pointName(ji, tp))), (curveStep-10)/72, x, y+16, findingMark(fs, t, 18))
+				id(names.fresh("lint-"+pointName(ji, tp))), (curveStep-10)/72, b.x, b.y, mark)
 		}
 	}
 
@@ -213,8 +234,8 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 		// other, each end marked with the name of the touchpoint it joins.
 		_, y0a := c.at(c.index[s.from.ID.Value])
 		_, y0b := c.at(c.index[s.to.ID.Value])
-		out := id(taken.fresh(fmt.Sprintf("wrap %s>%s", pointName(ji, s.from), pointName(ji, s.to))))
-		in := id(taken.fresh(fmt.Sprintf("wrap %s>%s in", pointName(ji, s.from), pointName(ji, s.to))))
+		out := id(names.fresh(fmt.Sprintf("wrap %s>%s", pointName(ji, s.from), pointName(ji, s.to))))
+		in := id(names.fresh(fmt.Sprintf("wrap %s>%s in", pointName(ji, s.from), pointName(ji, s.to))))
 		outY := a[1] - y0a
 		inY := b[1] - y0b
 		w.line(`%s [shape=plaintext, width=0.9, height=0.18, pos="%.1f,%.1f!", label=<<FONT COLOR=%s>→ %s</FONT>>, fontsize=9]`,
@@ -224,4 +245,24 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 		w.line(`%s -> %s [%s, tooltip=%s]`, from, out, attrs, tip)
 		w.line(`%s -> %s [%s, tooltip=%s]`, in, to, attrs, tip)
 	}
+}
+
+// lines are the straight lines the curve draws, in chart points: a step
+// within a row from point to point, a step to another row out to the end
+// of its row and in from the start of the other (as drawCurve draws them).
+func (cv *emotionCurve) lines(c *emotionChart, pos map[*journey.Touchpoint][2]float64) [][2][2]float64 {
+	var out [][2][2]float64
+	for _, s := range cv.segments {
+		if s.kind == gapSegment {
+			continue
+		}
+		a, b := pos[s.from], pos[s.to]
+		ra, rb := c.row(c.index[s.from.ID.Value]), c.row(c.index[s.to.ID.Value])
+		if ra == rb {
+			out = append(out, [2][2]float64{a, b})
+			continue
+		}
+		out = append(out, [2][2]float64{a, {c.rowRight(ra) + 36, a[1]}}, [2][2]float64{{curveLeft - 40, b[1] + 21}, b})
+	}
+	return out
 }

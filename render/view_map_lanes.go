@@ -223,7 +223,7 @@ func mapEmotionLane(w *dotWriter, j *journey.Journey, o *Options, cols []mapColu
 		if f := tp.Emotion.Feeling; f != "" {
 			lines := breakLines(newMeasurer(), truncate(f, 40), c.w-2*mapPad, mapSmall, false)
 			if len(lines) > 2 {
-				lines = append(lines[:1], truncate(strings.Join(lines[1:], " "), 20))
+				lines = append(lines[:1], truncate(joinWrapped(lines[1:]), 20))
 			}
 			label += " <I>" + joinLines(lines, "<BR/>") + "</I>"
 		}

@@ -898,6 +898,8 @@ func TestWrapLines(t *testing.T) {
 		{"pass-port-renewal-journey", 12, "pass-port-renewal-journey"},
 		{"パスポートの更新を申請する。", 8, "パスポー|トの更新|を申請す|る。"},
 		{"申请护照续签，然后等待。", 8, "申请护照|续签，然|后等待。"},
+		// A zero-width space is where a line may break (UAX #14), unseen.
+		{"Zero\u200bwidth\u200bjoined\u200btext\u200bthat\u200bgoes\u200bon", 12, "Zero\u200bwidth\u200b|joined\u200btext\u200bthat\u200b|goes\u200bon"},
 	}
 	for _, tt := range tests {
 		got := strings.Join(wrapLines(tt.text, tt.width), "|")
@@ -909,6 +911,21 @@ func TestWrapLines(t *testing.T) {
 		}
 		if strings.ReplaceAll(got, "|", "") != strings.ReplaceAll(tt.text, " ", "") && !strings.Contains(tt.text, " ") {
 			t.Errorf("wrapLines(%q) lost or changed text: %q", tt.text, got)
+		}
+	}
+}
+
+// TestJoinWrappedKeepsEastAsianTextWhole: a name cut to its last line is
+// joined back without a space between East Asian characters (before, the
+// emotion view's axis showed "分かりに くい").
+func TestJoinWrappedKeepsEastAsianTextWhole(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"ページが多すぎて分かりにくい", "ページが多すぎて分かりにくい"},
+		{"Compares plans on the website quickly", "Compares plans on the website quickly"},
+		{"申请护照续签，然后等待。", "申请护照续签，然后等待。"},
+	} {
+		if got := joinWrapped(wrapLines(tt.text, 4)); got != tt.want {
+			t.Errorf("joinWrapped(wrapLines(%q)) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
