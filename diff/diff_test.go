@@ -253,3 +253,36 @@ func TestNextMessage(t *testing.T) {
 		t.Errorf("markdown:\n%s", md.String())
 	}
 }
+
+// TestEmotionTableFlowOrder: the markdown table of changed scores lists the
+// touchpoints in the order of the curves above it (both sides lined up by
+// id), so a removed touchpoint stays where it was in the flow rather than
+// trailing after the added ones.
+func TestEmotionTableFlowOrder(t *testing.T) {
+	old := source("a.journey.yaml", j("a", `  - id: s
+    touchpoints:
+      - {id: first, channel: app, emotion: -1}
+      - {id: gone, channel: app, emotion: -2}
+      - {id: last, channel: app, emotion: 1}
+`))
+	new := source("a.journey.yaml", j("a", `  - id: s
+    touchpoints:
+      - {id: first, channel: app, emotion: 1}
+      - {id: last, channel: app, emotion: 1}
+      - {id: added, channel: app, emotion: 2}
+`))
+	r := compare(t, old, new, Options{PairSingle: true})
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, l := range strings.Split(md.String(), "\n") {
+		if strings.HasPrefix(l, "| `") && strings.Count(l, "|") == 4 {
+			rows = append(rows, strings.Split(l, "`")[1])
+		}
+	}
+	if got, want := strings.Join(rows, " "), "first gone added"; got != want {
+		t.Errorf("emotion table rows %q, want %q\n%s", got, want, md.String())
+	}
+}

@@ -128,25 +128,26 @@ func emotionSection(b *strings.Builder, e Emotion) {
 	before, after := sparklines(e)
 	fmt.Fprintf(b, "**Emotion along the flow** (▁ −2 … █ +2, · unscored)\n\n```text\nbefore  %s  %s\nafter   %s  %s\n```\n\n",
 		before, statLine(e.Average.Before, e.Lowest.Before), after, statLine(e.Average.After, e.Lowest.After))
-	// The touchpoints whose score changed, before and after.
-	before2 := map[string]*int{}
+	// The touchpoints whose score changed, before and after, in the
+	// columns' order of the curves above (a removed touchpoint where it was).
+	type side struct {
+		score *int
+		has   bool
+	}
+	before2, after2 := map[string]side{}, map[string]side{}
 	for _, p := range e.Before {
-		before2[p.Touchpoint] = p.Score
+		before2[p.Touchpoint] = side{p.Score, true}
+	}
+	for _, p := range e.After {
+		after2[p.Touchpoint] = side{p.Score, true}
 	}
 	var rows []string
-	seen := map[string]bool{}
-	for _, p := range e.After {
-		seen[p.Touchpoint] = true
-		old, had := before2[p.Touchpoint]
-		if had && same(old, p.Score) || !had && p.Score == nil {
+	for _, id := range e.order {
+		old, new := before2[id], after2[id]
+		if old.has && new.has && same(old.score, new.score) || old.score == nil && new.score == nil {
 			continue
 		}
-		rows = append(rows, fmt.Sprintf("| `%s` | %s | %s |", p.Touchpoint, scoreCell(old, had), scoreCell(p.Score, true)))
-	}
-	for _, p := range e.Before {
-		if !seen[p.Touchpoint] && p.Score != nil {
-			rows = append(rows, fmt.Sprintf("| `%s` | %s | %s |", p.Touchpoint, scoreCell(p.Score, true), scoreCell(nil, false)))
-		}
+		rows = append(rows, fmt.Sprintf("| `%s` | %s | %s |", id, scoreCell(old.score, old.has), scoreCell(new.score, new.has)))
 	}
 	if len(rows) > 0 {
 		b.WriteString("| Touchpoint | Before | After |\n|---|---|---|\n" + strings.Join(rows, "\n") + "\n\n")

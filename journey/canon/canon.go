@@ -109,6 +109,23 @@ func Format(name string, src []byte, kind Kind) ([]byte, error) {
 		line := bytes.Count(body[:i], []byte("\n")) + 1
 		return nil, &Unsupported{Line: line, Column: 1, Message: "a line ends in a carriage return alone (old Mac line ends); save the file with LF or CRLF line ends"}
 	}
+	if crlf(body) {
+		// yaml.v3 reads the CR of a CRLF as part of a comment's line, which
+		// moves comments (a blank line under each head comment, a comment
+		// between keys to the end of the file). YAML folds every line break
+		// of a scalar to LF anyway, so the file is formatted with LF line
+		// ends and written back with CRLF.
+		out, err := format(name, bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), kind)
+		if err != nil {
+			return nil, err
+		}
+		return bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n")), nil
+	}
+	return format(name, body, kind)
+}
+
+// format formats a file without BOM whose lines end in LF.
+func format(name string, body []byte, kind Kind) ([]byte, error) {
 	in, err := parse(body)
 	if err != nil {
 		return nil, &SyntaxError{Findings: []journey.Finding{{File: name, Line: 1, Column: 1, Rule: journey.RuleSyntax, Severity: journey.Error, Message: err.Error()}}}

@@ -213,3 +213,33 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestCRLFLikeLF: a file with CRLF line ends formats to the same text as
+// the same file with LF line ends, CRLF apart. yaml.v3 reads a CR before a
+// comment's line end as an extra line, which once put a blank line under
+// every head comment of a CRLF file.
+func TestCRLFLikeLF(t *testing.T) {
+	for _, f := range corpusFiles(t) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(src, []byte("\r")) || strings.Contains(f, "/err/") || strings.Contains(f, "bomb") {
+			continue
+		}
+		t.Run(strings.TrimPrefix(f, "../../"), func(t *testing.T) {
+			kind := canon.KindOf(f, src)
+			lf, err := canon.Format(f, src, kind)
+			if err != nil {
+				return // TestCorpus says why
+			}
+			crlf, err := canon.Format(f, bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n")), kind)
+			if err != nil {
+				t.Fatalf("the CRLF file: %v", err)
+			}
+			if want := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n")); !bytes.Equal(crlf, want) {
+				t.Errorf("CRLF formats differently from LF:\n%s", golden.Diff(string(want), string(crlf)))
+			}
+		})
+	}
+}

@@ -242,17 +242,44 @@ func (p *printer) entries(m *yaml.Node, indent int, lead string, r role) {
 	pad := strings.Repeat(" ", indent)
 	p.enter(m.Column-1, indent)
 	defer p.leave()
-	for i, at := range order(m, r) {
+	ord := order(m, r)
+	// An end-of-line comment on a sequence item's "- " line stays on that
+	// line when the key order moves the entry it was written after: an
+	// ignore comment there covers the findings that point at the item's
+	// first line (SPEC §5), so moving it would bring them back.
+	var dashComment string
+	if lead != "" && len(ord) > 0 && ord[0] != 0 {
+		k0, v0 := m.Content[0], m.Content[1]
+		if v0.Line == k0.Line && (v0.Kind == yaml.ScalarNode || v0.Kind == yaml.AliasNode || fitsFlow(v0)) {
+			dashComment = joinLine(k0.LineComment, v0.LineComment)
+			savedK, savedV := k0.LineComment, v0.LineComment
+			k0.LineComment, v0.LineComment = "", ""
+			defer func() { k0.LineComment, v0.LineComment = savedK, savedV }()
+		} else {
+			dashComment = k0.LineComment
+			saved := k0.LineComment
+			k0.LineComment = ""
+			defer func() { k0.LineComment = saved }()
+		}
+	}
+	for i, at := range ord {
 		k, v := m.Content[2*at], m.Content[2*at+1]
 		if k.Kind != yaml.ScalarNode && k.Kind != yaml.AliasNode {
 			p.fail(k, "a mapping or list used as a key cannot be formatted")
 			return
 		}
+		keyComment := k.LineComment
+		if i == 0 {
+			keyComment = joinLine(dashComment, keyComment)
+		}
 		first := pad
 		if i == 0 && lead != "" {
 			first = lead
 		} else {
-			if i > 0 && p.blankBefore(k.Line, k.HeadComment) {
+			// In a sequence item, a blank line above the entry written
+			// first in the source is above the "- ", not between entries:
+			// items() keeps it there when the key order moves that entry down.
+			if i > 0 && !(at == 0 && lead != "") && p.blankBefore(k.Line, k.HeadComment) {
 				p.blank()
 			}
 			p.comment(k.HeadComment, indent)
@@ -269,7 +296,7 @@ func (p *printer) entries(m *yaml.Node, indent int, lead string, r role) {
 			ks = "*" + k.Value + " "
 		}
 		p.keyLine = k.Line
-		p.value(first+ks+":", v, indent, r.child(k.Value), k.LineComment, k.Column-1)
+		p.value(first+ks+":", v, indent, r.child(k.Value), keyComment, k.Column-1)
 		p.foot(k.FootComment, indent, lastLine(v))
 		p.foot(v.FootComment, indent, lastLine(v))
 	}
