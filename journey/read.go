@@ -30,6 +30,22 @@ func (e *NotRegularError) Error() string {
 // than MaxFileSize (ErrTooLarge). Errors are *fs.PathError or
 // *NotRegularError, wrapped with the path.
 func ReadFile(path string) ([]byte, error) {
+	f, err := OpenRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := ReadAll(f)
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return src, nil
+}
+
+// OpenRegular opens path for reading if it is a regular file, for readers
+// with a bound of their own (a baseline); anything else is an
+// *fs.PathError holding a *NotRegularError, and is never waited on.
+func OpenRegular(path string) (*os.File, error) {
 	// Stat first so that a device is never even opened (opening some has
 	// side effects). The file can be swapped between Stat and Open, so the
 	// open itself must not block on a FIFO (O_NONBLOCK, see openNoBlock) and
@@ -43,19 +59,16 @@ func ReadFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
+		f.Close()
 		return nil, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
 	}
-	src, err := ReadAll(f)
-	if err != nil {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
-	}
-	return src, nil
+	return f, nil
 }
 
 // ReadAll reads r to its end, but never more than MaxFileSize bytes: past

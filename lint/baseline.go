@@ -125,12 +125,16 @@ func (e *BaselineError) Error() string { return e.File + ": " + e.Msg }
 
 // ReadBaseline reads a baseline written by --write-baseline.
 func ReadBaseline(path string) (*Baseline, error) {
-	// Stat first: opening a FIFO would block until something writes to it.
-	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
-		return nil, &BaselineError{path, "is not a regular file (" + filekind.Of(st.Mode()) + "); name the baseline file --write-baseline wrote"}
-	}
-	f, err := os.Open(path)
-	if err != nil {
+	// Only a regular file, opened without blocking: a FIFO would wait
+	// forever and /dev/zero would be read to the size limit.
+	f, err := journey.OpenRegular(path)
+	var nr *journey.NotRegularError
+	switch {
+	case errors.As(err, &nr) && nr.Mode.IsDir():
+		return nil, &BaselineError{path, "is a directory, not a baseline file"}
+	case errors.As(err, &nr):
+		return nil, &BaselineError{path, "is not a regular file (" + filekind.Of(nr.Mode) + "); name the baseline file --write-baseline wrote"}
+	case err != nil:
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
@@ -138,9 +142,6 @@ func ReadBaseline(path string) (*Baseline, error) {
 		return nil, &BaselineError{path, fmt.Sprintf("cannot read the baseline: %v (write one with --write-baseline)", err)}
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &BaselineError{path, "is a directory, not a baseline file"}
-	}
 	src, err := io.ReadAll(io.LimitReader(f, maxBaselineSize+1))
 	if err != nil {
 		return nil, &BaselineError{path, fmt.Sprintf("cannot read the baseline: %v", err)}

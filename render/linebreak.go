@@ -108,14 +108,18 @@ func textUnits(text string) []unit {
 }
 
 // breakLong splits a token wider than a line: after the last URL or id
-// separator that fits, else after the last character that fits.
+// separator that fits, else after the last character that fits. It looks
+// at each character about once: measuring the whole rest of the token for
+// every line made a 1 MB word take minutes.
 func breakLong(m *measurer, s string, max, size float64, bold bool) []string {
 	var parts []string
-	for m.width(s, size, bold) > max {
-		rs := []rune(s)
+	rs := []rune(s)
+	start := 0
+	for wider(m, rs[start:], max, size, bold) {
+		rest := rs[start:]
 		fit, w := 0, 0.0
-		for fit < len(rs) {
-			cw := m.width(string(rs[fit]), size, bold)
+		for fit < len(rest) {
+			cw := m.em(rest[fit], bold) * size
 			if w+cw > max && fit > 0 {
 				break
 			}
@@ -124,15 +128,32 @@ func breakLong(m *measurer, s string, max, size float64, bold bool) []string {
 		}
 		cut := fit
 		for i := fit - 1; i > fit/3; i-- {
-			if strings.ContainsRune("/.-_?&=:#", rs[i]) {
+			if strings.ContainsRune("/.-_?&=:#", rest[i]) {
 				cut = i + 1
 				break
 			}
 		}
-		parts = append(parts, string(rs[:cut]))
-		s = string(rs[cut:])
+		parts = append(parts, string(rest[:cut]))
+		start += cut
 	}
-	return append(parts, s)
+	if start == 0 {
+		return []string{s}
+	}
+	return append(parts, string(rs[start:]))
+}
+
+// wider says whether rs is wider than max, as m.width would measure it,
+// looking only as far as it must: the running sum only grows, so once it
+// passes max the rest cannot bring it back.
+func wider(m *measurer, rs []rune, max, size float64, bold bool) bool {
+	w := 0.0
+	for _, r := range rs {
+		w += m.em(r, bold)
+		if w*size > max {
+			return true
+		}
+	}
+	return false
 }
 
 // joinWrapped joins wrapped lines back into one text, as it was before

@@ -48,9 +48,14 @@ func LoadThemeFile(path string) (*Theme, []journey.Finding, error) {
 	if st.Size() > maxThemeFile {
 		return nil, []journey.Finding{themeFinding(path, 1, 1, "theme file is %d bytes; a theme is at most %d", st.Size(), maxThemeFile)}, nil
 	}
-	data, err := os.ReadFile(path)
+	// Through the bounded reader: /dev/zero has size 0 and never ends, and
+	// a FIFO would wait forever (both are a usage error, never a read).
+	data, err := journey.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(data) > maxThemeFile {
+		return nil, []journey.Finding{themeFinding(path, 1, 1, "theme file is %d bytes; a theme is at most %d", len(data), maxThemeFile)}, nil
 	}
 	return ParseTheme(path, data)
 }

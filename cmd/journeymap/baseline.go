@@ -8,6 +8,7 @@ import (
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
 	"github.com/journeymap/journeymap/internal/gitrev"
+	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/lint"
@@ -19,18 +20,10 @@ func writeBaseline(io *IO, set *journey.Set, res *lint.Result, path string) erro
 	if journey.IsJourneyFile(path) || filepath.Base(path) == journey.WorkspaceFile {
 		return usageError("--write-baseline %s: that is a journey or workspace file name; name a .json file", path)
 	}
-	abs, _ := filepath.Abs(path)
-	inputs := []string{}
-	for _, j := range set.Journeys {
-		inputs = append(inputs, j.File)
-	}
-	for _, w := range set.Workspaces {
-		inputs = append(inputs, w.File)
-	}
-	for _, in := range inputs {
-		if a, _ := filepath.Abs(in); a == abs {
-			return usageError("--write-baseline %s: that file is an input of this run; an input is never an output", path)
-		}
+	// An input under any name (a hard or symbolic link to it) is refused,
+	// as for every other output (docs/cli.md "Reading and writing files").
+	if err := outpath.CheckNotInput(path, set.Inputs()); err != nil {
+		return usageError("--write-baseline %s: that file is an input of this run; an input is never an output", path)
 	}
 	b := lint.NewBaseline(path, res.Findings)
 	if err := atomicfile.Write(path, b.Marshal(), 0o644); err != nil {

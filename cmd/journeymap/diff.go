@@ -160,7 +160,7 @@ func readAtRevision(paths []string, rev, config string, today time.Time, found f
 	set := &journey.Set{}
 	var fixed *journey.Workspace
 	if config != "" {
-		src, err := os.ReadFile(config)
+		src, err := journey.ReadFile(config) // bounded; never /dev/zero whole
 		if err != nil {
 			return nil, &journey.PathError{Path: config, Err: err}
 		}

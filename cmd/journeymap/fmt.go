@@ -168,11 +168,9 @@ func fmtOne(io *IO, opts *fmtOptions, f fmtFile) int {
 		}
 		src, err = readAllLimited(io.In)
 	} else {
-		var fh *os.File
-		if fh, err = os.Open(f.target); err == nil {
-			src, err = readAllLimited(fh)
-			fh.Close()
-		}
+		// The bounded reader: a FIFO or device found or named is a
+		// finding, never a wait.
+		src, err = journey.ReadFile(f.target)
 	}
 	if err != nil {
 		fmt.Fprintf(io.Err, "%s:1:1: error: cannot read file: %v [file]\n", display, fileerr.Reason(err))

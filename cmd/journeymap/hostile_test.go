@@ -71,6 +71,10 @@ func TestHostileInputs(t *testing.T) {
 	mkfifo("fifo-ws/journeymap.yaml")
 	write("fifo-ws/a.journey.yaml", hostileJourney)
 	mkfifo("fifo-config")
+	mkfifo("fifo-theme")
+	mkfifo("fifo-baseline")
+	mkfifo("fmt-fifo/f.journey.yaml")
+	write("fmt-fifo/ok.journey.yaml", hostileJourney)
 	symlink("/dev/zero", "zero/z.journey.yaml")
 	write("big/b.journey.yaml", strings.Repeat("#", 8<<20+1))
 	// Links out of the walked directory.
@@ -116,6 +120,15 @@ func TestHostileInputs(t *testing.T) {
 		{"a FIFO journey found", []string{"lint", "fifo"}, 1, "cannot read file: not a regular file (a FIFO)", ""},
 		{"a FIFO workspace", []string{"validate", "fifo-ws"}, 1, "fifo-ws/journeymap.yaml:1:1: error: cannot read workspace file: not a regular file (a FIFO)", ""},
 		{"--config /dev/zero", []string{"lint", "--config", "/dev/zero", "plan.txt"}, 2, "/dev/zero: not a regular file (a character device)", ""},
+		{"--theme /dev/zero", []string{"render", "plan.txt", "--theme", "/dev/zero", "-o", "theme-zero.svg"}, 2, "/dev/zero: not a regular file (a character device)", ""},
+		{"--theme a FIFO", []string{"render", "plan.txt", "--theme", "fifo-theme", "-o", "theme-fifo.svg"}, 2, "fifo-theme: not a regular file (a FIFO)", ""},
+		{"--baseline a FIFO", []string{"lint", "plan.txt", "--baseline", "fifo-baseline"}, 2, "fifo-baseline: is not a regular file (a FIFO)", ""},
+		{"--baseline /dev/zero", []string{"lint", "plan.txt", "--baseline", "/dev/zero"}, 2, "/dev/zero: is not a regular file (a character device)", ""},
+		{"fmt finds a FIFO", []string{"fmt", "--check", "fmt-fifo"}, 1, "fmt-fifo/f.journey.yaml:1:1: error: cannot read file: not a regular file (a FIFO)", ""},
+		{"fmt names a FIFO", []string{"fmt", "fmt-fifo/f.journey.yaml"}, 1, "not a regular file (a FIFO)", ""},
+		{"diff --rev --config /dev/zero", []string{"diff", "--rev", "HEAD", "--config", "/dev/zero", "plan.txt"}, 2, "/dev/zero: not a regular file (a character device)", ""},
+		{"--write-baseline onto a hard link to the input", []string{"lint", "plan.txt", "--write-baseline", "hard.svg"}, 2, "--write-baseline hard.svg: that file is an input of this run", ""},
+		{"--write-baseline onto a symlink to the input", []string{"lint", "plan.txt", "--write-baseline", "soft.svg"}, 2, "--write-baseline soft.svg: that file is an input of this run", ""},
 		{"--config a FIFO", []string{"validate", "--config", "fifo-config", "plan.txt"}, 2, "fifo-config: not a regular file (a FIFO)", ""},
 		{"a link to /dev/zero found", []string{"validate", "zero"}, 1, "symbolic link to a file outside zero; not read", ""},
 		{"a link to /dev/zero named", []string{"validate", "zero/z.journey.yaml"}, 1, "not a regular file (a character device)", ""},
