@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -71,6 +72,15 @@ func (c *config) extend(lc *journey.LintConfig, stack []string) []step {
 		}
 		c.sources[display] = string(src)
 		child, fs := journey.ParseLintFile(display, src)
+		if len(fs) > 0 && !journey.InProject(stack[0], path) {
+			// A shared rule set outside the repository (an organisation's,
+			// checked out beside it) is applied when it is valid; when it is
+			// not, its contents are not quoted: a workspace comes with a pull
+			// request and could name any file on the machine.
+			c.problem(lc.File, e.Pos, journey.RuleFile, "extends %q: the file outside this repository is not a valid shared rule set (%s); check it in its own repository",
+				e.Value, words.Count(len(fs), "problem"))
+			continue
+		}
 		c.findings = append(c.findings, fs...)
 		if len(fs) > 0 {
 			continue // a broken shared file is reported, not half applied

@@ -347,6 +347,15 @@ func renderSettings(ws *journey.Workspace, opts *renderOptions) (render.Options,
 	return ro, nil
 }
 
+func hasError(fs []journey.Finding) bool {
+	for _, f := range fs {
+		if f.Severity == journey.Error {
+			return true
+		}
+	}
+	return false
+}
+
 // loadTheme finds a theme by name (light, dark, mono) or reads a theme
 // file, relative to dir when it is not "". A theme file with problems is
 // a usage error (exit 2, nothing rendered), its findings printed at their
@@ -367,6 +376,15 @@ func loadTheme(io *IO, opts *renderOptions, value, where, dir string) (*render.T
 	}
 	looksLikeFile := strings.ContainsAny(value, `/\`) || strings.HasSuffix(value, ".yaml") || strings.HasSuffix(value, ".yml")
 	t, findings, err := render.LoadThemeFile(path)
+	if dir != "" && (err != nil || len(findings) > 0) && !journey.InProject(filepath.Join(dir, journey.WorkspaceFile), path) {
+		// Named in a workspace, which comes with a pull request, and outside
+		// its repository: say that it is unusable, never what it holds.
+		if err == nil && !hasError(findings) {
+			findings = nil // only contrast warnings: use it quietly
+		} else {
+			return nil, usageError("%s: theme file %s, outside the workspace's repository, cannot be used as a theme", where, value)
+		}
+	}
 	if err != nil {
 		if os.IsNotExist(err) && !looksLikeFile {
 			return nil, usageError("%s: unknown theme %q: use one of %s, or the path of a theme file", where, value, strings.Join(render.Themes(), ", "))
