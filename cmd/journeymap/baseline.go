@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/journeymap/journeymap/internal/atomicfile"
+	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/internal/gitrev"
 	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/internal/words"
@@ -27,7 +28,8 @@ func writeBaseline(io *IO, set *journey.Set, res *lint.Result, path string) erro
 	}
 	b := lint.NewBaseline(path, res.Findings)
 	if err := atomicfile.Write(path, b.Marshal(), 0o644); err != nil {
-		return usageError("--write-baseline: %v", err)
+		// As for every output that cannot be written (docs/cli.md): exit 1.
+		return &exitError{code: exitFindings, err: fmt.Errorf("--write-baseline: cannot write %s: %v", path, fileerr.Reason(err))}
 	}
 	fmt.Fprintf(io.Err, "wrote %s: %s in %s; lint with --baseline %s to leave them out\n",
 		path, words.Count(len(res.Findings), "finding"), words.Count(len(b.Findings), "entry"), path)
