@@ -2,6 +2,7 @@ package canon
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/journeymap/journeymap/journey"
 	"gopkg.in/yaml.v3"
@@ -147,7 +148,31 @@ func order(m *yaml.Node, r role) []int {
 		placed[pick] = true
 		out = append(out, pick)
 	}
-	return out
+	return keepSuppressionInPlace(m, out, uses, defs)
+}
+
+// keepSuppressionInPlace keeps the author's first key first when the key
+// that would take its place carries an ignore comment above it. Moved to the
+// head of a list item, the comment would sit above the item's "- " and so
+// cover the whole item (SPEC §5), silencing more than the author did; YAML
+// has no place for a comment between "- " and the first key.
+func keepSuppressionInPlace(m *yaml.Node, out []int, uses, defs []map[string]bool) []int {
+	if len(out) < 2 || out[0] == 0 {
+		return out
+	}
+	if !strings.Contains(m.Content[2*out[0]].HeadComment, "journeymap:ignore") {
+		return out
+	}
+	if waits(0, uses, defs, make([]bool, len(out))) {
+		return out // the first key needs an anchor a later one defines
+	}
+	kept := []int{0}
+	for _, i := range out {
+		if i != 0 {
+			kept = append(kept, i)
+		}
+	}
+	return kept
 }
 
 // waits says whether entry i uses an anchor that a sibling not yet placed defines.
