@@ -46,7 +46,7 @@ JM_BIN="$bin" JM_FILE="$work/pay.journey.yaml" JM_OUT="$work/result.txt" \
 if [ ! -s "$work/result.txt" ]; then
   echo "FAIL neovim produced no result (exit $status)"
   cat "$work/nvim.log"
-  echo "lsp e2e: 0 passed, 1 failed"
+  echo "lsp-e2e: 0 passed, 1 failed"
   exit 1
 fi
 cat "$work/result.txt"
@@ -65,5 +65,5 @@ if [ "$status" -ne 0 ]; then
   echo "FAIL neovim exited $status"
   failed=$((failed + 1))
 fi
-echo "lsp e2e: $passed passed, $failed failed"
+echo "lsp-e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -eq 10 ]

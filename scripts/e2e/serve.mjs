@@ -109,5 +109,5 @@ try {
 const code = await new Promise((res) => server.on("exit", (c) => res(c)));
 check(code === 0, `serve stopped cleanly on Ctrl-C (exit ${code})`);
 console.log(`screenshots in ${shots}`);
-console.log(`serve e2e: ${passes} passed, ${failures} failed`);
+console.log(`serve-e2e: ${passes} passed, ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);
