@@ -43,8 +43,7 @@ func findingsAtRevision(set *journey.Set, rev string, opts lint.Options) ([]jour
 	if strings.HasPrefix(rev, "-") {
 		return nil, usageError("--new-from-rev %q: a revision does not start with '-'", rev)
 	}
-	var olds []*journey.Journey
-	var fss [][]journey.Finding
+	old := &journey.Set{Workspaces: set.Workspaces}
 	checked := map[string]bool{}
 	for _, j := range set.Journeys {
 		if j.File == journey.StdinName {
@@ -64,12 +63,9 @@ func findingsAtRevision(set *journey.Set, rev string, opts lint.Options) ([]jour
 			}
 			return nil, usageError("--new-from-rev %s: %s: %v", rev, j.File, err)
 		}
-		old, fs := journey.Parse(j.File, src)
-		fs = append(fs, journey.Resolve(old, j.Workspace)...)
-		olds = append(olds, old)
-		fss = append(fss, fs)
+		old.AddSource(j.File, src, j.Workspace, opts.Today)
 	}
-	res, err := lint.Run(journey.RevisionSet(set.Workspaces, olds, fss), opts)
+	res, err := lint.Run(old, opts)
 	if err != nil {
 		return nil, usageError("--new-from-rev %s: %v", rev, err)
 	}
