@@ -391,12 +391,10 @@ func loadTheme(io *IO, opts *renderOptions, value, where, dir string) (*render.T
 		}
 		return nil, usageError("%s: cannot read theme file %s: %v", where, path, fileerr.Reason(err))
 	}
-	failed := false
 	for _, f := range findings {
 		fmt.Fprintln(io.Err, f.String())
-		failed = failed || f.Severity == journey.Error
 	}
-	if failed {
+	if hasError(findings) {
 		return nil, &exitError{code: exitUsage}
 	}
 	if opts.themes == nil {
