@@ -254,7 +254,7 @@ func (l *loader) workspaceAt(path string, found bool) *Workspace {
 	if ws, ok := l.byPath[key]; ok {
 		return ws
 	}
-	display := displayPath(path)
+	display := DisplayPath(path)
 	l.set.inputs = append(l.set.inputs, display)
 	var src []byte
 	var err error
@@ -295,9 +295,9 @@ func (l *loader) addWorkspace(display string, src []byte) *Workspace {
 	return ws
 }
 
-// displayPath shows a discovered file relative to the working directory
+// DisplayPath shows a discovered file relative to the working directory
 // when that is shorter, as users expect in messages.
-func displayPath(p string) string {
+func DisplayPath(p string) string {
 	if !filepath.IsAbs(p) {
 		return p
 	}

@@ -81,7 +81,7 @@ func workspaceCustomRules(config string) ([]*lint.Meta, error) {
 			return nil, nil
 		}
 	}
-	ws, err := readWorkspace(relToWorkingDir(path))
+	ws, err := readWorkspace(journey.DisplayPath(path))
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +121,7 @@ func rulesFor(io *IO, opts *rulesOptions) error {
 		wsPath = journey.FindWorkspace(filepath.Dir(opts.forPath))
 	}
 	if wsPath != "" {
-		if ws, wsFindings, err = readWorkspaceFindings(relToWorkingDir(wsPath)); err != nil {
+		if ws, wsFindings, err = readWorkspaceFindings(journey.DisplayPath(wsPath)); err != nil {
 			return err
 		}
 	}
@@ -172,7 +172,7 @@ func rulesFor(io *IO, opts *rulesOptions) error {
 	}
 	where := "no workspace file: the recommended rules"
 	if wsPath != "" {
-		where = "workspace " + relToWorkingDir(wsPath)
+		where = "workspace " + journey.DisplayPath(wsPath)
 	}
 	fmt.Fprintf(io.Out, "Rules for %s (%s):\n", opts.forPath, where)
 	fmt.Fprintln(io.Out, t.Render())
@@ -331,18 +331,4 @@ func paramExample(p lint.ParamInfo) string {
 		return "true"
 	}
 	return p.DefaultString()
-}
-
-// relToWorkingDir shows a path found by walking up relative to the working
-// directory, as users expect in messages.
-func relToWorkingDir(p string) string {
-	if !filepath.IsAbs(p) {
-		return p
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, p); err == nil && len(rel) < len(p) {
-			return rel
-		}
-	}
-	return p
 }
