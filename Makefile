@@ -64,4 +64,4 @@ clean:
 	rm -rf bin
 
 # diff and export fuzz targets (make fuzz runs FUZZ_TARGETS).
-FUZZ_TARGETS += ./diff:FuzzCompare ./export:FuzzExport
+FUZZ_TARGETS += ./diff:FuzzCompare ./export:FuzzExport ./journey:FuzzShapesMatchPatterns

@@ -3,9 +3,9 @@ package export
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
@@ -129,14 +129,14 @@ var (
 // keyword is a word Mermaid's lexer takes as a statement when a task name
 // starts with it (case-insensitively): such a name gets a zero-width space
 // in front, which the lexer does not skip and a reader does not see.
-var keyword = regexp.MustCompile(`(?i)^(journey\b|title\s|section\s|acctitle\s*:|accdescr\s*[:{])`)
+var keyword = lazyre.New(`(?i)^(journey\b|title\s|section\s|acctitle\s*:|accdescr\s*[:{])`)
 
 func line(s string) string    { return fallback(strings.Join(strings.Fields(lineSafe.Replace(s)), " ")) }
 func free(s string) string    { return strings.Join(strings.Fields(freeSafe.Replace(s)), " ") }
 func section(s string) string { return colonSafe.Replace(line(s)) }
 func task(s string) string {
 	t := colonSafe.Replace(line(s))
-	if keyword.MatchString(t) {
+	if keyword().MatchString(t) {
 		t = "\u200b" + t
 	}
 	return t

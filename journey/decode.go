@@ -3,11 +3,12 @@ package journey
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // decoder walks yaml.Node trees and collects validation findings. It keeps
@@ -378,7 +379,7 @@ func (d *decoder) enum(v *yaml.Node, what string, allowed []string) Text {
 
 // integer reads a whole number.
 func (d *decoder) integer(v *yaml.Node, what string) (int, bool) {
-	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && wholeNumber.MatchString(v.Value) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" && wholeNumber().MatchString(v.Value) {
 		// yaml.v3 tags a whole number too large for int64 as a float.
 		d.errorf(pos(v), RuleRange, "%s %s is out of range", what, clip(v.Value))
 		return 0, false
@@ -401,7 +402,7 @@ func (d *decoder) integer(v *yaml.Node, what string) (int, bool) {
 }
 
 // wholeNumber is a decimal integer literal, whatever its size.
-var wholeNumber = regexp.MustCompile(`^[-+]?[0-9][0-9_]*$`)
+var wholeNumber = lazyre.New(`^[-+]?[0-9][0-9_]*$`)
 
 // clip shortens a value quoted in a message.
 func clip(s string) string {

@@ -159,7 +159,7 @@ func (d *decoder) customRule(e *yaml.Node) *CustomRule {
 		switch key {
 		case "id":
 			c.ID = d.text(v, "custom rule id")
-			if c.ID.Set && !kebab.MatchString(c.ID.Value) {
+			if c.ID.Set && !IsKebab(c.ID.Value) {
 				d.errorf(c.ID.Pos, RuleRange, "custom rule id %q must be kebab-case, like moment-needs-nps", c.ID.Value)
 				c.ID = Text{}
 			}

@@ -2,17 +2,16 @@ package journey
 
 import (
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // FormatVersion is the only journey format version this build reads.
 const FormatVersion = 1
-
-var kebab = regexp.MustCompile(KebabPattern)
 
 // MaxIDLength is the longest journey id. The id names the journey's diagram
 // file with -O, and a file name has room for 255 bytes with its view, its
@@ -66,7 +65,7 @@ func (d *decoder) journey(j *Journey, top *yaml.Node) {
 				switch {
 				case len(t.Value) > MaxIDLength:
 					d.errorf(t.Pos, RuleRange, "journey id is %d characters long; use at most %d", len(t.Value), MaxIDLength)
-				case !kebab.MatchString(t.Value):
+				case !IsKebab(t.Value):
 					d.errorf(t.Pos, RuleRange, "journey id %q must be kebab-case (lowercase letters, digits and single hyphens)", t.Value)
 				}
 				j.ID = t
@@ -130,7 +129,7 @@ func (d *decoder) version(v *yaml.Node) Text {
 	return Text{Value: v.Value, Pos: pos(v), Set: true}
 }
 
-var dateShape = regexp.MustCompile(DatePattern)
+var dateShape = lazyre.New(DatePattern)
 
 func (d *decoder) date(v *yaml.Node, what string) Date {
 	if v.Kind == yaml.ScalarNode && (v.Tag == "!!timestamp" || v.Tag == "!!str") {
@@ -138,7 +137,7 @@ func (d *decoder) date(v *yaml.Node, what string) Date {
 		if err == nil {
 			return Date{Time: t, Pos: pos(v), Set: true}
 		}
-		if dateShape.MatchString(v.Value) {
+		if dateShape().MatchString(v.Value) {
 			d.errorf(pos(v), RuleRange, "%s %s is not a calendar date (%s)", what, v.Value, strings.TrimPrefix(err.Error(), `parsing time "`+v.Value+`": `))
 			return Date{}
 		}

@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // Source is one file as read: the name the user knows it by, its text, its
@@ -353,7 +354,7 @@ func (d *decoder) document(src *Source) (top *yaml.Node) {
 	return top
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = lazyre.New(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses one YAML document. It reports syntax errors at their line,
 // and a second document as an error: a file holds one journey.
@@ -392,7 +393,7 @@ func documentMarkerLine(src []byte) int {
 func (d *decoder) syntaxError(src []byte, err error) {
 	msg := err.Error()
 	p := Pos{1, 1}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		msg = m[2]
 		// yaml.v3 reports parser errors (unlike scanner errors) with a

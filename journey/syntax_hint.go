@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // A syntaxHint explains a YAML syntax error in the words of the mistake a
@@ -25,11 +27,11 @@ const hintLookback = 3
 var (
 	// keyValue finds "key: value" at the start of a line (after indentation
 	// and an optional "- "), and "key: value" inside a flow mapping.
-	keyValue = regexp.MustCompile(`(?:^|[{,]\s*)([A-Za-z_$][\w$ -]*?):[ \t]+(\S)`)
+	keyValue = lazyre.New(`(?:^|[{,]\s*)([A-Za-z_$][\w$ -]*?):[ \t]+(\S)`)
 	// noSpaceAfterColon is "key:value" where "key: value" was meant.
-	noSpaceAfterColon = regexp.MustCompile(`^([A-Za-z_][\w-]*):([^\s:/])`)
+	noSpaceAfterColon = lazyre.New(`^([A-Za-z_][\w-]*):([^\s:/])`)
 	// blockHeader is what may follow `|` or `>` when they start a block scalar.
-	blockHeader = regexp.MustCompile(`^[|>][1-9]?[+-]?[1-9]?\s*(#.*)?$`)
+	blockHeader = lazyre.New(`^[|>][1-9]?[+-]?[1-9]?\s*(#.*)?$`)
 )
 
 // diagnoseSyntax looks for a mistake that explains a syntax error reported
@@ -107,13 +109,13 @@ func lineCandidates(line string) []candidate {
 			out = append(out, c)
 		}
 	}
-	for _, m := range keyValue.FindAllStringSubmatchIndex(line[body:], -1) {
+	for _, m := range keyValue().FindAllStringSubmatchIndex(line[body:], -1) {
 		key := line[body+m[2] : body+m[3]]
 		if c, ok := indicatorValue(line, body+m[4], key+": "); ok {
 			out = append(out, c)
 		}
 	}
-	if m := noSpaceAfterColon.FindStringSubmatchIndex(line[body:]); m != nil && !strings.Contains(line[body:], ": ") {
+	if m := noSpaceAfterColon().FindStringSubmatchIndex(line[body:]); m != nil && !strings.Contains(line[body:], ": ") {
 		at := body + m[3] + 1 // just after the colon
 		out = append(out, candidate{
 			col:   at + 1,
@@ -148,7 +150,7 @@ func indicatorValue(line string, at int, lead string) (candidate, bool) {
 		switch {
 		case inFlow:
 			why = fmt.Sprintf("a value cannot start with %q unless it is quoted", string(c))
-		case blockHeader.MatchString(value):
+		case blockHeader().MatchString(value):
 			return candidate{}, false // a real block scalar
 		default:
 			why = fmt.Sprintf("a value that starts with %q reads as a block of text", string(c))
@@ -188,12 +190,12 @@ func matchingBracket(value string) int {
 	return -1
 }
 
-var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.+)' referenced$`)
+var unknownAnchor = lazyre.New(`^unknown anchor '(.+)' referenced$`)
 
 // explainSyntax rewrites a syntax finding when a hint explains it better.
 func explainSyntax(src []byte, p Pos, msg string) (Pos, string) {
 	src = bytes.TrimPrefix(src, utf8BOM)
-	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+	if m := unknownAnchor().FindStringSubmatch(msg); m != nil {
 		// yaml.v3 gives no line for this one; point at the alias.
 		if at, ok := findAlias(src, m[1]); ok {
 			return at, fmt.Sprintf("alias *%s names no anchor &%s before it; define the anchor first, or fix the name", m[1], m[1])

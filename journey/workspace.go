@@ -3,7 +3,6 @@ package journey
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 
 	"gopkg.in/yaml.v3"
 )
@@ -33,10 +32,6 @@ type RenderConfig struct {
 	Theme Text
 	Font  Text
 }
-
-// FontName is what a font family name may contain. Graphviz writes the
-// name into SVG attributes unescaped, so nothing else may pass.
-var FontName = regexp.MustCompile(FontPattern)
 
 // Channel looks up a workspace channel by id.
 func (w *Workspace) Channel(id string) *Channel {
@@ -131,7 +126,7 @@ func ParseWorkspace(file string, src []byte) (*Workspace, []Finding) {
 					w.Render.Theme = d.text(v, "theme")
 				case "font":
 					if t := d.text(v, "font"); t.Set {
-						if !FontName.MatchString(t.Value) {
+						if !ValidFontName(t.Value) {
 							d.errorf(t.Pos, RuleRange, "font %q is not a font family name (letters, digits, spaces and . _ - only)", t.Value)
 						} else {
 							w.Render.Font = t

@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -76,7 +76,7 @@ func gitlabPath(file string) string {
 // message, and how many identical findings came before it in the result.
 // The subject (`touchpoint:call-care`) stands in for the line: it tells
 // two alike findings in one file apart and survives edits that move lines.
-var digits = regexp.MustCompile(`[0-9]+`)
+var digits = lazyre.New(`[0-9]+`)
 
 func findingFingerprints(fs []journey.Finding, path func(journey.Finding) string) []string {
 	seen := map[string]int{}
@@ -85,7 +85,7 @@ func findingFingerprints(fs []journey.Finding, path func(journey.Finding) string
 		// Messages may quote positions ("already used at line 12",
 		// "journeymap.yaml:81"); numbers are left out so that an edit
 		// elsewhere in the file does not turn a finding into a new one.
-		key := strings.Join([]string{"journeymap", f.Rule, path(f), f.Journey, string(f.Subject), digits.ReplaceAllString(f.Message, "#")}, "\x00")
+		key := strings.Join([]string{"journeymap", f.Rule, path(f), f.Journey, string(f.Subject), digits().ReplaceAllString(f.Message, "#")}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))

@@ -1,9 +1,9 @@
 package lint
 
 import (
-	"regexp"
 	"testing"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -41,7 +41,7 @@ func TestRuleExamples(t *testing.T) {
 	}
 }
 
-var kebab = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+var kebab = lazyre.New(`^[a-z]+(-[a-z]+)*$`)
 
 // TestRegistry pins the rule ids and default severities of SPEC §5.
 func TestRegistry(t *testing.T) {
@@ -80,7 +80,7 @@ func TestRegistry(t *testing.T) {
 		if m.OptIn != optIn[m.ID] {
 			t.Errorf("%s: OptIn %v, want %v", m.ID, m.OptIn, optIn[m.ID])
 		}
-		if !kebab.MatchString(m.ID) {
+		if !kebab().MatchString(m.ID) {
 			t.Errorf("%s is not kebab-case", m.ID)
 		}
 	}

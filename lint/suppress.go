@@ -1,9 +1,9 @@
 package lint
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -20,7 +20,7 @@ import (
 // the first after a comment above, the last before a comment at the end.
 // Anything after the keyword is read, so that a misspelt rule or a bad date
 // is reported (bad-suppression) rather than silently ignored.
-var ignoreRe = regexp.MustCompile(`^#\s*journeymap:ignore(-file)?(?:\s+(.*?))?\s*$`)
+var ignoreRe = lazyre.New(`^#\s*journeymap:ignore(-file)?(?:\s+(.*?))?\s*$`)
 
 // ignore is one suppression comment.
 type ignore struct {
@@ -98,7 +98,7 @@ func readSuppressions(src *journey.Source) *suppressions {
 		return s
 	}
 	for _, c := range src.Comments() {
-		m := ignoreRe.FindStringSubmatch(c.Text)
+		m := ignoreRe().FindStringSubmatch(c.Text)
 		if m == nil {
 			continue
 		}

@@ -1,9 +1,9 @@
 package lsp
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -24,10 +24,10 @@ type cursorContext struct {
 }
 
 var (
-	keyLine    = regexp.MustCompile(`^(\s*)(- +)?([A-Za-z_][\w-]*|"[^"]*"|'[^']*')\s*:(?:\s+(.*))?$`)
-	itemLine   = regexp.MustCompile(`^(\s*)- *(.*)$`)
-	typingKey  = regexp.MustCompile(`^(\s*)(- +)?([A-Za-z_][\w-]*)?$`)
-	flowListOf = regexp.MustCompile(`^(\s*)(- +)?([A-Za-z_][\w-]*)\s*:\s*\[([^\]]*)$`)
+	keyLine    = lazyre.New(`^(\s*)(- +)?([A-Za-z_][\w-]*|"[^"]*"|'[^']*')\s*:(?:\s+(.*))?$`)
+	itemLine   = lazyre.New(`^(\s*)- *(.*)$`)
+	typingKey  = lazyre.New(`^(\s*)(- +)?([A-Za-z_][\w-]*)?$`)
+	flowListOf = lazyre.New(`^(\s*)(- +)?([A-Za-z_][\w-]*)\s*:\s*\[([^\]]*)$`)
 )
 
 // frame is an ancestor of the cursor: a key, and whether the path passes
@@ -52,19 +52,19 @@ func contextAt(text string, n, col int, root journey.Object) cursorContext {
 
 	var indent int // the indentation of the mapping the cursor is in
 	switch {
-	case flowListOf.MatchString(before):
-		m := flowListOf.FindStringSubmatch(before)
+	case flowListOf().MatchString(before):
+		m := flowListOf().FindStringSubmatch(before)
 		indent = len(m[1]) + len(m[2])
 		ctx.Key, ctx.Item = m[3], true
 		parts := strings.Split(m[4], ",")
 		ctx.Partial = strings.TrimSpace(parts[len(parts)-1])
-	case keyLine.MatchString(before):
-		m := keyLine.FindStringSubmatch(before)
+	case keyLine().MatchString(before):
+		m := keyLine().FindStringSubmatch(before)
 		indent = len(m[1]) + len(m[2])
 		ctx.Key = strings.Trim(m[3], `"'`)
 		ctx.Partial = strings.TrimSpace(m[4])
-	case typingKey.MatchString(before):
-		m := typingKey.FindStringSubmatch(before)
+	case typingKey().MatchString(before):
+		m := typingKey().FindStringSubmatch(before)
 		indent = len(m[1]) + len(m[2])
 		ctx.Partial = m[3]
 		// "- " alone on a line under a list of ids is an entry of it.
@@ -106,7 +106,7 @@ func parentKey(lines []string, n, indent int) (string, bool) {
 		}
 		ind := len(l) - len(strings.TrimLeft(l, " "))
 		if ind < indent {
-			if m := keyLine.FindStringSubmatch(l); m != nil {
+			if m := keyLine().FindStringSubmatch(l); m != nil {
 				return strings.Trim(m[3], `"'`), true
 			}
 			return "", false
@@ -129,7 +129,7 @@ func ancestors(lines []string, n, indent int) []frame {
 		}
 		ind := len(l) - len(strings.TrimLeft(l, " "))
 		dash := 0
-		if m := itemLine.FindStringSubmatch(l); m != nil {
+		if m := itemLine().FindStringSubmatch(l); m != nil {
 			dash = len(l) - ind - len(m[2]) // "- " and its spaces
 		}
 		content := ind + dash // where this line's key starts
@@ -139,7 +139,7 @@ func ancestors(lines []string, n, indent int) []frame {
 			inItem = true
 			cur = ind
 		case content < cur:
-			m := keyLine.FindStringSubmatch(l)
+			m := keyLine().FindStringSubmatch(l)
 			if m == nil {
 				if dash > 0 {
 					inItem = true
@@ -169,7 +169,7 @@ func siblingKeys(lines []string, n, indent int) []string {
 		if t == "" || strings.HasPrefix(t, "#") {
 			return true
 		}
-		m := keyLine.FindStringSubmatch(l)
+		m := keyLine().FindStringSubmatch(l)
 		ind := len(l) - len(strings.TrimLeft(l, " "))
 		content := ind
 		if m != nil {
@@ -187,7 +187,7 @@ func siblingKeys(lines []string, n, indent int) []string {
 		l := strings.TrimSuffix(lines[i], "\r")
 		if !collect(i) {
 			// The entry's own first line ("- id: x") belongs to it.
-			if m := keyLine.FindStringSubmatch(l); m != nil && m[2] != "" && len(m[1])+len(m[2]) == indent {
+			if m := keyLine().FindStringSubmatch(l); m != nil && m[2] != "" && len(m[1])+len(m[2]) == indent {
 				keys = append(keys, strings.Trim(m[3], `"'`))
 			}
 			break

@@ -4,9 +4,10 @@ import (
 	"errors"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // document is an open editor buffer.
@@ -27,14 +28,14 @@ func pathOf(uri string) (string, error) {
 		return "", errors.New("journeymap reads only file: documents")
 	}
 	p := u.Path
-	if windowsDrive.MatchString(p) {
+	if windowsDrive().MatchString(p) {
 		p = p[1:] // file:///C:/x is C:/x
 	}
 	return filepath.FromSlash(p), nil
 }
 
 // windowsDrive is a URI path that starts with a drive letter.
-var windowsDrive = regexp.MustCompile(`^/[A-Za-z]:`)
+var windowsDrive = lazyre.New(`^/[A-Za-z]:`)
 
 // uriOf turns an absolute path into a file: URI.
 func uriOf(path string) string {

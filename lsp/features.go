@@ -38,7 +38,7 @@ func (s *Server) hover(d *document, p Position, at int) (any, *rpcError) {
 	col := at - lineStart
 	var parts []string
 	var rng *Range
-	if m := keyLine.FindStringSubmatchIndex(line); m != nil {
+	if m := keyLine().FindStringSubmatchIndex(line); m != nil {
 		keyStart, keyEnd := m[6], m[7]
 		if col >= keyStart && col <= keyEnd {
 			key := strings.Trim(line[keyStart:keyEnd], `"'`)

@@ -3,9 +3,10 @@ package render
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // dotWriter builds DOT text. Every piece of user text goes through html()
@@ -47,7 +48,7 @@ func id(s string) string {
 		}
 		return r
 	}, s)
-	s = entityLike.ReplaceAllString(s, "&amp;$1")
+	s = entityLike().ReplaceAllString(s, "&amp;$1")
 	if strings.Contains(s, `\`) && !strings.ContainsAny(s, "<>&") {
 		return "<" + s + ">"
 	}
@@ -69,7 +70,7 @@ func id(s string) string {
 
 // entityLike matches an & that starts something an XML reader would take
 // for an entity or character reference.
-var entityLike = regexp.MustCompile(`&(#?[A-Za-z0-9]+;)`)
+var entityLike = lazyre.New(`&(#?[A-Za-z0-9]+;)`)
 
 // tooltip quotes text for attributes that Graphviz reads as escString
 // (\N, \G, \l... are substituted there) and writes into SVG attributes:
@@ -84,7 +85,7 @@ func tooltip(s string) string {
 		}
 		return r
 	}, s)
-	s = entityLike.ReplaceAllString(s, "&amp;$1")
+	s = entityLike().ReplaceAllString(s, "&amp;$1")
 	s = strings.ReplaceAll(s, `\`, `\\\\`)
 	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }

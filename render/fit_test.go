@@ -153,7 +153,7 @@ stages:
 func TestNoLeadingSpaceInSVGText(t *testing.T) {
 	j := load(t, planUpgrade)
 	for _, view := range Views() {
-		if m := leadingSpace.Find(render(t, Options{View: view, Findings: []journey.Finding{{File: j.File, Line: 1, Rule: "r", Message: "m"}}}, j)); m != nil {
+		if m := leadingSpace().Find(render(t, Options{View: view, Findings: []journey.Finding{{File: j.File, Line: 1, Rule: "r", Message: "m"}}}, j)); m != nil {
 			t.Errorf("%s view: %s", view, m)
 		}
 	}

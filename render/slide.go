@@ -4,9 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // slideInches are the slide shapes Size accepts, width and height in inches
@@ -31,7 +32,7 @@ const MinTextPoints = 9.0
 // smallestViewText is the smallest font size the views use, in points.
 const smallestViewText = 9.0
 
-var padAttr = regexp.MustCompile(`pad="[^"]*"`)
+var padAttr = lazyre.New(`pad="[^"]*"`)
 
 // bounds lays dot out and returns its drawing's width and height in points,
 // with the views' own margin.
@@ -86,7 +87,7 @@ func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string) ([]
 		padX += (h*ratio - w) / 2
 	}
 	pad := fmt.Sprintf(`pad="%.3f,%.3f"`, padX/72, padY/72)
-	loc := padAttr.FindIndex(dot) // the first is graphHeader's
+	loc := padAttr().FindIndex(dot) // the first is graphHeader's
 	if loc == nil {
 		return nil, 0, fmt.Errorf("view has no pad attribute")
 	}

@@ -5,24 +5,24 @@ import (
 	"encoding/xml"
 	"fmt"
 	stdhtml "html"
-	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 )
 
 var (
-	svgOpen      = regexp.MustCompile(`<svg [^>]*>`)
-	fontFamily   = regexp.MustCompile(`font-family="([^"]*)"`)
-	leadingSpace = regexp.MustCompile(`(<text [^>]*>) `)
+	svgOpen      = lazyre.New(`<svg [^>]*>`)
+	fontFamily   = lazyre.New(`font-family="([^"]*)"`)
+	leadingSpace = lazyre.New(`(<text [^>]*>) `)
 )
 
 // finishSVG makes Graphviz's SVG slide-ready: an accessible title and
 // description first in the document, and every font family followed by
 // fallbacks, so text stays text and looks right without the exact font.
 func finishSVG(svg []byte, js []*journey.Journey, o Options) []byte {
-	loc := svgOpen.FindIndex(svg)
+	loc := svgOpen().FindIndex(svg)
 	if loc == nil {
 		return svg
 	}
@@ -43,9 +43,9 @@ func finishSVG(svg []byte, js []*journey.Journey, o Options) []byte {
 	// where the run starts, so the space after "Persona" in "<B>Persona</B>
 	// Busy parent" leads the next run — and a browser drops a leading space,
 	// so the words touched. A no-break space is kept everywhere.
-	out = leadingSpace.ReplaceAll(out, []byte("$1&#160;"))
-	return fontFamily.ReplaceAllFunc(out, func(m []byte) []byte {
-		fam := string(fontFamily.FindSubmatch(m)[1])
+	out = leadingSpace().ReplaceAll(out, []byte("$1&#160;"))
+	return fontFamily().ReplaceAllFunc(out, func(m []byte) []byte {
+		fam := string(fontFamily().FindSubmatch(m)[1])
 		var esc bytes.Buffer
 		xml.EscapeText(&esc, []byte(withFallbacks(stdhtml.UnescapeString(fam))))
 		return []byte(`font-family="` + strings.ReplaceAll(esc.String(), `"`, "&quot;") + `"`)

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"regexp"
 	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -20,10 +20,10 @@ const RuleTheme = "theme"
 const maxThemeFile = 64 << 10
 
 // themeColor is a colour as a theme file may write it: #rgb or #rrggbb.
-var themeColor = regexp.MustCompile(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+var themeColor = lazyre.New(`^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
 // yamlErrLine finds the line in a yaml.v3 syntax error.
-var yamlErrLine = regexp.MustCompile(`line (\d+)`)
+var yamlErrLine = lazyre.New(`line (\d+)`)
 
 // themeKeys are the keys of a theme file and of its colors mapping, in the
 // order the docs present them.
@@ -66,7 +66,7 @@ func ParseTheme(name string, data []byte) (*Theme, []journey.Finding, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 1
-		if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlErrLine().FindStringSubmatch(err.Error()); m != nil {
 			fmt.Sscan(m[1], &line)
 		}
 		return nil, []journey.Finding{themeFinding(name, line, 1, "theme file is not YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}, nil
@@ -91,7 +91,7 @@ func ParseTheme(name string, data []byte) (*Theme, []journey.Finding, error) {
 			}
 		case "font":
 			font := d.scalar(v, "font")
-			if font != "" && !journey.FontName.MatchString(font) {
+			if font != "" && !journey.ValidFontName(font) {
 				d.add(v, "font %q is not a font family name: use letters, digits, spaces and . _ - only", font)
 				return
 			}
@@ -230,7 +230,7 @@ func (d *themeDecoder) color(v *yaml.Node, what string) (string, bool) {
 		d.add(v, "aliases are not allowed in a theme file")
 		return "", false
 	}
-	if v.Kind != yaml.ScalarNode || !themeColor.MatchString(v.Value) {
+	if v.Kind != yaml.ScalarNode || !themeColor().MatchString(v.Value) {
 		val := v.Value
 		if v.Kind != yaml.ScalarNode {
 			val = "a " + kindName(v)

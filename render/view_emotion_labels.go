@@ -1,8 +1,9 @@
 package render
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // labelBox is where a label's text lies in the emotion chart, in points:
@@ -96,14 +97,14 @@ func labelSpot(x, y, w, h, side, dist float64, mayFlip bool, lines [][2][2]float
 	return at(0, 0)
 }
 
-var markupTag = regexp.MustCompile(`<[^>]*>`)
+var markupTag = lazyre.New(`<[^>]*>`)
 
 // markSize is the size of an HTML label of lines at size points as the
 // font draws it: its widest line and its height.
 func markSize(m *measurer, label string, size, lineHeight float64) (w, h float64) {
 	lines := strings.Split(label, "<BR")
 	for _, l := range lines {
-		w = max(w, m.width(unescapeHTML(markupTag.ReplaceAllString("<"+l, "")), size, false))
+		w = max(w, m.width(unescapeHTML(markupTag().ReplaceAllString("<"+l, "")), size, false))
 	}
 	return w, float64(len(lines)) * lineHeight
 }

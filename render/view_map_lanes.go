@@ -2,14 +2,14 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/journey"
 )
 
 // tags matches HTML-like markup, to measure a prefix by its text.
-var tags = regexp.MustCompile(`<[^>]*>`)
+var tags = lazyre.New(`<[^>]*>`)
 
 // cellText builds a cell's content line by line, wrapped to the cell and
 // measured, so the lane knows how tall the cell is.
@@ -30,7 +30,7 @@ func (c *cellText) add(text string, size float64, bold, italic bool, color, pref
 	prefixW := 0.0
 	if prefix != "" {
 		// The prefix is HTML; measured bold, the wider, as its text.
-		prefixW = c.m.width(tags.ReplaceAllString(prefix, ""), size, true)
+		prefixW = c.m.width(tags().ReplaceAllString(prefix, ""), size, true)
 	}
 	lines := breakLines(c.m, text, c.width-prefixW, size, bold)
 	s := joinLines(lines, `<BR ALIGN="LEFT"/>`)

@@ -3,30 +3,30 @@ package main
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/journey"
 )
 
 // pflag words its errors for programmers ("strconv.ParseFloat: parsing
 // \"abc\": invalid syntax"); these patterns find the parts a user needs.
 var (
-	unknownFlag   = regexp.MustCompile(`^unknown flag: --(\S+)$`)
-	unknownShort  = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`)
-	badFlagValue  = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([^"]+)" flag: (.*)$`)
-	missingArgErr = regexp.MustCompile(`^flag needs an argument: (?:'(.)' in -.|--(\S+))$`)
+	unknownFlag   = lazyre.New(`^unknown flag: --(\S+)$`)
+	unknownShort  = lazyre.New(`^unknown shorthand flag: '(.)' in (\S+)$`)
+	badFlagValue  = lazyre.New(`^invalid argument "(.*)" for "(?:-\w, )?--([^"]+)" flag: (.*)$`)
+	missingArgErr = lazyre.New(`^flag needs an argument: (?:'(.)' in -.|--(\S+))$`)
 )
 
 // explainFlagError rewrites a flag parsing error in journeymap's words: a
 // did-you-mean for a misspelt flag, the kind of value a flag wants.
 func explainFlagError(c *cobra.Command, err error) string {
 	msg := err.Error()
-	if m := unknownFlag.FindStringSubmatch(msg); m != nil {
+	if m := unknownFlag().FindStringSubmatch(msg); m != nil {
 		name := m[1]
 		if i := strings.IndexByte(name, '='); i >= 0 {
 			name = name[:i]
@@ -37,10 +37,10 @@ func explainFlagError(c *cobra.Command, err error) string {
 		}
 		return out
 	}
-	if m := unknownShort.FindStringSubmatch(msg); m != nil {
+	if m := unknownShort().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown flag -%s for '%s'", m[1], c.CommandPath())
 	}
-	if m := missingArgErr.FindStringSubmatch(msg); m != nil {
+	if m := missingArgErr().FindStringSubmatch(msg); m != nil {
 		name := m[2]
 		if name == "" {
 			if f := c.Flags().ShorthandLookup(m[1]); f != nil {
@@ -49,7 +49,7 @@ func explainFlagError(c *cobra.Command, err error) string {
 		}
 		return fmt.Sprintf("--%s needs a value%s", name, valueHint(c.Flags().Lookup(name)))
 	}
-	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+	if m := badFlagValue().FindStringSubmatch(msg); m != nil {
 		value, name, cause := m[1], m[2], m[3]
 		f := c.Flags().Lookup(name)
 		var numErr *strconv.NumError

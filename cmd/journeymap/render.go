@@ -7,7 +7,6 @@ import (
 	stdio "io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,6 +14,7 @@ import (
 	"github.com/journeymap/journeymap/internal/atomicfile"
 	"github.com/journeymap/journeymap/internal/fileerr"
 	"github.com/journeymap/journeymap/internal/filekind"
+	"github.com/journeymap/journeymap/internal/lazyre"
 	"github.com/journeymap/journeymap/internal/outpath"
 	"github.com/journeymap/journeymap/internal/parallel"
 	"github.com/journeymap/journeymap/journey"
@@ -154,7 +154,7 @@ func checkRenderFlags(io *IO, opts *renderOptions) error {
 			return err
 		}
 	}
-	if opts.font != "" && !journey.FontName.MatchString(opts.font) {
+	if opts.font != "" && !journey.ValidFontName(opts.font) {
 		return usageError("--font %q is not a font family name: use letters, digits, spaces and . _ - only", opts.font)
 	}
 	if !(opts.dpi >= 10 && opts.dpi <= 1200) { // also catches NaN
@@ -457,11 +457,11 @@ func isDevice(path string) bool {
 	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+var unsafeName = lazyre.New(`[^A-Za-z0-9._-]+`)
 
 // outputName is a safe file name for a journey's diagram.
 func outputName(j *journey.Journey, view, format string) string {
-	name := strings.Trim(unsafeName.ReplaceAllString(j.ID.Value, "-"), ".-")
+	name := strings.Trim(unsafeName().ReplaceAllString(j.ID.Value, "-"), ".-")
 	// An id from a long file name (an explicit id is capped) must still
 	// leave room for the view, the extension and the temporary name.
 	if len(name) > journey.MaxIDLength {

@@ -2,12 +2,13 @@ package canon
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/journeymap/journeymap/internal/lazyre"
 )
 
 // scalar writes a scalar that is not a block scalar: plain where YAML reads
@@ -99,9 +100,9 @@ func plainOK(s string, flow bool, tag string) bool {
 
 // otherTypes are texts that YAML 1.1 readers (and people) take for numbers,
 // booleans, nulls or dates; quoted, they keep their quotes.
-var otherTypes = regexp.MustCompile(`(?i)^(y|yes|n|no|on|off|true|false|null|~|[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\.[0-9][0-9_]*([eE][-+]?[0-9]+)?|0[box][0-9a-f_]+|[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|nan)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*)$`)
+var otherTypes = lazyre.New(`(?i)^(y|yes|n|no|on|off|true|false|null|~|[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\.[0-9][0-9_]*([eE][-+]?[0-9]+)?|0[box][0-9a-f_]+|[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|nan)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*)$`)
 
-func readsOtherwise(s string) bool { return otherTypes.MatchString(s) }
+func readsOtherwise(s string) bool { return otherTypes().MatchString(s) }
 
 // singleQuotable says whether single quotes can hold s on one line.
 func singleQuotable(s string) bool {
