@@ -111,18 +111,22 @@ func (r *customRule) evalProblem(p *Pass, prog *celProgram, err error) {
 // (its own and those it extends), reporting mistakes as findings at their
 // position; a rule with a mistake does not run. Rule settings start at the
 // rule's own severity, on.
+//
+// The CEL environment is built only when there is a rule to compile, and
+// once per process: building it costs more than linting a journey, and
+// most workspaces declare no custom rules.
 func (c *config) compileCustom(ws *journey.Workspace, steps []step) {
-	env, err := newCELEnv()
-	if err != nil {
-		c.problem(ws.File, journey.Pos{Line: 1, Col: 1}, journey.RuleType, "custom rules: %v", err)
-		return
-	}
 	seen := map[string]string{}
 	for _, st := range steps {
 		if st.layer == nil {
 			continue
 		}
 		for _, cr := range st.layer.Custom {
+			env, err := sharedCELEnv()
+			if err != nil {
+				c.problem(ws.File, journey.Pos{Line: 1, Col: 1}, journey.RuleType, "custom rules: %v", err)
+				return
+			}
 			file := st.layer.File
 			id := cr.ID.Value
 			if FindRule(id) != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common"
@@ -40,6 +41,10 @@ func lookups() []struct{ fn, hidden string } {
 		{"owner", "__owners"},
 	}
 }
+
+// sharedCELEnv is the one CEL environment of the process, built on first
+// use. A *cel.Env is immutable once built and safe for concurrent use.
+var sharedCELEnv = sync.OnceValues(newCELEnv)
 
 func newCELEnv() (*cel.Env, error) {
 	record := cel.MapType(cel.StringType, cel.DynType)
