@@ -34,8 +34,17 @@ func Each(n int, do func(i int)) {
 // soon as it and every result before it are ready. At most a few results
 // per core wait at any time, so memory holds a handful of results however
 // large n is.
+//
+// One piece of work, or one core, runs in the calling goroutine: starting
+// goroutines for it costs a one-file lint a tenth of its time.
 func InOrder[T any](n int, work func(i int) T, done func(i int, result T)) {
 	workers := runtime.GOMAXPROCS(0)
+	if n == 1 || workers == 1 {
+		for i := range n {
+			done(i, work(i))
+		}
+		return
+	}
 	results := make([]chan T, n)
 	for i := range results {
 		results[i] = make(chan T, 1)

@@ -35,3 +35,39 @@ func TestEach(t *testing.T) {
 		}
 	}
 }
+
+// TestInOrder: every result reaches done exactly once and in order of i,
+// with one core or several, and done's calls never overlap.
+func TestInOrder(t *testing.T) {
+	for _, procs := range []int{1, 2, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		for _, n := range []int{0, 1, 2, 7, 100} {
+			var inDone atomic.Int32
+			var got []int
+			InOrder(n, func(i int) int {
+				if i%3 == 0 {
+					time.Sleep(time.Millisecond) // finish out of order
+				}
+				return i * i
+			}, func(i, r int) {
+				if inDone.Add(1) != 1 {
+					t.Errorf("GOMAXPROCS=%d n=%d: done calls overlap", procs, n)
+				}
+				if r != i*i {
+					t.Errorf("GOMAXPROCS=%d n=%d: done(%d, %d), want result %d", procs, n, i, r, i*i)
+				}
+				got = append(got, i)
+				inDone.Add(-1)
+			})
+			if len(got) != n {
+				t.Fatalf("GOMAXPROCS=%d n=%d: done called %d times", procs, n, len(got))
+			}
+			for k, i := range got {
+				if k != i {
+					t.Fatalf("GOMAXPROCS=%d n=%d: results out of order: %v", procs, n, got)
+				}
+			}
+		}
+		runtime.GOMAXPROCS(prev)
+	}
+}
