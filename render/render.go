@@ -5,6 +5,7 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -48,6 +49,12 @@ type Options struct {
 	// Warn, when set, is told about problems with the result that are not
 	// errors, such as text too small to read once fitted to a slide.
 	Warn func(string)
+	// straight draws the flow view's edges straight (budget.go) whatever
+	// the journey's size: its routed layout went over the budget.
+	straight bool
+	// autoDPI: no DPI was asked for, so a picture too large to paint at
+	// 96 dpi within the budget is painted at a lower one (viewPNG).
+	autoDPI bool
 }
 
 // stageNumber is the 0-based index of stage si of j in the whole journey.
@@ -85,13 +92,24 @@ func (o *Options) defaults() {
 		o.Font = fonts.Family
 	}
 	if o.DPI <= 0 {
-		o.DPI = 96
+		o.DPI, o.autoDPI = 96, true
 	}
 }
 
 // Render draws journeys in one picture. Only the emotion view takes more
 // than one journey (their curves are overlaid).
 func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, error) {
+	out, err := render1(ctx, js, opts)
+	if errors.Is(err, ErrBudget) && opts.View == "flow" && opts.Format != "dot" && ctx.Err() == nil {
+		// Over the budget although the journey looked cheap enough to
+		// route: draw it the cheap way rather than not at all.
+		opts.straight = true
+		out, err = render1(ctx, js, opts)
+	}
+	return out, err
+}
+
+func render1(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, error) {
 	opts.defaults()
 	if len(js) == 0 {
 		return nil, fmt.Errorf("nothing to render")
@@ -105,6 +123,9 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 	dot, engine, err := DOT(js, opts)
 	if err != nil {
 		return nil, err
+	}
+	if engine == straightEdges && opts.Warn != nil {
+		opts.Warn(straightEdgesWarning(opts.View, js[0]))
 	}
 	if opts.Size != "" && opts.Format != "dot" {
 		var pt float64
@@ -120,7 +141,7 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 		return dot, nil
 	case "png":
 		warnPNGText(dot, opts)
-		return PNG(ctx, dot, engine, opts.DPI)
+		return viewPNG(ctx, dot, engine, js[0], opts)
 	case "svg":
 		svg, err := SVG(ctx, dot, engine)
 		if err != nil {
@@ -136,7 +157,8 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 	opts.defaults()
 	switch opts.View {
 	case "flow":
-		return flowDOT(js[0], &opts), Dot, nil
+		dot := flowDOT(js[0], &opts)
+		return dot, engineOf(dot, Dot), nil
 	case "map":
 		return mapDOT(js[0], &opts), Neato, nil
 	case "emotion":

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/journeymap/journeymap/journey"
 )
@@ -54,7 +55,7 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 				return nil, err
 			}
 			pt := textOnSlide(w, h, opts.Size)
-			p.dots, p.pts, p.engine = append(p.dots, dot), append(p.pts, pt), engine
+			p.dots, p.pts, p.engines = append(p.dots, dot), append(p.pts, pt), append(p.engines, engine)
 			p.parts = append(p.parts, part)
 			p.pt = min(p.pt, pt)
 		}
@@ -67,9 +68,12 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 	if best.pt < MinTextPoints-0.05 && opts.Warn != nil {
 		opts.Warn(smallTextWarning(opts.View, opts.Size, best.pt, len(best.groups)))
 	}
+	if slices.Contains(best.engines, straightEdges) && opts.Warn != nil {
+		opts.Warn(straightEdgesWarning(opts.View, j))
+	}
 	var slides []Slide
 	for gi, g := range best.groups {
-		out, err := finish(ctx, best.parts[gi:gi+1], best.dots[gi], best.engine, opts)
+		out, err := finish(ctx, best.parts[gi:gi+1], best.dots[gi], best.engines[gi], opts)
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +100,7 @@ func finish(ctx context.Context, js []*journey.Journey, dot []byte, engine Engin
 	}
 	if opts.Format == "png" {
 		warnPNGText(dot, opts)
-		return PNG(ctx, dot, engine, opts.DPI)
+		return viewPNG(ctx, dot, engine, js[0], opts)
 	}
 	svg, err := SVG(ctx, dot, engine)
 	if err != nil {
@@ -215,12 +219,12 @@ func onSlide(j, part *journey.Journey, f journey.Finding, first bool) bool {
 // slidePlan is a way of spreading a journey's stages over slides, laid out:
 // the stages of each slide, its DOT and the text size it reaches.
 type slidePlan struct {
-	groups [][2]int
-	dots   [][]byte
-	parts  []*journey.Journey
-	pts    []float64
-	engine Engine
-	pt     float64 // the smallest text of any slide, in points
+	groups  [][2]int
+	dots    [][]byte
+	parts   []*journey.Journey
+	pts     []float64
+	engines []Engine
+	pt      float64 // the smallest text of any slide, in points
 }
 
 // chooseSplit finds the fewest slides, of n stages, whose text reaches

@@ -36,7 +36,8 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 		ratio = 16.0 / 9.0 // a slide-like shape even when no slide is named
 	}
 	rows := flowRows(j, ratio, o.Size != "")
-	var tops []string // the first node of each column, left to right
+	var tops []string                         // the first node of each column, left to right
+	columnOf := map[*journey.Touchpoint]int{} // the grid column a touchpoint is in
 	for si, s := range j.Stages {
 		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
 		stageName := fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label())
@@ -71,6 +72,7 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 			column := s.Touchpoints[start:min(start+per, n)]
 			var ids []string
 			for i, tp := range column {
+				columnOf[tp] = len(tops)
 				w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, placed.touchpoint[tp], o))
 				ids = append(ids, id(tp.ID.Value))
 				if i > 0 {
@@ -94,6 +96,12 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	stageIndex := map[*journey.Stage]int{}
 	for si, s := range j.Stages {
 		stageIndex[s] = si
+	}
+	if o.straight || flowCost(j.Flow.Edges, columnOf) > maxRoutedFlowCost {
+		// Too many edges cross too many columns for dot to route in the
+		// budget: the grid is laid out alone, and the edges drawn
+		// straight over it (see layoutStraight).
+		w.line(straightEdgesMarker)
 	}
 	for _, e := range j.Flow.Edges {
 		// A label gets a box in the colour behind it, so the edge line it

@@ -121,6 +121,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		}
 		y -= l.h + mapGap
 	}
+	pinnedLayoutMode(w)
 	w.close()
 	return w.bytes()
 }

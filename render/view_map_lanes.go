@@ -243,7 +243,7 @@ func mapEmotionLane(w *dotWriter, j *journey.Journey, o *Options, cols []mapColu
 		case loopSegment:
 			attrs = fmt.Sprintf(`dir=forward, color=%s, penwidth=1.5, style=dotted`, id(withAlpha(color, "b3")))
 		}
-		w.line(`%s -> %s [%s, tooltip=%s]`, id(s.from.ID.Value), id(s.to.ID.Value), attrs, tooltip(s.from.Label()+" → "+s.to.Label()))
+		w.line(`%s -> %s [%s, tooltip=%s]`, id(s.from.ID.Value), id(s.to.ID.Value), attrs, tooltip(stepTip(s.from, s.to)))
 	}
 }
 
