@@ -128,9 +128,9 @@ func stepTip(from, to *journey.Touchpoint) string {
 }
 
 // paintBudget is the most pixels a PNG is painted with when no dpi was
-// asked for: 64 MB of canvas, about 3 s of painting on one core. A map of
+// asked for: 96 MB of canvas, about 4 s of painting on one core. A map of
 // 500 touchpoints is 100,000 pixels wide at 96 dpi.
-const paintBudget = 16_000_000
+const paintBudget = 24_000_000
 
 // viewPNG lays out and paints a view's PNG at opts.DPI, or, when the dpi
 // is the default one and the picture would have more than paintBudget
