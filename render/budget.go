@@ -25,6 +25,11 @@ package render
 //     with every node kept where dot put it (layoutStraight). The user is
 //     told (straightEdgesWarning).
 //
+// Text is the other cost: Graphviz spends seconds on a map whose cells hold
+// hundreds of thousands of characters (500 names of 1,000), mostly writing
+// the drawing out, so a view whose texts hold more than textBudget
+// characters cuts the longest (capTexts), and says so.
+//
 // If a layout goes over the budget anyway, Render draws the flow again with
 // straight edges.
 
@@ -34,7 +39,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
@@ -151,4 +158,63 @@ func viewPNG(ctx context.Context, dot []byte, engine Engine, j *journey.Journey,
 		}
 		return dpi
 	})
+}
+
+// textBudget is the most characters of text a view draws; minTextCap the
+// shortest a text is cut to. A map of 250 touchpoints named with 200
+// characters each (50,000) lays out and paints in under 5 s; one of 500
+// names of 1,000 characters took more than 7 s to lay out alone.
+const (
+	textBudget = 100_000
+	minTextCap = 80
+)
+
+// capTexts is the length the view's texts are cut to so that together they
+// hold at most textBudget characters (never under minTextCap), or 0 when
+// they fit as they are; it warns through o.Warn when it cuts.
+func capTexts(o *Options, view string, j *journey.Journey, texts []string) int {
+	lengths := make([]int, len(texts))
+	total := 0
+	for i, t := range texts {
+		lengths[i] = utf8.RuneCountInString(t)
+		total += lengths[i]
+	}
+	if total <= textBudget {
+		return 0
+	}
+	// The largest cut c with sum(min(length, c)) within the budget.
+	slices.Sort(lengths)
+	cut, kept := minTextCap, 0
+	for i, l := range lengths {
+		rest := len(lengths) - i // texts of at least this length
+		if c := (textBudget - kept) / rest; c < l {
+			cut = max(cut, c)
+			break
+		}
+		kept += l
+		cut = max(cut, l)
+	}
+	if o.Warn != nil {
+		o.Warn(fmt.Sprintf("the %s view of %s cuts texts longer than %d characters, ending them with …: its %s characters of text are more than Graphviz lays out within the budget",
+			view, j.ID.Value, cut, groupDigits(total)))
+	}
+	return cut
+}
+
+// cutText shortens text to n characters with an ellipsis when it is
+// longer; n = 0 keeps it whole.
+func cutText(text string, n int) string {
+	if n <= 0 || utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	return truncate(text, n)
+}
+
+// groupDigits writes n with thousands separated by commas.
+func groupDigits(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

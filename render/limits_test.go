@@ -18,8 +18,18 @@ import (
 // journey), named by name(i).
 func limitJourney(t testing.TB, name func(i int) string) *journey.Journey {
 	t.Helper()
-	const stages, per = journey.MaxStages, journey.MaxTouchpoints / journey.MaxStages
-	const n = stages * per
+	j := generatedJourney(t, journey.MaxStages, journey.MaxTouchpoints/journey.MaxStages, 2, name)
+	if got := len(j.Flow.Edges); got != journey.MaxEdges {
+		t.Fatalf("%d flow edges, want %d", got, journey.MaxEdges)
+	}
+	return j
+}
+
+// generatedJourney is a journey of stages stages of per touchpoints, each
+// with next successors (1 or 2) drawn at random.
+func generatedJourney(t testing.TB, stages, per, next int, name func(i int) string) *journey.Journey {
+	t.Helper()
+	n := stages * per
 	rng := rand.New(rand.NewSource(7))
 	channels := []string{"app", "web", "phone"}
 	var b strings.Builder
@@ -36,8 +46,12 @@ func limitJourney(t testing.TB, name func(i int) string) *journey.Journey {
 			for c == i || c == a {
 				c = rng.Intn(n)
 			}
-			fmt.Fprintf(&b, "      - id: t%d\n        name: %q\n        channel: %s\n        emotion: %d\n        next: [t%d, t%d]\n",
-				i, name(i), channels[rng.Intn(len(channels))], rng.Intn(5)-2, a, c)
+			succ := fmt.Sprintf("t%d, t%d", a, c)
+			if next == 1 {
+				succ = fmt.Sprintf("t%d", a)
+			}
+			fmt.Fprintf(&b, "      - id: t%d\n        name: %q\n        channel: %s\n        emotion: %d\n        next: [%s]\n",
+				i, name(i), channels[rng.Intn(len(channels))], rng.Intn(5)-2, succ)
 		}
 	}
 	j, fs := journey.Parse("at-limits.journey.yaml", []byte(b.String()))
@@ -46,9 +60,6 @@ func limitJourney(t testing.TB, name func(i int) string) *journey.Journey {
 		if f.Severity == journey.Error {
 			t.Fatalf("the generated journey is invalid: %s", f)
 		}
-	}
-	if got := len(j.Flow.Edges); got != journey.MaxEdges {
-		t.Fatalf("%d flow edges, want %d", got, journey.MaxEdges)
 	}
 	return j
 }
@@ -59,7 +70,9 @@ func limitJourney(t testing.TB, name func(i int) string) *journey.Journey {
 func TestRenderAtLimits(t *testing.T) {
 	names := map[string]func(int) string{
 		"short": func(i int) string { return fmt.Sprintf("Touchpoint %d", i) },
-		"long":  func(i int) string { return fmt.Sprintf("%d %s", i, strings.Repeat("lorem ipsum dolor sit amet ", 8)) },
+		"long": func(i int) string {
+			return (fmt.Sprintf("%d ", i) + strings.Repeat("lorem ipsum dolor sit amet ", 38))[:journey.MaxTextLength]
+		},
 	}
 	for kind, name := range names {
 		j := limitJourney(t, name)
@@ -78,14 +91,24 @@ func TestRenderAtLimits(t *testing.T) {
 				if !bytes.Contains(svg, []byte(`class="node"`)) {
 					t.Error("the SVG has no nodes")
 				}
+				// What is drawn more cheaply is said, once, naming the view.
+				var want []string
+				if kind == "long" && (view == "flow" || view == "map") {
+					want = append(want, "the "+view+" view of at-limits cuts texts longer than")
+				}
 				straight := view == "flow"
-				if got := strings.Contains(strings.Join(warnings, "\n"), "straight lines"); got != straight {
-					t.Errorf("warned of straight edges: %v, want %v (warnings %q)", got, straight, warnings)
+				if straight {
+					want = append(want, "the flow view of at-limits draws its 1000 flow edges as straight lines over the stages")
+				}
+				if len(warnings) != len(want) {
+					t.Errorf("warnings %q, want %d", warnings, len(want))
+				}
+				for i := range min(len(want), len(warnings)) {
+					if !strings.HasPrefix(warnings[i], want[i]) {
+						t.Errorf("warning %q, want one starting %q", warnings[i], want[i])
+					}
 				}
 				if straight {
-					if len(warnings) != 1 || !strings.Contains(warnings[0], "the flow view of at-limits draws its 1000 flow edges as straight lines") {
-						t.Errorf("warnings %q, want one naming the view and the edges", warnings)
-					}
 					if n := bytes.Count(svg, []byte(`class="edge"`)); n < journey.MaxEdges {
 						t.Errorf("%d edges drawn, want at least the %d flow edges", n, journey.MaxEdges)
 					}
@@ -115,10 +138,11 @@ func TestExamplesKeepTheirLayout(t *testing.T) {
 	}
 }
 
-// TestPNGAtLimitsFitsThePaintBudget: a map too wide to paint at 96 dpi is
-// painted at the dpi that fits, with a warning; an asked-for dpi is kept.
-func TestPNGAtLimitsFitsThePaintBudget(t *testing.T) {
-	j := limitJourney(t, func(i int) string { return fmt.Sprintf("Touchpoint %d", i) })
+// TestPNGFitsThePaintBudget: a map too wide to paint at 96 dpi (300
+// touchpoints) is painted at the dpi that fits, with a warning; an
+// asked-for dpi is kept.
+func TestPNGFitsThePaintBudget(t *testing.T) {
+	j := generatedJourney(t, 60, 6, 1, func(i int) string { return fmt.Sprintf("Touchpoint %d", i) })
 	var warnings []string
 	out := render(t, Options{View: "map", Format: "png", Warn: func(msg string) { warnings = append(warnings, msg) }}, j)
 	img := decodePNG(t, out)
@@ -135,5 +159,46 @@ func TestPNGAtLimitsFitsThePaintBudget(t *testing.T) {
 	small := decodePNG(t, out).Bounds()
 	if len(warnings) != 0 || small.Dx() >= img.Bounds().Dx() {
 		t.Errorf("at 20 dpi: %v (%v at the default), warnings %q", small, img.Bounds(), warnings)
+	}
+}
+
+// TestCapTexts: the cut keeps the texts within textBudget characters,
+// cuts only the longest, and is never shorter than minTextCap.
+func TestCapTexts(t *testing.T) {
+	j := &journey.Journey{}
+	j.ID.Value = "j"
+	many := func(n, length int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = strings.Repeat("x", length)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		texts []string
+		want  int
+	}{
+		{"within the budget", many(100, 1000), 0},
+		{"exactly the budget", many(textBudget/1000, 1000), 0},
+		{"all long, cut evenly", many(500, 1000), textBudget / 500},
+		{"short ones kept whole", append(many(1000, 10), many(100, 2000)...), (textBudget - 1000*10) / 100},
+		{"never under the floor", many(10000, 1000), minTextCap},
+	} {
+		var warned []string
+		o := &Options{Warn: func(s string) { warned = append(warned, s) }}
+		got := capTexts(o, "map", j, c.texts)
+		if got != c.want {
+			t.Errorf("%s: cut %d, want %d", c.name, got, c.want)
+		}
+		if (got != 0) != (len(warned) == 1) {
+			t.Errorf("%s: cut %d, warnings %q", c.name, got, warned)
+		}
+	}
+	if got := cutText("abcdef", 4); got != "abc…" {
+		t.Errorf("cutText = %q", got)
+	}
+	if got := cutText("abc", 4); got != "abc" {
+		t.Errorf("cutText = %q", got)
 	}
 }

@@ -52,6 +52,8 @@ type Options struct {
 	// straight draws the flow view's edges straight (budget.go) whatever
 	// the journey's size: its routed layout went over the budget.
 	straight bool
+	// textCap is the length a view cuts its texts to (capTexts); 0 for none.
+	textCap int
 	// autoDPI: no DPI was asked for, so a picture too large to paint at
 	// 96 dpi within the budget is painted at a lower one (viewPNG).
 	autoDPI bool
