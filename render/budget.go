@@ -19,7 +19,9 @@ package render
 //     still threads each through every column it crosses as a chain of
 //     virtual nodes, orders them all to reduce crossings and routes
 //     splines around them: 1,000 edges between random touchpoints of 100
-//     stages ran for more than a minute and 650 MB. Above maxRoutedFlowCost
+//     stages ran for more than a minute and 650 MB, and its time grows
+//     faster than the square of the columns the edges cross. Above
+//     maxRoutedFlowCost
 //     the grid of stages and touchpoints is laid out by dot without the
 //     edges, and the edges are drawn over it as straight lines by neato
 //     with every node kept where dot put it (layoutStraight). The user is
@@ -62,10 +64,10 @@ func pinnedLayoutMode(w *dotWriter) {
 
 // maxRoutedFlowCost is the most columns the flow view's edges may cross in
 // all (flowCost) for dot to route them. Measured with the embedded engine
-// on 2 cores: 100 random edges over 100 stages (cost about 3,300) take
-// about 0.6 s, 200 (6,600) 1.3 s, 1,000 (33,000) more than a minute. The
-// examples cost at most 30.
-const maxRoutedFlowCost = 8000
+// on 2 busy cores, flows of random edges: cost 86 took 0.09 s, 403 0.27 s,
+// 785 0.7 s, 1,872 2.5 s, 2,985 7.5 s. The examples cost at most 30; a
+// journey of 60 touchpoints with a few loops back costs a few hundred.
+const maxRoutedFlowCost = 1000
 
 // flowCost is how many columns of the flow grid the edges cross in all:
 // dot makes a virtual node in each, and its work grows faster than their

@@ -42,6 +42,20 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 	for i, s := range j.Stages {
 		weights[i] = max(1, len(s.Touchpoints))
 	}
+	// A slide's drawing is measured while choosing the split and again
+	// when it is fitted: measure each DOT once.
+	measured := map[string][2]float64{}
+	measure := func(ctx context.Context, dot []byte, engine Engine) (float64, float64, error) {
+		key := string(engine) + "\x00" + string(dot)
+		if m, ok := measured[key]; ok {
+			return m[0], m[1], nil
+		}
+		w, h, err := bounds(ctx, dot, engine)
+		if err == nil {
+			measured[key] = [2]float64{w, h}
+		}
+		return w, h, err
+	}
 	try := func(k int) (*slidePlan, error) {
 		p := &slidePlan{groups: splitStages(weights, k), pt: math.Inf(1)}
 		for gi, g := range p.groups {
@@ -50,7 +64,7 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 			if err != nil {
 				return nil, err
 			}
-			w, h, err := bounds(ctx, dot, engine)
+			w, h, err := measure(ctx, dot, engine)
 			if err != nil {
 				return nil, err
 			}
@@ -73,7 +87,7 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 	}
 	var slides []Slide
 	for gi, g := range best.groups {
-		out, err := finish(ctx, best.parts[gi:gi+1], best.dots[gi], best.engines[gi], opts)
+		out, err := finish(ctx, best.parts[gi:gi+1], best.dots[gi], best.engines[gi], opts, measure)
 		if err != nil {
 			return nil, err
 		}
@@ -90,11 +104,11 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 }
 
 // finish fits a view's DOT to the slide and writes it in the output format.
-func finish(ctx context.Context, js []*journey.Journey, dot []byte, engine Engine, opts Options) ([]byte, error) {
+func finish(ctx context.Context, js []*journey.Journey, dot []byte, engine Engine, opts Options, measure measureFunc) ([]byte, error) {
 	if opts.Format == "dot" {
 		return dot, nil
 	}
-	dot, _, err := fitToSlide(ctx, dot, engine, opts.Size)
+	dot, _, err := fitToSlideMeasured(ctx, dot, engine, opts.Size, measure)
 	if err != nil {
 		return nil, err
 	}
