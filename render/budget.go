@@ -32,8 +32,11 @@ package render
 // the drawing out, so a view whose texts hold more than textBudget
 // characters cuts the longest (capTexts), and says so.
 //
-// If a layout goes over the budget anyway, Render draws the flow again with
-// straight edges.
+// The layouts of one picture share a budget of time (renderBudget, a
+// graphviz.TimeShare), so that a render ends within about 10 s whatever it
+// draws; the engine's own budget bounds each layout. If a routed flow goes over its part of the
+// budget anyway, Render draws it again with straight edges, in the
+// straightBudget kept for that.
 
 import (
 	"bytes"
@@ -43,12 +46,28 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render/internal/graphviz"
 )
+
+// renderBudget is how long the layouts of one picture may take in all:
+// less for a PNG, which is painted after its layout (painting is bounded
+// by paintBudget, a few seconds).
+func renderBudget(format string) time.Duration {
+	if format == "png" {
+		return 7 * time.Second
+	}
+	return 9 * time.Second
+}
+
+// straightBudget is the part of renderBudget kept for drawing a flow with
+// straight edges after its routed layout went over the rest: at the input
+// limits that takes about 2 s.
+const straightBudget = 3 * time.Second
 
 // pinnedStressNodes is the most nodes a pinned neato view lays out with
 // neato's default (stress) model. The largest example map has 150.
@@ -137,9 +156,9 @@ func stepTip(from, to *journey.Touchpoint) string {
 }
 
 // paintBudget is the most pixels a PNG is painted with when no dpi was
-// asked for: 96 MB of canvas, about 4 s of painting on one core. A map of
+// asked for: 64 MB of canvas, about 3 s of painting on one core. A map of
 // 500 touchpoints is 100,000 pixels wide at 96 dpi.
-const paintBudget = 24_000_000
+const paintBudget = 16_000_000
 
 // viewPNG lays out and paints a view's PNG at opts.DPI, or, when the dpi
 // is the default one and the picture would have more than paintBudget

@@ -14,6 +14,7 @@ import (
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render/fonts"
+	"github.com/journeymap/journeymap/render/internal/graphviz"
 )
 
 // Views lists the diagram kinds, the default first.
@@ -100,13 +101,47 @@ func (o *Options) defaults() {
 
 // Render draws journeys in one picture. Only the emotion view takes more
 // than one journey (their curves are overlaid).
+//
+// Its layouts share one time budget (renderBudget); a flow whose routed
+// layout goes over its part is drawn again with straight edges.
 func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, error) {
-	out, err := render1(ctx, js, opts)
-	if errors.Is(err, ErrBudget) && opts.View == "flow" && opts.Format != "dot" && ctx.Err() == nil {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if len(js) == 0 {
+		return nil, fmt.Errorf("nothing to render")
+	}
+	total := renderBudget(opts.Format)
+	fallback := false
+	if opts.View == "flow" && opts.Format != "dot" && len(js) == 1 {
+		// A flow drawn with straight edges from the start has nothing
+		// cheaper to fall back to: it gets the whole budget.
+		probe := opts
+		probe.Warn = nil
+		_, engine, err := DOT(js, probe)
+		fallback = err == nil && engine != straightEdges
+	}
+	if !fallback {
+		share, _ := graphviz.WithTimeShare(ctx, total)
+		return render1(share, js, opts)
+	}
+	if warn := opts.Warn; warn != nil {
+		said := map[string]bool{} // the second attempt repeats the first's warnings
+		opts.Warn = func(msg string) {
+			if !said[msg] {
+				said[msg] = true
+				warn(msg)
+			}
+		}
+	}
+	first, share := graphviz.WithTimeShare(ctx, total-straightBudget)
+	out, err := render1(first, js, opts)
+	if errors.Is(err, ErrBudget) && ctx.Err() == nil {
 		// Over the budget although the journey looked cheap enough to
 		// route: draw it the cheap way rather than not at all.
 		opts.straight = true
-		out, err = render1(ctx, js, opts)
+		again, _ := graphviz.WithTimeShare(ctx, straightBudget+max(0, share.Left()))
+		out, err = render1(again, js, opts)
 	}
 	return out, err
 }
