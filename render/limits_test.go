@@ -79,9 +79,26 @@ func TestRenderAtLimits(t *testing.T) {
 		for _, view := range Views() {
 			t.Run(kind+"/"+view, func(t *testing.T) {
 				var warnings []string
+				warn := func(msg string) { warnings = append(warnings, msg) }
+				if raceEnabled {
+					// The cheap layouts are chosen up front, in the DOT.
+					dot, engine, err := DOT([]*journey.Journey{j}, Options{View: view, Warn: warn})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if (engine == straightEdges) != (view == "flow") {
+						t.Errorf("engine %q", engine)
+					}
+					if sgd := bytes.Contains(dot, []byte("mode=sgd")); sgd != (view == "map" || view == "emotion") {
+						t.Errorf("mode=sgd: %v", sgd)
+					}
+					if kind == "long" && (view == "flow" || view == "map") && len(warnings) != 1 {
+						t.Errorf("warnings %q, want the cut", warnings)
+					}
+					t.Skip("laid out without the race detector only")
+				}
 				start := time.Now()
-				svg, err := Render(context.Background(), []*journey.Journey{j}, Options{View: view,
-					Warn: func(msg string) { warnings = append(warnings, msg) }})
+				svg, err := Render(context.Background(), []*journey.Journey{j}, Options{View: view, Warn: warn})
 				took := time.Since(start)
 				if err != nil {
 					t.Fatalf("%v after %v", err, took)
@@ -142,6 +159,9 @@ func TestExamplesKeepTheirLayout(t *testing.T) {
 // touchpoints) is painted at the dpi that fits, with a warning; an
 // asked-for dpi is kept.
 func TestPNGFitsThePaintBudget(t *testing.T) {
+	if raceEnabled {
+		t.Skip("painting 16 million pixels takes a minute under the race detector")
+	}
 	j := generatedJourney(t, 60, 6, 1, func(i int) string { return fmt.Sprintf("Touchpoint %d", i) })
 	var warnings []string
 	out := render(t, Options{View: "map", Format: "png", Warn: func(msg string) { warnings = append(warnings, msg) }}, j)
