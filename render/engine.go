@@ -56,6 +56,12 @@ func SVG(ctx context.Context, dot []byte, engine Engine) ([]byte, error) {
 // PNG lays out dot source and rasterises it at dpi (72 = 1 point per pixel), drawing every
 // operation Graphviz reports (edges, arrowheads, ellipses, polygons, clusters, text), on the graph's background colour.
 func PNG(ctx context.Context, dot []byte, engine Engine, dpi float64) (out []byte, err error) {
+	return fittedPNG(ctx, dot, engine, dpi, nil)
+}
+
+// fittedPNG is PNG; when fit is set, it is told the picture's size in
+// pixels at dpi and returns the dpi to paint at.
+func fittedPNG(ctx context.Context, dot []byte, engine Engine, dpi float64, fit func(width, height int) float64) (out []byte, err error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -76,6 +82,13 @@ func PNG(ctx context.Context, dot []byte, engine Engine, dpi float64) (out []byt
 	q := calibrate()
 	if q.doubledBackslash {
 		undoubleBackslashes(g)
+	}
+	if fit != nil {
+		w, h, _, err := canvasSize(g, dpi)
+		if err != nil {
+			return nil, err
+		}
+		dpi = fit(w, h)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -163,6 +176,9 @@ var ErrBudget = graphviz.ErrBudget
 func layout(ctx context.Context, dot []byte, engine Engine, format string) ([]byte, error) {
 	if engine == "" {
 		engine = Dot
+	}
+	if engine == straightEdges {
+		return layoutStraight(ctx, dot, format)
 	}
 	if !knownEngines[engine] {
 		return nil, fmt.Errorf("render: unknown layout engine %q", engine)

@@ -31,36 +31,18 @@ var (
 
 // paintPNG draws the xdot operations of g onto a canvas at dpi and encodes it.
 func paintPNG(g *xdotGraph, dpi float64, filledBezier string) ([]byte, error) {
-	llx, lly, urx, ury, ok := parseBB(g.BB)
-	if !ok {
-		return nil, fmt.Errorf("render: graphviz json has no bounding box (bb=%q)", g.BB)
-	}
-	padX, padY := defaultPad, defaultPad
-	if x, y, _, ok := parsePointPair(g.Pad); ok {
-		padX, padY = x*72, y*72
-	}
-	w, h := urx-llx+2*padX, ury-lly+2*padY
-	// Graphviz scales the whole drawing (pad included) down to fit size, or
-	// up to fill it when size ends in '!'.
-	zoom := 1.0
-	if sx, sy, bang, ok := parsePointPair(g.Size); ok && sx > 0 && sy > 0 {
-		sx, sy = sx*72, sy*72
-		if w > sx || h > sy || (bang && w < sx && h < sy) {
-			zoom = math.Min(sx/w, sy/h)
-		}
-	}
-	s := zoom * dpi / 72
-	width, height := int(math.Ceil(w*s-0.01)), int(math.Ceil(h*s-0.01))
-	if width < 1 {
-		width = 1
-	}
-	if height < 1 {
-		height = 1
+	width, height, s, err := canvasSize(g, dpi)
+	if err != nil {
+		return nil, err
 	}
 	if float64(width)*float64(height) > maxPixels {
 		return nil, fmt.Errorf("%w: it would be %dx%d pixels; lower --dpi", ErrTooLarge, width, height)
 	}
-
+	llx, _, _, ury, _ := parseBB(g.BB)
+	padX, padY := defaultPad, defaultPad
+	if x, y, _, ok := parsePointPair(g.Pad); ok {
+		padX, padY = x*72, y*72
+	}
 	faces, err := newFaceCache()
 	if err != nil {
 		return nil, err
@@ -562,4 +544,36 @@ func runsWidth(f font.Face, runs []glyphRun, size float64) float64 {
 		}
 	}
 	return w
+}
+
+// canvasSize is the size in pixels of g's picture at dpi, and the scale
+// from points to pixels.
+func canvasSize(g *xdotGraph, dpi float64) (width, height int, scale float64, err error) {
+	llx, lly, urx, ury, ok := parseBB(g.BB)
+	if !ok {
+		return 0, 0, 0, fmt.Errorf("render: graphviz json has no bounding box (bb=%q)", g.BB)
+	}
+	padX, padY := defaultPad, defaultPad
+	if x, y, _, ok := parsePointPair(g.Pad); ok {
+		padX, padY = x*72, y*72
+	}
+	w, h := urx-llx+2*padX, ury-lly+2*padY
+	// Graphviz scales the whole drawing (pad included) down to fit size, or
+	// up to fill it when size ends in '!'.
+	zoom := 1.0
+	if sx, sy, bang, ok := parsePointPair(g.Size); ok && sx > 0 && sy > 0 {
+		sx, sy = sx*72, sy*72
+		if w > sx || h > sy || (bang && w < sx && h < sy) {
+			zoom = math.Min(sx/w, sy/h)
+		}
+	}
+	s := zoom * dpi / 72
+	width, height = int(math.Ceil(w*s-0.01)), int(math.Ceil(h*s-0.01))
+	if width < 1 {
+		width = 1
+	}
+	if height < 1 {
+		height = 1
+	}
+	return width, height, s, nil
 }

@@ -5,6 +5,7 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/journeymap/journeymap/internal/words"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render/fonts"
+	"github.com/journeymap/journeymap/render/internal/graphviz"
 )
 
 // Views lists the diagram kinds, the default first.
@@ -48,6 +50,14 @@ type Options struct {
 	// Warn, when set, is told about problems with the result that are not
 	// errors, such as text too small to read once fitted to a slide.
 	Warn func(string)
+	// straight draws the flow view's edges straight (budget.go) whatever
+	// the journey's size: its routed layout went over the budget.
+	straight bool
+	// textCap is the length a view cuts its texts to (capTexts); 0 for none.
+	textCap int
+	// autoDPI: no DPI was asked for, so a picture too large to paint at
+	// 96 dpi within the budget is painted at a lower one (viewPNG).
+	autoDPI bool
 }
 
 // stageNumber is the 0-based index of stage si of j in the whole journey.
@@ -85,13 +95,58 @@ func (o *Options) defaults() {
 		o.Font = fonts.Family
 	}
 	if o.DPI <= 0 {
-		o.DPI = 96
+		o.DPI, o.autoDPI = 96, true
 	}
 }
 
 // Render draws journeys in one picture. Only the emotion view takes more
 // than one journey (their curves are overlaid).
+//
+// Its layouts share one time budget (renderBudget); a flow whose routed
+// layout goes over its part is drawn again with straight edges.
 func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if len(js) == 0 {
+		return nil, fmt.Errorf("nothing to render")
+	}
+	total := renderBudget(opts.Format)
+	fallback := false
+	if opts.View == "flow" && opts.Format != "dot" && len(js) == 1 {
+		// A flow drawn with straight edges from the start has nothing
+		// cheaper to fall back to: it gets the whole budget.
+		probe := opts
+		probe.Warn = nil
+		_, engine, err := DOT(js, probe)
+		fallback = err == nil && engine != straightEdges
+	}
+	if !fallback {
+		share, _ := graphviz.WithTimeShare(ctx, total)
+		return render1(share, js, opts)
+	}
+	if warn := opts.Warn; warn != nil {
+		said := map[string]bool{} // the second attempt repeats the first's warnings
+		opts.Warn = func(msg string) {
+			if !said[msg] {
+				said[msg] = true
+				warn(msg)
+			}
+		}
+	}
+	first, share := graphviz.WithTimeShare(ctx, total-straightBudget)
+	out, err := render1(first, js, opts)
+	if errors.Is(err, ErrBudget) && ctx.Err() == nil {
+		// Over the budget although the journey looked cheap enough to
+		// route: draw it the cheap way rather than not at all.
+		opts.straight = true
+		again, _ := graphviz.WithTimeShare(ctx, straightBudget+max(0, share.Left()))
+		out, err = render1(again, js, opts)
+	}
+	return out, err
+}
+
+func render1(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, error) {
 	opts.defaults()
 	if len(js) == 0 {
 		return nil, fmt.Errorf("nothing to render")
@@ -105,6 +160,9 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 	dot, engine, err := DOT(js, opts)
 	if err != nil {
 		return nil, err
+	}
+	if engine == straightEdges && opts.Warn != nil {
+		opts.Warn(straightEdgesWarning(opts.View, js[0]))
 	}
 	if opts.Size != "" && opts.Format != "dot" {
 		var pt float64
@@ -120,7 +178,7 @@ func Render(ctx context.Context, js []*journey.Journey, opts Options) ([]byte, e
 		return dot, nil
 	case "png":
 		warnPNGText(dot, opts)
-		return PNG(ctx, dot, engine, opts.DPI)
+		return viewPNG(ctx, dot, engine, js[0], opts)
 	case "svg":
 		svg, err := SVG(ctx, dot, engine)
 		if err != nil {
@@ -136,7 +194,8 @@ func DOT(js []*journey.Journey, opts Options) ([]byte, Engine, error) {
 	opts.defaults()
 	switch opts.View {
 	case "flow":
-		return flowDOT(js[0], &opts), Dot, nil
+		dot := flowDOT(js[0], &opts)
+		return dot, engineOf(dot, Dot), nil
 	case "map":
 		return mapDOT(js[0], &opts), Neato, nil
 	case "emotion":

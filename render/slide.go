@@ -71,11 +71,19 @@ func textOnSlide(w, h float64, size string) float64 {
 // stretched or distorted. (The views themselves lay out for the slide's
 // shape first: Options.Size.)
 func fitToSlide(ctx context.Context, dot []byte, engine Engine, size string) ([]byte, float64, error) {
+	return fitToSlideMeasured(ctx, dot, engine, size, bounds)
+}
+
+// measureFunc gives the size of a drawing as bounds does.
+type measureFunc func(ctx context.Context, dot []byte, engine Engine) (w, h float64, err error)
+
+// fitToSlideMeasured is fitToSlide with the drawing measured by measure.
+func fitToSlideMeasured(ctx context.Context, dot []byte, engine Engine, size string, measure measureFunc) ([]byte, float64, error) {
 	ratio := slideRatio(size)
 	if ratio == 0 {
 		return nil, 0, fmt.Errorf("unknown size %q (use 16:9 or 4:3)", size)
 	}
-	w, h, err := bounds(ctx, dot, engine)
+	w, h, err := measure(ctx, dot, engine)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/journeymap/journeymap/journey"
 )
@@ -41,6 +42,20 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 	for i, s := range j.Stages {
 		weights[i] = max(1, len(s.Touchpoints))
 	}
+	// A slide's drawing is measured while choosing the split and again
+	// when it is fitted: measure each DOT once.
+	measured := map[string][2]float64{}
+	measure := func(ctx context.Context, dot []byte, engine Engine) (float64, float64, error) {
+		key := string(engine) + "\x00" + string(dot)
+		if m, ok := measured[key]; ok {
+			return m[0], m[1], nil
+		}
+		w, h, err := bounds(ctx, dot, engine)
+		if err == nil {
+			measured[key] = [2]float64{w, h}
+		}
+		return w, h, err
+	}
 	try := func(k int) (*slidePlan, error) {
 		p := &slidePlan{groups: splitStages(weights, k), pt: math.Inf(1)}
 		for gi, g := range p.groups {
@@ -49,12 +64,12 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 			if err != nil {
 				return nil, err
 			}
-			w, h, err := bounds(ctx, dot, engine)
+			w, h, err := measure(ctx, dot, engine)
 			if err != nil {
 				return nil, err
 			}
 			pt := textOnSlide(w, h, opts.Size)
-			p.dots, p.pts, p.engine = append(p.dots, dot), append(p.pts, pt), engine
+			p.dots, p.pts, p.engines = append(p.dots, dot), append(p.pts, pt), append(p.engines, engine)
 			p.parts = append(p.parts, part)
 			p.pt = min(p.pt, pt)
 		}
@@ -67,9 +82,12 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 	if best.pt < MinTextPoints-0.05 && opts.Warn != nil {
 		opts.Warn(smallTextWarning(opts.View, opts.Size, best.pt, len(best.groups)))
 	}
+	if slices.Contains(best.engines, straightEdges) && opts.Warn != nil {
+		opts.Warn(straightEdgesWarning(opts.View, j))
+	}
 	var slides []Slide
 	for gi, g := range best.groups {
-		out, err := finish(ctx, best.parts[gi:gi+1], best.dots[gi], best.engine, opts)
+		out, err := finish(ctx, best.parts[gi:gi+1], best.dots[gi], best.engines[gi], opts, measure)
 		if err != nil {
 			return nil, err
 		}
@@ -86,17 +104,17 @@ func RenderSlides(ctx context.Context, j *journey.Journey, opts Options) ([]Slid
 }
 
 // finish fits a view's DOT to the slide and writes it in the output format.
-func finish(ctx context.Context, js []*journey.Journey, dot []byte, engine Engine, opts Options) ([]byte, error) {
+func finish(ctx context.Context, js []*journey.Journey, dot []byte, engine Engine, opts Options, measure measureFunc) ([]byte, error) {
 	if opts.Format == "dot" {
 		return dot, nil
 	}
-	dot, _, err := fitToSlide(ctx, dot, engine, opts.Size)
+	dot, _, err := fitToSlideMeasured(ctx, dot, engine, opts.Size, measure)
 	if err != nil {
 		return nil, err
 	}
 	if opts.Format == "png" {
 		warnPNGText(dot, opts)
-		return PNG(ctx, dot, engine, opts.DPI)
+		return viewPNG(ctx, dot, engine, js[0], opts)
 	}
 	svg, err := SVG(ctx, dot, engine)
 	if err != nil {
@@ -215,12 +233,12 @@ func onSlide(j, part *journey.Journey, f journey.Finding, first bool) bool {
 // slidePlan is a way of spreading a journey's stages over slides, laid out:
 // the stages of each slide, its DOT and the text size it reaches.
 type slidePlan struct {
-	groups [][2]int
-	dots   [][]byte
-	parts  []*journey.Journey
-	pts    []float64
-	engine Engine
-	pt     float64 // the smallest text of any slide, in points
+	groups  [][2]int
+	dots    [][]byte
+	parts   []*journey.Journey
+	pts     []float64
+	engines []Engine
+	pt      float64 // the smallest text of any slide, in points
 }
 
 // chooseSplit finds the fewest slides, of n stages, whose text reaches

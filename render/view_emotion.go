@@ -146,6 +146,7 @@ func emotionDOT(js []*journey.Journey, o *Options) []byte {
 	for ji, j := range js {
 		drawCurve(w, c, curves[ji], j, js, o, byTP, taken, pointName)
 	}
+	pinnedLayoutMode(w)
 	w.close()
 	return w.bytes()
 }

@@ -222,7 +222,7 @@ func drawCurve(w *dotWriter, c *emotionChart, cv *emotionCurve, j *journey.Journ
 		case loopSegment:
 			attrs = fmt.Sprintf(`dir=forward, color=%s, penwidth=1.5, style=dotted`, id(withAlpha(color, "b3")))
 		}
-		tip := tooltip(fmt.Sprintf("%s → %s", s.from.Label(), s.to.Label()))
+		tip := tooltip(stepTip(s.from, s.to))
 		from, to := id(pointName(ji, s.from)), id(pointName(ji, s.to))
 		ra, rb := c.row(c.index[s.from.ID.Value]), c.row(c.index[s.to.ID.Value])
 		if ra == rb {

@@ -35,11 +35,20 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	if ratio == 0 {
 		ratio = 16.0 / 9.0 // a slide-like shape even when no slide is named
 	}
+	var texts []string
+	for _, tp := range j.Touchpoints() {
+		texts = append(texts, tp.Label())
+	}
+	for _, s := range j.Stages {
+		texts = append(texts, s.Label())
+	}
+	o.textCap = capTexts(o, "flow", j, texts)
 	rows := flowRows(j, ratio, o.Size != "")
-	var tops []string // the first node of each column, left to right
+	var tops []string                         // the first node of each column, left to right
+	columnOf := map[*journey.Touchpoint]int{} // the grid column a touchpoint is in
 	for si, s := range j.Stages {
 		w.open("subgraph %s", id(fmt.Sprintf("cluster_%d", si)))
-		stageName := fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label())
+		stageName := fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, cutText(s.Label(), o.textCap))
 		label := fmt.Sprintf(`<TR><TD%s><B>%s</B></TD></TR>`, textWidth(stageName, 34, 13, true, 0), wrapCentered(stageName, 34))
 		if s.Owner.Value != "" {
 			label += fmt.Sprintf(`<TR><TD><FONT POINT-SIZE="9" COLOR=%s>%s</FONT></TD></TR>`, id(t.Muted), html(ownerName(j, s.Owner.Value)))
@@ -71,6 +80,7 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 			column := s.Touchpoints[start:min(start+per, n)]
 			var ids []string
 			for i, tp := range column {
+				columnOf[tp] = len(tops)
 				w.line("%s %s", id(tp.ID.Value), flowNode(j, tp, colors, placed.touchpoint[tp], o))
 				ids = append(ids, id(tp.ID.Value))
 				if i > 0 {
@@ -94,6 +104,12 @@ func flowDOT(j *journey.Journey, o *Options) []byte {
 	stageIndex := map[*journey.Stage]int{}
 	for si, s := range j.Stages {
 		stageIndex[s] = si
+	}
+	if o.straight || flowCost(j.Flow.Edges, columnOf) > maxRoutedFlowCost {
+		// Too many edges cross too many columns for dot to route in the
+		// budget: the grid is laid out alone, and the edges drawn
+		// straight over it (see layoutStraight).
+		w.line(straightEdgesMarker)
 	}
 	for _, e := range j.Flow.Edges {
 		// A label gets a box in the colour behind it, so the edge line it
@@ -144,7 +160,8 @@ func flowRows(j *journey.Journey, ratio float64, slide bool) int {
 func flowNode(j *journey.Journey, tp *journey.Touchpoint, colors map[string]string, findings []journey.Finding, o *Options) string {
 	t := o.Theme
 	var rows []string
-	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><B>%s</B></TD></TR>`, textWidth(tp.Label(), 26, 11, true, 2), wrap(tp.Label(), 26)))
+	name := cutText(tp.Label(), o.textCap)
+	rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s><B>%s</B></TD></TR>`, textWidth(name, 26, 11, true, 2), wrap(name, 26)))
 	meta := channelLabel(j, tp.Channel.Value)
 	if owner := tp.ResolvedOwner().Value; owner != "" {
 		meta += " · " + ownerName(j, owner)

@@ -60,6 +60,15 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		}
 	}
 
+	var texts []string
+	for _, tp := range j.Touchpoints() {
+		texts = append(texts, touchpointTexts(j, tp)...)
+	}
+	for _, s := range j.Stages {
+		texts = append(texts, s.Label())
+		texts = append(texts, itemTexts(s.Expectations)...)
+	}
+	o.textCap = capTexts(o, "map", j, texts)
 	g := mapGridFor(j, o, m, mapColumn, colors, placed, byTP)
 	if o.Size != "" {
 		// Laid out for the slide: the column width whose grid makes text
@@ -121,6 +130,7 @@ func mapDOT(j *journey.Journey, o *Options) []byte {
 		}
 		y -= l.h + mapGap
 	}
+	pinnedLayoutMode(w)
 	w.close()
 	return w.bytes()
 }
@@ -228,7 +238,7 @@ func mapGridFor(j *journey.Journey, o *Options, m *measurer, colW float64, color
 				span += c.w + mapGap
 			}
 		}
-		c := &cellText{m: m, width: span - mapGap - 2*mapPad}
+		c := &cellText{m: m, width: span - mapGap - 2*mapPad, cap: o.textCap}
 		c.add(fmt.Sprintf("%d · %s", o.stageNumber(j, si)+1, s.Label()), 12, true, false, "", "")
 		if len(s.Touchpoints) == 0 {
 			c.add("(no touchpoints)", mapSmall, false, false, t.Muted, "")

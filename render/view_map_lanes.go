@@ -18,6 +18,7 @@ type cellText struct {
 	width float64 // inside the padding
 	parts []string
 	h     float64
+	cap   int // texts longer than this many characters are cut (textCap); 0 for none
 }
 
 // add wraps text at size points and appends it, in color when not "",
@@ -27,6 +28,7 @@ func (c *cellText) add(text string, size float64, bold, italic bool, color, pref
 	if strings.TrimSpace(text) == "" && prefix == "" {
 		return
 	}
+	text = cutText(text, c.cap)
 	prefixW := 0.0
 	if prefix != "" {
 		// The prefix is HTML; measured bold, the wider, as its text.
@@ -62,7 +64,7 @@ func mapLanes(j *journey.Journey, o *Options, m *measurer, cols []mapColumnOf, c
 		l := mapLane{title: title, h: 0}
 		filled := false
 		for _, col := range cols {
-			c := &cellText{m: m, width: col.w - 2*mapPad}
+			c := &cellText{m: m, width: col.w - 2*mapPad, cap: o.textCap}
 			if col.tp != nil {
 				fill(c, col.tp)
 			}
@@ -243,7 +245,7 @@ func mapEmotionLane(w *dotWriter, j *journey.Journey, o *Options, cols []mapColu
 		case loopSegment:
 			attrs = fmt.Sprintf(`dir=forward, color=%s, penwidth=1.5, style=dotted`, id(withAlpha(color, "b3")))
 		}
-		w.line(`%s -> %s [%s, tooltip=%s]`, id(s.from.ID.Value), id(s.to.ID.Value), attrs, tooltip(s.from.Label()+" → "+s.to.Label()))
+		w.line(`%s -> %s [%s, tooltip=%s]`, id(s.from.ID.Value), id(s.to.ID.Value), attrs, tooltip(stepTip(s.from, s.to)))
 	}
 }
 

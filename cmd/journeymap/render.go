@@ -40,6 +40,7 @@ type renderOptions struct {
 	themes  map[string]*render.Theme // theme files read, by path
 	config  string
 	formatF bool         // --format was given
+	dpiF    bool         // --dpi was given
 	stderr  stdio.Writer // where warnings go
 }
 
@@ -80,6 +81,7 @@ installed fonts; the PNG warns, naming the character, when none has it.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			opts.formatF = cmd.Flags().Changed("format")
+			opts.dpiF = cmd.Flags().Changed("dpi")
 			return runRender(cmd.Context(), io, opts)
 		},
 	}
@@ -323,6 +325,9 @@ func orDot(paths []string) []string {
 func renderSettings(ws *journey.Workspace, opts *renderOptions) (render.Options, error) {
 	ro := render.Options{View: opts.view, Format: opts.format, Font: opts.font, DPI: opts.dpi, Size: opts.size,
 		Warn: func(msg string) { fmt.Fprintf(opts.stderr, "journeymap: warning: %s\n", msg) }}
+	if !opts.dpiF {
+		ro.DPI = 0 // the default, which a picture too large to paint lowers
+	}
 	theme, err := loadTheme(&IO{Err: opts.stderr}, opts, opts.theme, "--theme", "")
 	if err != nil {
 		return ro, err

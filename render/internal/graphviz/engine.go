@@ -45,11 +45,11 @@ type Budget struct {
 }
 
 // DefaultBudget is what journeymap allows one layout: a journey under the
-// input limits lays out in well under a second and a few MB. A render makes
-// at most two layouts of its graph (--size measures first), so it ends
-// within about 8 s.
+// input limits lays out in a few seconds at most (the views choose cheaper
+// layouts for large graphs) and a few tens of MB. render gives all the
+// layouts of one picture a shorter budget of their own (render.Render).
 func DefaultBudget() Budget {
-	return Budget{Time: 4 * time.Second, Memory: 512 << 20, Recycle: 16 << 20}
+	return Budget{Time: 8 * time.Second, Memory: 512 << 20, Recycle: 16 << 20}
 }
 
 // Options configure an Engine.
@@ -129,9 +129,20 @@ func (e *Engine) Layout(ctx context.Context, dot []byte, layout, format string) 
 		return nil, err
 	}
 	e.stats.Layouts++
-	lctx, cancel := context.WithTimeout(ctx, e.opts.Budget.Time)
+	limit, share := e.opts.Budget.Time, shareOf(ctx)
+	if share != nil {
+		limit = min(limit, share.left())
+		if limit <= 0 {
+			return nil, fmt.Errorf("%w: the layouts of this picture took longer than %v", ErrBudget, share.total)
+		}
+	}
+	start := time.Now()
+	lctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	out, err := e.run(lctx, src, sentinel, layout, format)
+	if share != nil {
+		share.spend(time.Since(start))
+	}
 	if err != nil {
 		// The module may be closed (trap, exit, deadline) or Graphviz's
 		// global state left half-way: start afresh next time.
@@ -140,8 +151,10 @@ func (e *Engine) Layout(ctx context.Context, dot []byte, layout, format string) 
 		switch {
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
+		case lctx.Err() != nil && share != nil && limit < e.opts.Budget.Time:
+			return nil, fmt.Errorf("%w: the layouts of this picture took longer than %v", ErrBudget, share.total)
 		case lctx.Err() != nil:
-			return nil, fmt.Errorf("%w: the %s layout took longer than %v", ErrBudget, layout, e.opts.Budget.Time)
+			return nil, fmt.Errorf("%w: the %s layout took longer than %v", ErrBudget, layout, limit)
 		case mem+(32<<20) >= e.opts.Budget.Memory:
 			return nil, fmt.Errorf("%w: the %s layout needs more than %d MB", ErrBudget, layout, e.opts.Budget.Memory>>20)
 		}
