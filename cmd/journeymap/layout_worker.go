@@ -22,6 +22,10 @@ const layoutWorkerCommand = "__layout-worker"
 // layoutWorkersEnv caps the worker processes of a batch; 0 turns them off.
 const layoutWorkersEnv = "JOURNEYMAP_LAYOUT_WORKERS"
 
+// layoutWorkerEnv is set in a worker's environment by the journeymap that
+// starts it: the worker command runs only then.
+const layoutWorkerEnv = "JOURNEYMAP_LAYOUT_WORKER"
+
 // newLayoutWorkerCmd is a layout worker (render.ServeLayoutWorker) on
 // standard input and output. It is not listed in help or completion, and
 // it refuses a terminal: it speaks a binary protocol to its parent only.
@@ -32,7 +36,8 @@ func newLayoutWorkerCmd(io *IO) *cobra.Command {
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if f, ok := io.In.(*os.File); ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())) {
+			byHand := io.Getenv == nil || io.Getenv(layoutWorkerEnv) != "1"
+			if f, ok := io.In.(*os.File); byHand || ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())) {
 				return usageError("%s is the layout process that journeymap render starts for a batch; it is not run by hand", layoutWorkerCommand)
 			}
 			// ^C in a terminal reaches the whole process group: the parent
@@ -72,7 +77,11 @@ func batchWorkers(ctx context.Context, io *IO, n int) (context.Context, func(), 
 	o := render.LayoutWorkerOptions{
 		Max:     most,
 		Layouts: n,
-		Command: func() *exec.Cmd { return exec.Command(exe, layoutWorkerCommand) },
+		Command: func() *exec.Cmd {
+			c := exec.Command(exe, layoutWorkerCommand)
+			c.Env = append(os.Environ(), layoutWorkerEnv+"=1")
+			return c
+		},
 	}
 	debug := getenv("JOURNEYMAP_DEBUG") != ""
 	if debug {
