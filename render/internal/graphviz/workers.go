@@ -40,18 +40,24 @@ type WorkerOptions struct {
 // Context carries it to the Engine's Layout.
 //
 // Workers start only after the engine has started in this process (so
-// that the compiled code is in the cache for them), one layout has been
-// made, and enough layouts remain. A worker that dies, hangs past the
+// that the compiled code is in the cache for them), when layouts queue for
+// it (a batch whose layouts are a small part of its work, like PNGs on two
+// cores, gains nothing from them), and when enough layouts remain. A worker that dies, hangs past the
 // budget or writes anything but a reply is killed and its layout is made
 // in this process. Close stops every worker.
 type Workers struct {
 	engine *Engine
 	opts   WorkerOptions
 
-	here  chan struct{} // the one layout at a time in this process
-	idle  chan *worker  // ready workers waiting for a layout
-	spawn sync.Once
-	wg    sync.WaitGroup // workers being started
+	here    chan struct{} // the one layout at a time in this process
+	idle    chan *worker  // ready workers waiting for a layout
+	spawned atomic.Bool   // workers were started, or judged not worth it
+	wg      sync.WaitGroup // workers being started
+
+	// Whether layouts queue for this process's engine, counted from the
+	// end of its first layout (which starts the engine): in nanoseconds,
+	// the time layouts waited for it and the time it was busy.
+	since, waited, busy atomic.Int64
 
 	mu      sync.Mutex
 	closed  bool
@@ -137,8 +143,12 @@ func (p *Workers) layout(ctx context.Context, dot []byte, layout, format string)
 		return p.layoutHere(ctx, dot, layout, format)
 	default:
 	}
+	queued := time.Now()
 	select {
 	case p.here <- struct{}{}:
+		if since := p.since.Load(); since != 0 && queued.UnixNano() >= since {
+			p.waited.Add(int64(time.Since(queued)))
+		}
 		return p.layoutHere(ctx, dot, layout, format)
 	case w := <-p.idle:
 		return p.layoutThere(ctx, w, dot, layout, format)
@@ -150,14 +160,34 @@ func (p *Workers) layout(ctx context.Context, dot []byte, layout, format string)
 // layoutHere lays out in this process; the caller holds p.here.
 func (p *Workers) layoutHere(ctx context.Context, dot []byte, layout, format string) ([]byte, error) {
 	defer func() { <-p.here }()
+	start := time.Now()
 	out, err := p.engine.Layout(context.WithValue(ctx, workersKey{}, (*Workers)(nil)), dot, layout, format)
 	p.local.Add(1)
 	p.done.Add(1)
-	if err == nil {
-		p.spawn.Do(p.startWorkers)
+	if p.since.Load() != 0 {
+		p.busy.Add(int64(time.Since(start)))
+	} else if err == nil {
+		p.since.Store(time.Now().UnixNano())
+	}
+	if err == nil && !p.spawned.Load() && p.queueing() && p.spawned.CompareAndSwap(false, true) {
+		p.startWorkers()
 	}
 	return out, err
 }
+
+// queueing says whether layouts wait for this process's engine for a
+// quarter of the time it works or more, over a few layouts after its
+// first: then more engines would be busy. A batch of SVGs on two cores
+// waits about as long as it works; one of PNGs, whose painting takes ten
+// times its layout, a few per cent.
+func (p *Workers) queueing() bool {
+	busy := p.busy.Load()
+	return p.local.Load() > minLayoutsSampled && busy > 0 && 4*p.waited.Load() >= busy
+}
+
+// minLayoutsSampled is how many layouts after the first tell whether
+// layouts queue.
+const minLayoutsSampled = 4
 
 // layoutThere lays out in worker w. A layout error other than the budget
 // is made again here, whose message is the one to trust; a worker that

@@ -74,14 +74,19 @@ func testWorkers(t *testing.T, e *Engine, mode string, most, layouts int) (*Work
 	return p, &started
 }
 
-// startWorkers makes the pool's first layout (which starts its workers)
-// and waits until n workers are ready or have failed.
+// startWorkers makes the pool's first layout, starts its workers as
+// queueing layouts would (TestWorkersStartWhenLayoutsQueue), and waits
+// until n workers are ready or have failed.
 func startWorkers(t *testing.T, p *Workers, n int) context.Context {
 	t.Helper()
 	ctx := p.Context(context.Background())
 	if _, err := p.engine.Layout(ctx, journeyDOT(t), "dot", "svg"); err != nil {
 		t.Fatal(err)
 	}
+	if !p.spawned.CompareAndSwap(false, true) {
+		t.Fatal("workers started by a single layout")
+	}
+	p.startWorkers()
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 		s := p.Stats()
 		if s.Started+s.Failed >= n {
@@ -357,11 +362,37 @@ func TestWorkersCancel(t *testing.T) {
 	gone(t, ids)
 }
 
-// TestNoWorkersForFewLayouts: a batch of a few layouts, or one with no
-// workers allowed, starts no process.
+// TestWorkersStartWhenLayoutsQueue: layouts that wait for this process's
+// engine start the workers; layouts one after another (a render, a batch
+// whose layouts do not queue) start none.
+func TestWorkersStartWhenLayoutsQueue(t *testing.T) {
+	e := testEngine(t, DefaultBudget())
+	p, _ := testWorkers(t, e, "serve", 1, 1000)
+	ctx := p.Context(context.Background())
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 400 && p.Stats().Remote == 0; i++ {
+				if _, err := e.Layout(ctx, journeyDOT(t), "dot", "svg"); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if s := p.Stats(); s.Started != 1 || s.Remote == 0 {
+		t.Errorf("stats %+v: layouts queued, and no worker made any", s)
+	}
+}
+
+// TestNoWorkersForFewLayouts: a batch of a few layouts, one whose layouts
+// do not queue, or one with no workers allowed, starts no process.
 func TestNoWorkersForFewLayouts(t *testing.T) {
 	e := testEngine(t, DefaultBudget())
-	for _, c := range []struct{ most, layouts int }{{1, 3}, {1, minLayoutsFromCache}, {0, 1000}} {
+	for _, c := range []struct{ most, layouts int }{{1, 3}, {1, minLayoutsFromCache}, {1, 1000}, {0, 1000}} {
 		p, started := testWorkers(t, e, "serve", c.most, c.layouts)
 		ctx := p.Context(context.Background())
 		for range min(c.layouts, 20) {
