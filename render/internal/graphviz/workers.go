@@ -49,9 +49,9 @@ type Workers struct {
 	engine *Engine
 	opts   WorkerOptions
 
-	here    chan struct{} // the one layout at a time in this process
-	idle    chan *worker  // ready workers waiting for a layout
-	spawned atomic.Bool   // workers were started, or judged not worth it
+	here    chan struct{}  // the one layout at a time in this process
+	idle    chan *worker   // ready workers waiting for a layout
+	spawned atomic.Bool    // workers were started, or judged not worth it
 	wg      sync.WaitGroup // workers being started
 
 	// Whether layouts queue for this process's engine, counted from the
