@@ -79,6 +79,7 @@ func batchWorkers(ctx context.Context, io *IO, n int) (context.Context, func(), 
 		Layouts: n,
 		Command: func() *exec.Cmd {
 			c := exec.Command(exe, layoutWorkerCommand)
+			c.Args[0] = "journeymap" // what ps shows, rather than /proc/self/exe
 			c.Env = append(os.Environ(), layoutWorkerEnv+"=1")
 			return c
 		},
