@@ -74,7 +74,13 @@ func TestBatchThroughWorkersSameBytes(t *testing.T) {
 			said := runBatch(t, dir, "workers-"+view, args)
 			t.Log(said)
 			m := workersLine.FindStringSubmatch(said)
-			if m == nil || m[1] != "1" || m[2] != "0" || m[3] == "0" {
+			if raceEnabled && m != nil && m[1] == "0" {
+				// The race detector slows journeymap's own code, not the
+				// layouts, about tenfold: they do not queue, so no worker
+				// starts (TestWorkersStartWhenLayoutsQueue in
+				// render/internal/graphviz tests workers under -race).
+				t.Logf("no worker under -race; the files are compared all the same")
+			} else if m == nil || m[1] != "1" || m[2] != "0" || m[3] == "0" {
 				t.Fatalf("want one worker that made layouts; journeymap said %q", said)
 			}
 			alone, _ := os.ReadDir(filepath.Join(dir, "alone-"+view))
@@ -139,6 +145,9 @@ func TestLayoutWorkerCommandIsNotForHands(t *testing.T) {
 // TestStoppedBatchLeavesNoWorker: SIGINT or SIGTERM in the middle of a
 // batch with layout workers, or SIGKILL, leaves no worker process behind.
 func TestStoppedBatchLeavesNoWorker(t *testing.T) {
+	if raceEnabled {
+		t.Skip("no worker starts under -race (see TestBatchThroughWorkersSameBytes)")
+	}
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
