@@ -5,9 +5,12 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -133,6 +136,20 @@ func TestLayoutWorkerCommandIsNotForHands(t *testing.T) {
 	r := cliRunArgs(t, layoutWorkerCommand)
 	if r.code != exitUsage || !strings.Contains(r.stderr, "not run by hand") {
 		t.Errorf("by hand: %s", r)
+	}
+	// On a terminal (util-linux script(1) gives it one), even with the
+	// variable set.
+	if scriptCmd, err := exec.LookPath("script"); err == nil {
+		exe, _ := os.Executable()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, scriptCmd, "-qec", exe+" "+layoutWorkerCommand, "/dev/null")
+		cmd.Env = append(os.Environ(), layoutWorkerEnv+"=1")
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != exitUsage || !strings.Contains(string(out), "not run by hand") {
+			t.Errorf("on a terminal: %v\n%s", err, out)
+		}
 	}
 	if r := cliRunArgs(t, "--help"); strings.Contains(r.stdout, layoutWorkerCommand) {
 		t.Errorf("help lists %s", layoutWorkerCommand)
