@@ -23,7 +23,7 @@ import (
 
 // Frame kinds.
 const (
-	frameConfig = 'C' // parent → worker, first: protocol, budget, cache directory
+	frameConfig = 'C' // parent → worker, first: protocol, the engine's options as JSON
 	frameReady  = 'R' // worker → parent: the engine started; protocol, cache status
 	frameLayout = 'L' // parent → worker: layout, format, DOT
 	frameOutput = 'O' // worker → parent: the laid-out bytes

@@ -3,11 +3,10 @@ package graphviz
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
-	"time"
 )
 
 // Serve is a layout worker: the other end of Workers, run in a process of
@@ -18,7 +17,7 @@ import (
 // has gone exits within moments.
 func Serve(in io.Reader, out io.Writer) error {
 	r := bufio.NewReader(in)
-	_, cfg, err := expectFrame(r, map[byte]int{frameConfig: 6})
+	_, cfg, err := expectFrame(r, map[byte]int{frameConfig: 2})
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil
@@ -88,34 +87,32 @@ func Serve(in io.Reader, out io.Writer) error {
 	return nil
 }
 
-// configFields is what a parent tells a new worker: the engine's options
-// and which module variant to start first.
+// workerConfig is what a parent tells a new worker: the engine's options,
+// whole (JSON carries every exported field, so an option added to Options
+// or Budget reaches workers without a change here), and which module
+// variant to start first.
+type workerConfig struct {
+	Options Options
+	Guarded bool
+}
+
+// configFields encodes a worker's configuration as the fields of a config
+// frame: the protocol, then the JSON of workerConfig.
 func configFields(opts Options, guarded bool) [][]byte {
-	b := opts.Budget
-	g := "0"
-	if guarded {
-		g = "1"
+	b, err := json.Marshal(workerConfig{Options: opts, Guarded: guarded})
+	if err != nil { // Options holds only numbers and strings
+		panic(err)
 	}
-	return [][]byte{
-		[]byte(protocolVersion),
-		[]byte(strconv.FormatInt(int64(b.Time), 10)),
-		[]byte(strconv.FormatUint(b.Memory, 10)),
-		[]byte(strconv.FormatUint(b.Recycle, 10)),
-		[]byte(opts.UserCacheDir),
-		[]byte(g),
-	}
+	return [][]byte{[]byte(protocolVersion), b}
 }
 
 func parseConfig(f [][]byte) (Options, bool, error) {
 	if string(f[0]) != protocolVersion {
 		return Options{}, false, fmt.Errorf("layout worker: protocol %q, this build speaks %q", f[0], protocolVersion)
 	}
-	t, err1 := strconv.ParseInt(string(f[1]), 10, 64)
-	mem, err2 := strconv.ParseUint(string(f[2]), 10, 64)
-	rec, err3 := strconv.ParseUint(string(f[3]), 10, 64)
-	if err := errors.Join(err1, err2, err3); err != nil || t <= 0 || mem == 0 {
-		return Options{}, false, fmt.Errorf("layout worker: a bad budget in the configuration")
+	var c workerConfig
+	if err := json.Unmarshal(f[1], &c); err != nil || c.Options.Budget.Time <= 0 || c.Options.Budget.Memory == 0 {
+		return Options{}, false, fmt.Errorf("layout worker: a bad configuration")
 	}
-	b := Budget{Time: time.Duration(t), Memory: mem, Recycle: rec}
-	return Options{Budget: b, UserCacheDir: string(f[4])}, string(f[5]) == "1", nil
+	return c.Options, c.Guarded, nil
 }

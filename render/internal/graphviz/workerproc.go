@@ -63,8 +63,9 @@ func newWorker(cmd *exec.Cmd, stderr io.Writer) (*worker, error) {
 	return &worker{cmd: cmd, in: inW, out: outR, r: bufio.NewReader(outR)}, nil
 }
 
-// handshake configures the worker and waits until its engine has started.
-func (w *worker) handshake(config [][]byte) error {
+// handshake configures the worker and waits until its engine has started
+// the given module variant.
+func (w *worker) handshake(config [][]byte, guarded bool) error {
 	deadline := time.Now().Add(startGrace)
 	w.in.SetWriteDeadline(deadline)
 	w.out.SetReadDeadline(deadline)
@@ -81,7 +82,7 @@ func (w *worker) handshake(config [][]byte) error {
 	if string(f[0]) != protocolVersion {
 		return fmt.Errorf("layout worker: protocol %q, want %q", f[0], protocolVersion)
 	}
-	w.started[boolIndex(string(config[5]) == "1")] = true
+	w.started[boolIndex(guarded)] = true
 	return nil
 }
 

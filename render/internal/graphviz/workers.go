@@ -230,7 +230,7 @@ func (p *Workers) startWorkers() {
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			p.startWorker(config)
+			p.startWorker(config, guarded)
 		}()
 	}
 }
@@ -256,7 +256,7 @@ const (
 )
 
 // startWorker starts one worker and, once it is ready, offers it.
-func (p *Workers) startWorker(config [][]byte) {
+func (p *Workers) startWorker(config [][]byte, guarded bool) {
 	w, err := newWorker(p.opts.Command(), p.opts.Stderr)
 	if err != nil {
 		return
@@ -269,7 +269,7 @@ func (p *Workers) startWorker(config [][]byte) {
 	}
 	p.workers = append(p.workers, w) // so that Close stops it while it starts
 	p.mu.Unlock()
-	if err := w.handshake(config); err != nil {
+	if err := w.handshake(config, guarded); err != nil {
 		p.retire(w)
 		p.failed.Add(1)
 		return

@@ -425,7 +425,7 @@ func TestWorkerExitsWhenInputEnds(t *testing.T) {
 	}
 	defer w.stop()
 	dir, _ := os.UserCacheDir()
-	if err := w.handshake(configFields(Options{Budget: b, UserCacheDir: dir}, true)); err != nil {
+	if err := w.handshake(configFields(Options{Budget: b, UserCacheDir: dir}, true), true); err != nil {
 		t.Fatal(err)
 	}
 	if err := writeFrame(w.in, frameLayout, []byte("dot"), []byte("svg"), dense(100)); err != nil {
@@ -442,5 +442,24 @@ func TestWorkerExitsWhenInputEnds(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the worker still runs 5 s after its input ended")
+	}
+}
+
+// TestWorkerConfigCarriesTheOptions: a worker gets the parent's options
+// whole, and refuses another protocol or a bad budget.
+func TestWorkerConfigCarriesTheOptions(t *testing.T) {
+	want := Options{Budget: Budget{Time: 1500 * time.Millisecond, Memory: 96 << 20, Recycle: 7 << 20}, UserCacheDir: "/home/ü/.cache"}
+	for _, guarded := range []bool{false, true} {
+		got, g, err := parseConfig(configFields(want, guarded))
+		if err != nil || got != want || g != guarded {
+			t.Errorf("round trip: %+v %v %v, want %+v %v", got, g, err, want, guarded)
+		}
+	}
+	f := configFields(want, false)
+	if _, _, err := parseConfig([][]byte{[]byte("journeymap-layout-worker/0"), f[1]}); err == nil {
+		t.Error("another protocol accepted")
+	}
+	if _, _, err := parseConfig([][]byte{f[0], []byte(`{"Options":{"Budget":{"Time":0}}}`)}); err == nil {
+		t.Error("a zero budget accepted")
 	}
 }
