@@ -68,3 +68,4 @@ clean:
 
 # diff and export fuzz targets (make fuzz runs FUZZ_TARGETS).
 FUZZ_TARGETS += ./diff:FuzzCompare ./export:FuzzExport ./journey:FuzzShapesMatchPatterns
+FUZZ_TARGETS += ./render/internal/graphviz:FuzzReadFrame

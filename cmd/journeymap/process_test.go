@@ -22,7 +22,7 @@ import (
 const asProcessEnv = "JOURNEYMAP_TEST_AS_PROCESS"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(asProcessEnv) == "1" {
+	if os.Getenv(asProcessEnv) == "1" || os.Getenv(layoutWorkerEnv) == "1" { // or a batch's layout worker
 		os.Exit(Main(os.Args[1:], DefaultIO()))
 	}
 	os.Exit(m.Run())

@@ -529,10 +529,15 @@ func renderEach(ctx context.Context, io *IO, js []*journey.Journey, ro render.Op
 		}
 		return nil
 	}
-	// Render on every core (layouts take turns in the one Graphviz; PNG
-	// painting runs in parallel) and write in order, each file renamed into
+	// Render on every core (layouts take turns in the one Graphviz, or run
+	// in worker processes beside it; PNG painting runs in parallel) and write in order, each file renamed into
 	// place without its own fsync and the directory synced once at the end.
-	rctx, cancel := context.WithCancel(ctx)
+	rctx, stopWorkers, err := batchWorkers(ctx, io, len(pictures))
+	if err != nil {
+		return err
+	}
+	defer stopWorkers()
+	rctx, cancel := context.WithCancel(rctx)
 	defer cancel()
 	go parallel.Each(len(pictures), func(i int) {
 		p := pictures[i]

@@ -181,6 +181,7 @@ Exit codes: 0 success, 1 findings, invalid journeys or a failed write,
 		newReportCmd(io),
 		newServeCmd(io),
 		newVersionCmd(io),
+		newLayoutWorkerCmd(io),
 	)
 	root.InitDefaultCompletionCmd()
 	strictCompletion(root)

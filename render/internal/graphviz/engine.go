@@ -120,6 +120,9 @@ func (e *Engine) Layout(ctx context.Context, dot []byte, layout, format string) 
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if p := workersFor(ctx, e); p != nil { // a batch's worker processes (workers.go)
+		return p.layout(ctx, dot, layout, format)
+	}
 	src, sentinel := protectEmptyLabels(dot)
 	if err := e.acquire(ctx); err != nil {
 		return nil, err

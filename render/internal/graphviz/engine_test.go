@@ -23,6 +23,9 @@ import (
 const helperEnv = "JOURNEYMAP_ENGINE_HELPER"
 
 func TestMain(m *testing.M) {
+	if mode := os.Getenv(workerEnv); mode != "" {
+		os.Exit(testWorkerMain(mode))
+	}
 	if os.Getenv(helperEnv) == "1" {
 		e := Default()
 		out, err := e.Layout(context.Background(), []byte(`digraph { a -> b }`), "dot", "svg")
