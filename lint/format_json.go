@@ -5,6 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
+
+	"github.com/journeymap/journeymap/journey"
 )
 
 // WriteJSON prints the result as one JSON object (SPEC §6):
@@ -31,12 +34,15 @@ func WriteJSON(w io.Writer, r *Result) error {
 		return err
 	}
 	bw.WriteString("{\n  \"findings\": [")
+	var line []byte
 	for i, f := range r.Findings {
+		line = line[:0]
 		if i > 0 {
-			bw.WriteString(",")
+			line = append(line, ',')
 		}
-		bw.WriteString("\n    ")
-		if err := encode(f, "    "); err != nil {
+		line = append(line, "\n    "...)
+		line = appendFinding(line, &f)
+		if _, err := bw.Write(line); err != nil {
 			return err
 		}
 	}
@@ -49,4 +55,51 @@ func WriteJSON(w io.Writer, r *Result) error {
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// appendFinding appends f as json.Encoder with SetIndent("    ", "  ") and
+// SetEscapeHTML(false) writes it, without the trailing newline. A corpus
+// report holds tens of thousands of findings, and the reflecting encoder
+// plus its indenting pass were most of the time spent writing them after
+// every journey had been linted (TestWriteJSONStreams and
+// TestAppendFindingIsEncoderJSON hold the two to the same bytes).
+func appendFinding(b []byte, f *journey.Finding) []byte {
+	b = append(b, "{\n      \"file\": "...)
+	b = appendJSONString(b, f.File)
+	b = append(b, ",\n      \"line\": "...)
+	b = strconv.AppendInt(b, int64(f.Line), 10)
+	b = append(b, ",\n      \"column\": "...)
+	b = strconv.AppendInt(b, int64(f.Column), 10)
+	b = append(b, ",\n      \"rule\": "...)
+	b = appendJSONString(b, f.Rule)
+	b = append(b, ",\n      \"severity\": "...)
+	b = appendJSONString(b, f.Severity.String())
+	b = append(b, ",\n      \"message\": "...)
+	b = appendJSONString(b, f.Message)
+	if f.Journey != "" {
+		b = append(b, ",\n      \"journey\": "...)
+		b = appendJSONString(b, f.Journey)
+	}
+	b = append(b, ",\n      \"subject\": "...)
+	b = appendJSONString(b, string(f.Subject))
+	return append(b, "\n    }"...)
+}
+
+// appendJSONString appends s quoted as encoding/json quotes it without
+// HTML escaping. Printable ASCII other than the quote and the backslash
+// is written as it is; any other string goes through encoding/json itself,
+// so escapes, invalid UTF-8 and U+2028 come out exactly as before.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.Encode(s) // a string always encodes
+			return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }

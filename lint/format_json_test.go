@@ -39,3 +39,24 @@ func TestWriteJSONStreams(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendFindingIsEncoderJSON: the hand-written finding encoder gives
+// json.Encoder's bytes for strings that need every kind of escape, and
+// without a journey (omitempty).
+func TestAppendFindingIsEncoderJSON(t *testing.T) {
+	strs := []string{"", "plain", `quote " and \ backslash`, "tab\tnew\nline\r", "\x00\x01\x08\x0c\x1f\x7f",
+		"<html> & 'apos'", "é → ✓", "\u2028\u2029", "bad \xff\xfe utf-8", "emoji 😀"}
+	for i, s := range strs {
+		f := journey.Finding{File: s, Line: i, Column: -i, Rule: s, Severity: journey.Severity(i % 3), Message: s, Journey: strs[(i+1)%len(strs)], Subject: journey.Subject(s)}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("    ", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendFinding(nil, &f)) + "\n"; got != want.String() {
+			t.Errorf("%q: got\n%s\nwant\n%s", s, got, want.String())
+		}
+	}
+}
