@@ -30,12 +30,12 @@ func (e *NotRegularError) Error() string {
 // than MaxFileSize (ErrTooLarge). Errors are *fs.PathError or
 // *NotRegularError, wrapped with the path.
 func ReadFile(path string) ([]byte, error) {
-	f, err := OpenRegular(path)
+	f, size, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := ReadAll(f)
+	src, err := readAll(f, size)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
@@ -46,38 +46,63 @@ func ReadFile(path string) ([]byte, error) {
 // with a bound of their own (a baseline); anything else is an
 // *fs.PathError holding a *NotRegularError, and is never waited on.
 func OpenRegular(path string) (*os.File, error) {
+	f, _, err := openRegular(path)
+	return f, err
+}
+
+// openRegular is OpenRegular, also returning the size the opened file has.
+func openRegular(path string) (*os.File, int64, error) {
 	// Stat first so that a device is never even opened (opening some has
 	// side effects). The file can be swapped between Stat and Open, so the
 	// open itself must not block on a FIFO (O_NONBLOCK, see openNoBlock) and
 	// the opened file is checked again: that check is the one that counts.
 	if st, err := os.Stat(path); err != nil {
-		return nil, err
+		return nil, 0, err
 	} else if !st.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
+		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
 	}
 	f, err := openNoBlock(path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, 0, err
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
+		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
 	}
-	return f, nil
+	return f, st.Size(), nil
 }
 
 // ReadAll reads r to its end, but never more than MaxFileSize bytes: past
 // that it stops and returns ErrTooLarge. Every input journeymap reads (files,
 // standard input, the output of git show) goes through it.
 func ReadAll(r io.Reader) ([]byte, error) {
-	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, err
+	return readAll(r, 0)
+}
+
+// readAll is ReadAll for a reader expected to hold size bytes: it reads
+// into one buffer of that size (and a byte more, to see the end) instead
+// of growing one from 512 bytes, as os.ReadFile does. The size is only a
+// hint; the bound is what counts.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	src := make([]byte, 0, min(max(size, 511), MaxFileSize)+1)
+	lr := io.LimitReader(r, MaxFileSize+1)
+	for {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := lr.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if len(src) > MaxFileSize {
 		return nil, ErrTooLarge
