@@ -260,21 +260,19 @@ func lintJourney(j *journey.Journey, c *config, today time.Time, channels *chann
 const standInPrefix = "\x00later:"
 
 // dedupe drops repeated findings about a shared file (the workspace), which
-// several journeys can report; the first journey's copy is kept.
+// several journeys can report; the first journey's copy is kept. fs is
+// sorted (SortFindings), so the copies of a finding are next to each
+// other: they differ at most in subject, the last key of the order.
 func dedupe(fs []journey.Finding) []journey.Finding {
-	type key struct {
-		file, rule, msg string
-		line, col       int
+	same := func(a, b *journey.Finding) bool {
+		return a.File == b.File && a.Line == b.Line && a.Column == b.Column && a.Rule == b.Rule && a.Message == b.Message
 	}
-	seen := map[key]bool{}
 	out := fs[:0]
-	for _, f := range fs {
-		k := key{f.File, f.Rule, f.Message, f.Line, f.Column}
-		if seen[k] {
+	for i := range fs {
+		if len(out) > 0 && same(&out[len(out)-1], &fs[i]) {
 			continue
 		}
-		seen[k] = true
-		out = append(out, f)
+		out = append(out, fs[i])
 	}
 	return out
 }
