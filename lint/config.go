@@ -81,6 +81,9 @@ type config struct {
 	// errors: files named by extends that cannot be read, cycles, custom
 	// rules that do not compile.
 	findings []journey.Finding
+	// all holds the rules once rules has made them: the same for every
+	// journey of the workspace, and they keep no state.
+	all []Rule
 }
 
 // newConfig merges defaults, the workspace `lint` section and the flags.
