@@ -88,12 +88,13 @@ func appendFinding(b []byte, f *journey.Finding) []byte {
 }
 
 // appendJSONString appends s quoted as encoding/json quotes it without
-// HTML escaping. Printable ASCII other than the quote and the backslash
-// is written as it is; any other string goes through encoding/json itself,
-// so escapes, invalid UTF-8 and U+2028 come out exactly as before.
+// HTML escaping. Printable ASCII is written as it is, with the quote and
+// the backslash escaped; a string with any other byte goes through
+// encoding/json itself, so control characters, invalid UTF-8 and U+2028
+// come out exactly as before.
 func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+		if c := s[i]; c < 0x20 || c > 0x7e {
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)
@@ -102,6 +103,12 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 	}
 	b = append(b, '"')
-	b = append(b, s...)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' {
+			b = append(b, '\\', c)
+		} else {
+			b = append(b, c)
+		}
+	}
 	return append(b, '"')
 }

@@ -45,7 +45,7 @@ func TestWriteJSONStreams(t *testing.T) {
 // without a journey (omitempty).
 func TestAppendFindingIsEncoderJSON(t *testing.T) {
 	strs := []string{"", "plain", `quote " and \ backslash`, "tab\tnew\nline\r", "\x00\x01\x08\x0c\x1f\x7f",
-		"<html> & 'apos'", "é → ✓", "\u2028\u2029", "bad \xff\xfe utf-8", "emoji 😀"}
+		"<html> & 'apos'", "del \x7f", `\"\\n`, "é → ✓", "\u2028\u2029", "bad \xff\xfe utf-8", "emoji 😀"}
 	for i, s := range strs {
 		f := journey.Finding{File: s, Line: i, Column: -i, Rule: s, Severity: journey.Severity(i % 3), Message: s, Journey: strs[(i+1)%len(strs)], Subject: journey.Subject(s)}
 		var want bytes.Buffer
