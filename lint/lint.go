@@ -155,7 +155,7 @@ func (r *run) add(j *journey.Journey, valid bool) {
 	}
 	r.channels.addJourney(j)
 	found, later := lintJourney(j, c, r.opts.Today, r.channels)
-	r.findings = append(r.findings, found...)
+	r.findings = append(r.findings, compactText(found)...)
 	if len(later) > 0 {
 		r.later = append(r.later, later)
 	}
@@ -253,6 +253,32 @@ func lintJourney(j *journey.Journey, c *config, today time.Time, channels *chann
 		kept = append(kept, f)
 	}
 	return journey.CapFindings(kept), keptLater
+}
+
+// compactText puts the messages and subjects of one journey's findings
+// into one string, which each finding's message and subject then slice.
+// The findings of a whole corpus are kept until the report is written:
+// two small strings per finding would be hundreds of thousands of objects
+// that the garbage collector visits again on every cycle of the run.
+func compactText(fs []journey.Finding) []journey.Finding {
+	n := 0
+	for i := range fs {
+		n += len(fs[i].Message) + len(fs[i].Subject)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range fs {
+		b.WriteString(fs[i].Message)
+		b.WriteString(string(fs[i].Subject))
+	}
+	all, at := b.String(), 0
+	for i := range fs {
+		fs[i].Message = all[at : at+len(fs[i].Message)]
+		at += len(fs[i].Message)
+		fs[i].Subject = journey.Subject(all[at : at+len(fs[i].Subject)])
+		at += len(fs[i].Subject)
+	}
+	return fs
 }
 
 // standInPrefix marks the stand-ins of deferred findings; no rule writes a
