@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/journey"
 )
@@ -88,27 +89,37 @@ func appendFinding(b []byte, f *journey.Finding) []byte {
 }
 
 // appendJSONString appends s quoted as encoding/json quotes it without
-// HTML escaping. Printable ASCII is written as it is, with the quote and
-// the backslash escaped; a string with any other byte goes through
-// encoding/json itself, so control characters, invalid UTF-8 and U+2028
-// come out exactly as before.
+// HTML escaping: the quote and the backslash escaped, other printable
+// characters and valid UTF-8 as they are. A string with a control
+// character, invalid UTF-8 or U+2028/U+2029 goes through encoding/json
+// itself, so those come out exactly as before.
 func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			enc.Encode(s) // a string always encodes
-			return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
-		}
-	}
+	mark := len(b)
 	b = append(b, '"')
+	start := 0 // s[start:i] is yet to be written
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '"' || c == '\\' {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, s[start:i]...)
 			b = append(b, '\\', c)
-		} else {
-			b = append(b, c)
+			start = i + 1
+			continue
+		case c >= 0x20 && c < utf8.RuneSelf:
+			continue
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !(r == utf8.RuneError && size == 1) && r != '\u2028' && r != '\u2029' {
+				i += size - 1
+				continue
+			}
 		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s) // a string always encodes
+		return append(b[:mark], bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/journeymap/journeymap/journey"
@@ -59,4 +60,23 @@ func TestAppendFindingIsEncoderJSON(t *testing.T) {
 			t.Errorf("%q: got\n%s\nwant\n%s", s, got, want.String())
 		}
 	}
+}
+
+// FuzzJSONString: the hand-written string quoting of the JSON report gives
+// encoding/json's bytes (no HTML escaping) for any string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `a "quoted" \ path`, "é → ✓", "a\u2028b", "é\"\\", "\xe2\x80", "\xff", "tab\t", "del\x7f", "😀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendJSONString([]byte("x"), s)); got != "x"+strings.TrimSuffix(want.String(), "\n") {
+			t.Errorf("%q: got %s, want %s", s, got, want.String())
+		}
+	})
 }
