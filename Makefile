@@ -3,16 +3,19 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 GOBIN   := $(shell $(GO) env GOPATH)/bin
+# journeymap needs no C: a static binary starts faster (no dynamic loader,
+# no libc to map) and runs on any Linux. Tests keep cgo, which -race needs.
+NOCGO   := CGO_ENABLED=0
 
 .PHONY: all build install test vet lint fmt bench bench-go fuzz docs clean e2e
 
 all: build
 
 build: ## Build ./bin/journeymap
-	$(GO) build -ldflags "$(LDFLAGS)" -o bin/journeymap ./cmd/journeymap
+	$(NOCGO) $(GO) build -ldflags "$(LDFLAGS)" -o bin/journeymap ./cmd/journeymap
 
 install: ## Install journeymap into $(GOBIN)
-	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/journeymap
+	$(NOCGO) $(GO) install -ldflags "$(LDFLAGS)" ./cmd/journeymap
 	@case ":$$PATH:" in *":$(GOBIN):"*) ;; *) echo "note: $(GOBIN) is not on your PATH; run $(GOBIN)/journeymap or add it to PATH";; esac
 
 test: vet lint ## Vet, check formatting, and run every test with the race detector

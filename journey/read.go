@@ -30,12 +30,18 @@ func (e *NotRegularError) Error() string {
 // than MaxFileSize (ErrTooLarge). Errors are *fs.PathError or
 // *NotRegularError, wrapped with the path.
 func ReadFile(path string) ([]byte, error) {
-	f, size, err := openRegular(path)
+	f, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := readAll(f, size)
+	// The size is only a hint (the file may change while it is read), but
+	// it lets a file be read in one call instead of eight growing ones.
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = min(st.Size(), MaxFileSize)
+	}
+	src, err := readAll(f, int(size))
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
@@ -46,35 +52,29 @@ func ReadFile(path string) ([]byte, error) {
 // with a bound of their own (a baseline); anything else is an
 // *fs.PathError holding a *NotRegularError, and is never waited on.
 func OpenRegular(path string) (*os.File, error) {
-	f, _, err := openRegular(path)
-	return f, err
-}
-
-// openRegular is OpenRegular, also returning the size the opened file has.
-func openRegular(path string) (*os.File, int64, error) {
 	// Stat first so that a device is never even opened (opening some has
 	// side effects). The file can be swapped between Stat and Open, so the
 	// open itself must not block on a FIFO (O_NONBLOCK, see openNoBlock) and
 	// the opened file is checked again: that check is the one that counts.
 	if st, err := os.Stat(path); err != nil {
-		return nil, 0, err
+		return nil, err
 	} else if !st.Mode().IsRegular() {
-		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
 	}
 	f, err := openNoBlock(path)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, err
+		return nil, err
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
+		return nil, &fs.PathError{Op: "read", Path: path, Err: &NotRegularError{st.Mode()}}
 	}
-	return f, st.Size(), nil
+	return f, nil
 }
 
 // ReadAll reads r to its end, but never more than MaxFileSize bytes: past
@@ -84,30 +84,29 @@ func ReadAll(r io.Reader) ([]byte, error) {
 	return readAll(r, 0)
 }
 
-// readAll is ReadAll for a reader expected to hold size bytes: it reads
-// into one buffer of that size (and a byte more, to see the end) instead
-// of growing one from 512 bytes, as os.ReadFile does. The size is only a
-// hint; the bound is what counts.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	src := make([]byte, 0, min(max(size, 511), MaxFileSize)+1)
+// readAll is ReadAll with room for size bytes from the start: like
+// io.ReadAll, but a reader whose size is known fills one buffer, and the
+// byte to spare sees the end without growing it.
+func readAll(r io.Reader, size int) ([]byte, error) {
 	lr := io.LimitReader(r, MaxFileSize+1)
+	b := make([]byte, 0, size+512)
 	for {
-		if len(src) == cap(src) {
-			src = append(src, 0)[:len(src)]
-		}
-		n, err := lr.Read(src[len(src):cap(src)])
-		src = src[:len(src)+n]
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append pick the next size
+		}
 	}
-	if len(src) > MaxFileSize {
+	if len(b) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
-	return src, nil
+	return b, nil
 }
 
 // readProblem words a read error for a `file` finding.

@@ -89,3 +89,24 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 
 var _ io.Reader = zeros{}
+
+// TestReadAllWithSizeHint: whatever the size hint (a file can grow or
+// shrink between its stat and its read), readAll returns exactly the bytes
+// there are.
+func TestReadAllWithSizeHint(t *testing.T) {
+	for _, size := range []int{0, 1, 511, 512, 513, 6000, 70_000} {
+		want := make([]byte, size)
+		for i := range want {
+			want[i] = byte('a' + i%26)
+		}
+		for _, hint := range []int{0, size / 2, size - 1, size, size + 1, size * 2} {
+			if hint < 0 {
+				continue
+			}
+			got, err := readAll(bytes.NewReader(want), hint)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("size %d, hint %d: got %d bytes, %v", size, hint, len(got), err)
+			}
+		}
+	}
+}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"cel.dev/cel-go/cel"
-
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -159,7 +157,7 @@ func isValidation(id string) bool {
 	return false
 }
 
-func (c *config) compileRule(env *cel.Env, file string, cr *journey.CustomRule) *customRule {
+func (c *config) compileRule(env *celEnv, file string, cr *journey.CustomRule) *customRule {
 	sev := journey.Warning
 	if cr.Severity.Value != "" {
 		sev, _ = journey.ParseSeverity(cr.Severity.Value)

@@ -7,12 +7,18 @@ import (
 	"strings"
 	"sync"
 
-	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/checker"
 	"cel.dev/cel-go/common"
 	celast "cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/containers"
+	"cel.dev/cel-go/common/cost"
+	"cel.dev/cel-go/common/decls"
+	celenv "cel.dev/cel-go/common/env"
+	"cel.dev/cel-go/common/stdlib"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/common/types/traits"
+	"cel.dev/cel-go/interpreter"
 	"cel.dev/cel-go/parser"
 
 	"github.com/journeymap/journeymap/journey"
@@ -43,31 +49,134 @@ func lookups() []struct{ fn, hidden string } {
 }
 
 // sharedCELEnv is the one CEL environment of the process, built on first
-// use. A *cel.Env is immutable once built and safe for concurrent use.
+// use. It is immutable once built and safe for concurrent use.
 var sharedCELEnv = sync.OnceValues(newCELEnv)
 
-func newCELEnv() (*cel.Env, error) {
-	record := cel.MapType(cel.StringType, cel.DynType)
-	opts := []cel.EnvOption{
-		cel.ParserExpressionSizeLimit(celExpressionSize),
-		cel.ParserRecursionLimit(celRecursionLimit),
-		cel.CrossTypeNumericComparisons(true),
-		cel.Function("__lookup",
-			cel.Overload("__lookup_map_string", []*cel.Type{cel.MapType(cel.StringType, record), cel.StringType}, record,
-				cel.BinaryBinding(lookup))),
+// celEnv is CEL's standard environment plus the rule variables and
+// lookups, assembled from cel-go's parser, checker and interpreter rather
+// than through its top-level cel package. That package links protobuf's
+// descriptor machinery (protodesc, descriptorpb), whose package
+// initialisation ran before main in every journeymap command, custom
+// rules or not: about a millisecond of a five-millisecond `journeymap
+// version`. What is assembled here is what cel.NewEnv builds for these
+// options (docs/performance.md); lint/custom_test.go and FuzzCustomRule
+// hold it to the same parses, types, values and messages.
+type celEnv struct {
+	parser  *parser.Parser
+	checker *checker.Env
+	interp  interpreter.Interpreter
+	// tracker counts an evaluation's cost; each evaluation uses a clone.
+	tracker *cost.Tracker
+}
+
+func newCELEnv() (*celEnv, error) {
+	record := types.NewMapType(types.StringType, types.DynType)
+	reg, err := types.NewRegistry()
+	if err != nil {
+		return nil, err
 	}
+	lookupFn, err := decls.NewFunction("__lookup",
+		decls.Overload("__lookup_map_string", []*types.Type{types.NewMapType(types.StringType, record), types.StringType}, record,
+			decls.BinaryBinding(lookup)))
+	if err != nil {
+		return nil, err
+	}
+	functions := append(stdlib.Functions(), lookupFn)
+	var variables []*decls.VariableDecl
 	for _, v := range []string{"journey", "stage", "touchpoint", "handoff"} {
-		opts = append(opts, cel.Variable(v, record))
+		variables = append(variables, decls.NewVariable(v, record))
 	}
+	macros := append([]parser.Macro{}, parser.AllMacros...)
 	for _, l := range lookups() {
-		opts = append(opts, cel.Variable(l.hidden, cel.MapType(cel.StringType, record)))
+		variables = append(variables, decls.NewVariable(l.hidden, types.NewMapType(types.StringType, record)))
 		hidden := l.hidden
-		opts = append(opts, cel.Macros(cel.GlobalMacro(l.fn, 1,
+		macros = append(macros, parser.NewGlobalMacro(l.fn, 1,
 			func(eh parser.ExprHelper, _ celast.Expr, args []celast.Expr) (celast.Expr, *common.Error) {
 				return eh.NewCall("__lookup", eh.NewIdent(hidden), args[0]), nil
-			})))
+			}))
 	}
-	return cel.NewEnv(opts...)
+
+	prsr, err := parser.NewParser(
+		parser.Macros(macros...),
+		parser.ExpressionSizeCodePointLimit(celExpressionSize),
+		parser.MaxRecursionDepth(celRecursionLimit))
+	if err != nil {
+		return nil, err
+	}
+
+	// The catalog is where the checker finds its did-you-mean for an
+	// undeclared name: `touchpont` gets "did you mean 'touchpoint'?".
+	catalog := celenv.NewCatalog()
+	for _, v := range variables {
+		catalog.Add(&celenv.CatalogSymbol{Name: v.Name(), Kind: celenv.VariableKind})
+	}
+	for _, f := range functions {
+		catalog.Add(&celenv.CatalogSymbol{Name: f.Name(), Kind: celenv.FunctionKind})
+	}
+	for _, t := range stdlib.Types() {
+		catalog.Add(&celenv.CatalogSymbol{Name: t.Name(), Kind: celenv.TypeKind})
+	}
+	for _, m := range macros {
+		catalog.Add(&celenv.CatalogSymbol{Name: m.Function(), Kind: celenv.MacroKind})
+	}
+	chk, err := checker.NewEnv(containers.DefaultContainer, reg,
+		checker.CrossTypeNumericComparisons(true),
+		checker.Catalog(func() *celenv.Catalog { return catalog }))
+	if err != nil {
+		return nil, err
+	}
+	if err := chk.AddIdents(variables...); err != nil {
+		return nil, err
+	}
+	if err := chk.AddFunctions(functions...); err != nil {
+		return nil, err
+	}
+
+	disp := interpreter.NewDispatcher()
+	for _, f := range functions {
+		bindings, err := f.Bindings()
+		if err != nil {
+			return nil, err
+		}
+		if err := disp.Add(bindings...); err != nil {
+			return nil, err
+		}
+	}
+	attrs := interpreter.NewAttributeFactory(containers.DefaultContainer, reg, reg)
+	tracker, err := interpreter.NewCostTracker(nil, interpreter.CostTrackerLimit(celCostLimit))
+	if err != nil {
+		return nil, err
+	}
+	return &celEnv{
+		parser:  prsr,
+		checker: chk,
+		interp:  interpreter.NewInterpreter(disp, containers.DefaultContainer, reg, reg, attrs),
+		tracker: tracker,
+	}, nil
+}
+
+// compile parses and type-checks src.
+func (e *celEnv) compile(src string) (*celast.AST, *common.Errors) {
+	source, err := common.NewTextSourceWithLimit(src, celExpressionSize)
+	if err != nil {
+		errs := common.NewErrors(common.NewTextSource(""))
+		errs.ReportErrorString(common.NoLocation, err.Error())
+		return nil, errs
+	}
+	parsed, errs := e.parser.Parse(source)
+	if len(errs.GetErrors()) > 0 {
+		return nil, errs
+	}
+	checked, errs := checker.Check(parsed, source, e.checker)
+	if len(errs.GetErrors()) > 0 {
+		return nil, errs
+	}
+	return checked, nil
+}
+
+// program plans a checked expression for evaluation, its cost counted.
+func (e *celEnv) program(a *celast.AST) (interpreter.Interpretable, error) {
+	return e.interp.NewInterpretable(a, interpreter.CostObserver(interpreter.CostTrackerFactory(e.tracker.Clone)))
 }
 
 // lookup finds an id in a definitions map; an unknown id gives the map's
@@ -87,13 +196,13 @@ func lookup(m, id ref.Val) ref.Val {
 
 // celProgram is one compiled expression.
 type celProgram struct {
-	prg  cel.Program
+	prg  interpreter.Interpretable
 	what string // "when", "require", "message {{…}}"
 	pos  journey.Pos
 }
 
 func (p *celProgram) eval(vars map[string]any) (ref.Val, error) {
-	out, _, err := p.prg.Eval(vars)
+	out, err := p.run(vars)
 	if err != nil {
 		if strings.Contains(err.Error(), "cost limit") {
 			return nil, fmt.Errorf("%w of %d on a journey; the expression does too much work (nested comprehensions over long lists?)", errCostLimit, celCostLimit)
@@ -104,6 +213,29 @@ func (p *celProgram) eval(vars map[string]any) (ref.Val, error) {
 			msg += "; a value was null or of another type than the expression expects (an unscored `emotion.score` is null: guard it with `score != null && …`)"
 		}
 		return nil, fmt.Errorf("could not be evaluated on a journey: %s", msg)
+	}
+	return out, nil
+}
+
+// run evaluates the program on vars; a CEL error value, or the cost
+// limit's cancellation, is an error.
+func (p *celProgram) run(vars map[string]any) (out ref.Val, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			cancelled, ok := r.(interpreter.EvalCancelledError)
+			if !ok {
+				panic(r)
+			}
+			out, err = nil, cancelled
+		}
+	}()
+	activation, err := interpreter.NewActivation(vars)
+	if err != nil {
+		return nil, err
+	}
+	out = p.prg.Eval(activation)
+	if e, ok := out.(*types.Err); ok {
+		return nil, e
 	}
 	return out, nil
 }
@@ -141,11 +273,11 @@ type celIssue struct {
 }
 
 // compileExpr parses and type-checks one expression.
-func compileExpr(env *cel.Env, scope []string, src, what string, wantBool bool) (*celProgram, []celIssue) {
-	ast, iss := env.Compile(src)
-	if iss != nil && iss.Err() != nil {
+func compileExpr(env *celEnv, scope []string, src, what string, wantBool bool) (*celProgram, []celIssue) {
+	ast, errs := env.compile(src)
+	if errs != nil {
 		var out []celIssue
-		for _, e := range iss.Errors() {
+		for _, e := range errs.GetErrors() {
 			var size, limit int
 			if _, err := fmt.Sscanf(e.Message, "expression code point size exceeds limit: size: %d, limit %d", &size, &limit); err == nil {
 				// Reported at no location (line -1): it is about the whole expression.
@@ -158,16 +290,16 @@ func compileExpr(env *cel.Env, scope []string, src, what string, wantBool bool) 
 	}
 	// Variables out of scope are declared in the environment (one
 	// environment serves every rule), so scope is checked here.
-	if out := checkShapes(ast.NativeRep(), scope); len(out) > 0 {
+	if out := checkShapes(ast, scope); len(out) > 0 {
 		return nil, out
 	}
 	if wantBool {
-		t := ast.OutputType()
+		t := ast.GetType(ast.Expr().ID())
 		if !t.IsExactType(types.BoolType) && !t.IsExactType(types.DynType) {
 			return nil, []celIssue{{1, 0, fmt.Sprintf("must be true or false, but gives %s", celTypeName(t))}}
 		}
 	}
-	prg, err := env.Program(ast, cel.CostLimit(celCostLimit))
+	prg, err := env.program(ast)
 	if err != nil {
 		return nil, []celIssue{{1, 0, err.Error()}}
 	}
@@ -187,7 +319,7 @@ func plainCELMessage(msg string) string {
 	return msg
 }
 
-func celTypeName(t *cel.Type) string {
+func celTypeName(t *types.Type) string {
 	switch {
 	case t.IsExactType(types.StringType):
 		return "a string"

@@ -33,8 +33,8 @@ results=$work/results
 mkdir -p "$results"
 
 echo "== building"
-go build -o "$work/journeymap" ./cmd/journeymap
-go build -o "$work/yamldecode" ./scripts/yamldecode
+CGO_ENABLED=0 go build -o "$work/journeymap" ./cmd/journeymap # as make install builds it
+CGO_ENABLED=0 go build -o "$work/yamldecode" ./scripts/yamldecode
 go build -o "$work/gencorpus" ./scripts/gencorpus
 go build -o "$work/benchreport" ./scripts/benchreport
 jm=$work/journeymap
