@@ -48,7 +48,7 @@ bench-go: ## Run the Go micro-benchmarks
 # here.
 FUZZTIME ?= 30s
 FUZZ_TARGETS := ./journey:FuzzParse ./lint:FuzzLint ./lint:FuzzWorkspace ./render:FuzzRenderEscaping \
-	./journey/canon:FuzzFormat ./lint:FuzzCustomRule ./lint:FuzzParseBaseline
+	./journey/canon:FuzzFormat ./lint:FuzzCustomRule ./lint:FuzzParseBaseline ./lint:FuzzJSONString
 
 fuzz: ## Run every fuzz target for FUZZTIME (default 30s) each
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -37,9 +38,17 @@ type decoder struct {
 	// can refer to merges, so without a bound a small file could expand
 	// exponentially (a "billion laughs" through `<<`).
 	merged int
-	// known caches each object's keys from the field table.
-	known map[Object][]string
 }
+
+// knownKeys is every object's keys from the field table, built once per
+// process rather than once per file, and only read after that.
+var knownKeys = sync.OnceValue(func() map[Object][]string {
+	m := map[Object][]string{}
+	for _, o := range Objects() {
+		m[o] = FieldKeys(o)
+	}
+	return m
+})
 
 // maxMerged bounds the entries merge keys may copy in one file.
 const maxMerged = 10000
@@ -178,8 +187,32 @@ const maxMergeDepth = 16
 // win over merged ones, and earlier merges over later ones. Repeated explicit
 // keys are reported as syntax errors.
 func (d *decoder) pairs(m *yaml.Node) []pair {
-	var out []pair
-	seen := map[string]*yaml.Node{}
+	out := make([]pair, 0, len(m.Content)/2)
+	// seen finds a key already in out. Most mappings hold a handful of
+	// keys, which a scan of out finds faster than a map costs to build;
+	// the map is kept for large ones, whose scans would add up.
+	var index map[string]*yaml.Node
+	if len(m.Content) > 2*maxScannedKeys {
+		index = map[string]*yaml.Node{}
+	}
+	seen := func(key string) (*yaml.Node, bool) {
+		if index != nil {
+			k, ok := index[key]
+			return k, ok
+		}
+		for _, p := range out {
+			if p.key.Value == key {
+				return p.key, true
+			}
+		}
+		return nil, false
+	}
+	add := func(p pair) {
+		if index != nil {
+			index[p.key.Value] = p.key
+		}
+		out = append(out, p)
+	}
 	var merged []pair
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -195,22 +228,29 @@ func (d *decoder) pairs(m *yaml.Node) []pair {
 			d.errorf(pos(k), RuleType, "a key must be a plain string, not %s", kindName(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first, dup := seen(k.Value); dup {
 			d.errorf(pos(k), RuleSyntax, "key %q is repeated; it was first given at line %d", k.Value, first.Line)
 			continue
 		}
-		seen[k.Value] = k
-		out = append(out, pair{key: k, value: v})
+		add(pair{key: k, value: v})
+	}
+	if len(merged) > 0 && index == nil && len(out)+len(merged) > maxScannedKeys {
+		index = map[string]*yaml.Node{}
+		for _, p := range out {
+			index[p.key.Value] = p.key
+		}
 	}
 	for _, p := range merged {
-		if _, ok := seen[p.key.Value]; ok {
+		if _, ok := seen(p.key.Value); ok {
 			continue
 		}
-		seen[p.key.Value] = p.key
-		out = append(out, p)
+		add(p)
 	}
 	return out
 }
+
+// maxScannedKeys is the most keys pairs looks through one by one.
+const maxScannedKeys = 16
 
 // mergeSource reads the value of a `<<` key: a mapping, or a list of
 // mappings merged in order.
@@ -266,21 +306,19 @@ func (d *decoder) mergeMapping(m, at *yaml.Node, depth int) []pair {
 // (ignoring x- extensions), and returns where each key was written, null
 // values included.
 func (d *decoder) fields(n *yaml.Node, what string, obj Object, set func(key string, k, v *yaml.Node)) (Keys, bool) {
-	known := d.known[obj]
+	known := knownKeys()[obj]
 	if known == nil {
-		if d.known == nil {
-			d.known = map[Object][]string{}
-		}
 		known = FieldKeys(obj)
-		d.known[obj] = known
 	}
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		d.errorf(d.where(n), RuleType, "%s must be a mapping of keys, not %s", what, kindName(n))
 		return Keys{}, false
 	}
-	keys := Keys{}
 	ps := d.pairs(n)
+	// Sized for its keys: a touchpoint's map would otherwise grow as it
+	// fills, for every touchpoint of every journey in a corpus.
+	keys := make(Keys, len(ps))
 	if !d.spend(len(ps), n) {
 		return keys, false
 	}

@@ -68,7 +68,7 @@ type Comment struct {
 
 func newSource(name string, raw []byte) *Source {
 	s := &Source{Name: name, Text: bytes.TrimPrefix(raw, utf8BOM)}
-	s.lineStarts = append(s.lineStarts, 0)
+	s.lineStarts = make([]int, 1, bytes.Count(s.Text, []byte("\n"))+1)
 	for i, c := range s.Text {
 		if c == '\n' {
 			s.lineStarts = append(s.lineStarts, i+1)

@@ -81,6 +81,9 @@ type config struct {
 	// errors: files named by extends that cannot be read, cycles, custom
 	// rules that do not compile.
 	findings []journey.Finding
+	// all holds the rules once rules has made them: the same for every
+	// journey of the workspace, and they keep no state.
+	all []Rule
 }
 
 // newConfig merges defaults, the workspace `lint` section and the flags.
@@ -199,16 +202,30 @@ func (c *config) applyRules(rs ruleSet, file string, rules []journey.RuleConfig,
 }
 
 // settingsFor is the effective setting of every rule for one journey file:
-// the base, then each override whose globs match it, then the flags.
+// the base, then each override whose globs match it, then the flags. The
+// result is only read: a file no override or flag changes gets the base
+// itself, not a copy of every rule's setting per journey.
 func (c *config) settingsFor(file string) ruleSet {
-	rs := c.base.clone()
+	var rs ruleSet // the base until something changes it
 	if rel, ok := c.relative(file); ok {
 		for _, o := range c.overrides {
 			if g, ok := matchAny(o.globs, rel); ok {
+				if rs == nil {
+					rs = c.base.clone()
+				}
 				// Mistakes were reported when the configuration was built.
 				_ = c.applyRules(rs, o.file, o.rules, fmt.Sprintf("override files %q", g))
 			}
 		}
+	}
+	if len(c.opts.Enable) == 0 && len(c.opts.Disable) == 0 {
+		if rs == nil {
+			return c.base
+		}
+		return rs
+	}
+	if rs == nil {
+		rs = c.base.clone()
 	}
 	return c.applyFlags(rs)
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/journeymap/journeymap/journey"
@@ -38,4 +39,44 @@ func TestWriteJSONStreams(t *testing.T) {
 			t.Errorf("%d findings: got\n%s\nwant\n%s", len(fs), got.String(), b.String())
 		}
 	}
+}
+
+// TestAppendFindingIsEncoderJSON: the hand-written finding encoder gives
+// json.Encoder's bytes for strings that need every kind of escape, and
+// without a journey (omitempty).
+func TestAppendFindingIsEncoderJSON(t *testing.T) {
+	strs := []string{"", "plain", `quote " and \ backslash`, "tab\tnew\nline\r", "\x00\x01\x08\x0c\x1f\x7f",
+		"<html> & 'apos'", "del \x7f", `\"\\n`, "é → ✓", "\u2028\u2029", "bad \xff\xfe utf-8", "emoji 😀"}
+	for i, s := range strs {
+		f := journey.Finding{File: s, Line: i, Column: -i, Rule: s, Severity: journey.Severity(i % 3), Message: s, Journey: strs[(i+1)%len(strs)], Subject: journey.Subject(s)}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("    ", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendFinding(nil, &f)) + "\n"; got != want.String() {
+			t.Errorf("%q: got\n%s\nwant\n%s", s, got, want.String())
+		}
+	}
+}
+
+// FuzzJSONString: the hand-written string quoting of the JSON report gives
+// encoding/json's bytes (no HTML escaping) for any string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `a "quoted" \ path`, "é → ✓", "a\u2028b", "é\"\\", "\xe2\x80", "\xff", "tab\t", "del\x7f", "😀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendJSONString([]byte("x"), s)); got != "x"+strings.TrimSuffix(want.String(), "\n") {
+			t.Errorf("%q: got %s, want %s", s, got, want.String())
+		}
+	})
 }

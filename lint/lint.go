@@ -155,7 +155,7 @@ func (r *run) add(j *journey.Journey, valid bool) {
 	}
 	r.channels.addJourney(j)
 	found, later := lintJourney(j, c, r.opts.Today, r.channels)
-	r.findings = append(r.findings, found...)
+	r.findings = append(r.findings, compactText(found)...)
 	if len(later) > 0 {
 		r.later = append(r.later, later)
 	}
@@ -255,26 +255,50 @@ func lintJourney(j *journey.Journey, c *config, today time.Time, channels *chann
 	return journey.CapFindings(kept), keptLater
 }
 
+// compactText puts the messages and subjects of one journey's findings
+// into one string, which each finding's message and subject then slice.
+// The findings of a whole corpus are kept until the report is written:
+// two small strings per finding would be hundreds of thousands of objects
+// that the garbage collector visits again on every cycle of the run.
+func compactText(fs []journey.Finding) []journey.Finding {
+	n := 0
+	for i := range fs {
+		n += len(fs[i].Message) + len(fs[i].Subject)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range fs {
+		b.WriteString(fs[i].Message)
+		b.WriteString(string(fs[i].Subject))
+	}
+	all, at := b.String(), 0
+	for i := range fs {
+		fs[i].Message = all[at : at+len(fs[i].Message)]
+		at += len(fs[i].Message)
+		fs[i].Subject = journey.Subject(all[at : at+len(fs[i].Subject)])
+		at += len(fs[i].Subject)
+	}
+	return fs
+}
+
 // standInPrefix marks the stand-ins of deferred findings; no rule writes a
 // NUL into a message.
 const standInPrefix = "\x00later:"
 
 // dedupe drops repeated findings about a shared file (the workspace), which
-// several journeys can report; the first journey's copy is kept.
+// several journeys can report; the first journey's copy is kept. fs is
+// sorted (SortFindings), so the copies of a finding are next to each
+// other: they differ at most in subject, the last key of the order.
 func dedupe(fs []journey.Finding) []journey.Finding {
-	type key struct {
-		file, rule, msg string
-		line, col       int
+	same := func(a, b *journey.Finding) bool {
+		return a.File == b.File && a.Line == b.Line && a.Column == b.Column && a.Rule == b.Rule && a.Message == b.Message
 	}
-	seen := map[key]bool{}
 	out := fs[:0]
-	for _, f := range fs {
-		k := key{f.File, f.Rule, f.Message, f.Line, f.Column}
-		if seen[k] {
+	for i := range fs {
+		if len(out) > 0 && same(&out[len(out)-1], &fs[i]) {
 			continue
 		}
-		seen[k] = true
-		out = append(out, f)
+		out = append(out, fs[i])
 	}
 	return out
 }

@@ -34,13 +34,16 @@ func Rules() []Rule {
 	}
 }
 
-// rules are the built-in rules and the workspace's custom ones.
+// rules are the built-in rules and the workspace's custom ones, made once
+// per configuration rather than once per journey. The list is only read.
 func (c *config) rules() []Rule {
-	rs := Rules()
-	for _, cr := range c.custom {
-		rs = append(rs, cr)
+	if c.all == nil {
+		c.all = Rules()
+		for _, cr := range c.custom {
+			c.all = append(c.all, cr)
+		}
 	}
-	return rs
+	return c.all
 }
 
 // customMetas describes the workspace's custom rules.

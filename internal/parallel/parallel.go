@@ -45,12 +45,17 @@ func InOrder[T any](n int, work func(i int) T, done func(i int, result T)) {
 		}
 		return
 	}
-	results := make([]chan T, n)
+	// At most cap(window) pieces are between being handed out and being
+	// done, so they take turns on that many result slots: piece i uses
+	// slot i % len(results), which piece i - len(results) has left by the
+	// time i is handed out. A run over 8,000 journeys needs no 8,000
+	// channels.
+	window := make(chan struct{}, 4*workers)
+	results := make([]chan T, min(n, cap(window)))
 	for i := range results {
 		results[i] = make(chan T, 1)
 	}
 	next := make(chan int)
-	window := make(chan struct{}, 4*workers)
 	go func() {
 		defer close(next)
 		for i := range n {
@@ -61,12 +66,12 @@ func InOrder[T any](n int, work func(i int) T, done func(i int, result T)) {
 	for range min(n, workers) {
 		go func() {
 			for i := range next {
-				results[i] <- work(i)
+				results[i%len(results)] <- work(i)
 			}
 		}()
 	}
 	for i := range n {
-		r := <-results[i]
+		r := <-results[i%len(results)]
 		<-window
 		done(i, r)
 	}
