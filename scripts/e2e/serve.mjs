@@ -5,7 +5,7 @@
 //
 // usage: node serve.mjs JOURNEYMAP_BINARY [SCREENSHOT_DIR]
 import { spawn } from "node:child_process";
-import { mkdtempSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -108,6 +108,7 @@ try {
 }
 const code = await new Promise((res) => server.on("exit", (c) => res(c)));
 check(code === 0, `serve stopped cleanly on Ctrl-C (exit ${code})`);
+rmSync(work, { recursive: true, force: true }); // the screenshots stay, to be looked at
 console.log(`screenshots in ${shots}`);
 console.log(`serve-e2e: ${passes} passed, ${failures} failed`);
 process.exit(failures === 0 ? 0 : 1);
