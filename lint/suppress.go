@@ -98,6 +98,9 @@ func readSuppressions(src *journey.Source) *suppressions {
 		return s
 	}
 	for _, c := range src.Comments() {
+		if !strings.Contains(c.Text, "journeymap:ignore") {
+			continue // most comments are prose: no pattern to compile or run
+		}
 		m := ignoreRe().FindStringSubmatch(c.Text)
 		if m == nil {
 			continue
