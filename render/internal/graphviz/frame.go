@@ -25,7 +25,7 @@ import (
 const (
 	frameConfig = 'C' // parent → worker, first: protocol, the engine's options as JSON
 	frameReady  = 'R' // worker → parent: the engine started; protocol, cache status
-	frameLayout = 'L' // parent → worker: layout, format, DOT
+	frameLayout = 'L' // parent → worker: layout, format, DOT, time limit in milliseconds
 	frameOutput = 'O' // worker → parent: the laid-out bytes
 	frameError  = 'E' // worker → parent: error kind, message
 )
@@ -38,7 +38,7 @@ const (
 
 // protocolVersion changes whenever the frames change, so that a parent and
 // a worker of different builds refuse each other.
-const protocolVersion = "journeymap-layout-worker/1"
+const protocolVersion = "journeymap-layout-worker/2"
 
 // maxFrame bounds a frame's body: far above any layout of a journey under
 // the input limits (the module itself may not use more than 512 MB).

@@ -15,7 +15,7 @@ func TestFrameRoundTrip(t *testing.T) {
 		kind   byte
 		fields [][]byte
 	}{
-		{frameLayout, [][]byte{[]byte("dot"), []byte("svg"), []byte("digraph { a -> b }")}},
+		{frameLayout, [][]byte{[]byte("dot"), []byte("svg"), []byte("digraph { a -> b }"), []byte("8000")}},
 		{frameOutput, [][]byte{{}}},
 		{frameError, [][]byte{[]byte(errKindBudget), []byte("JMLW\x00\xff inside a field is data")}},
 		{frameReady, nil},
@@ -82,7 +82,7 @@ func TestFrameRefusesWhatIsNotAFrame(t *testing.T) {
 // written again, are exactly the bytes read.
 func FuzzReadFrame(f *testing.F) {
 	var b bytes.Buffer
-	writeFrame(&b, frameLayout, []byte("dot"), []byte("svg"), []byte("digraph{a->b}"))
+	writeFrame(&b, frameLayout, []byte("dot"), []byte("svg"), []byte("digraph{a->b}"), []byte("8000"))
 	writeFrame(&b, frameOutput, []byte("<svg/>"))
 	f.Add(b.Bytes())
 	f.Add([]byte("JMLWE\x00\x00\x00\x00"))

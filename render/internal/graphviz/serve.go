@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"time"
 )
 
 // Serve is a layout worker: the other end of Workers, run in a process of
@@ -55,7 +57,7 @@ func Serve(in io.Reader, out io.Writer) error {
 	go func() {
 		defer close(requests)
 		for {
-			_, f, err := expectFrame(r, map[byte]int{frameLayout: 3})
+			_, f, err := expectFrame(r, map[byte]int{frameLayout: 4})
 			if err != nil {
 				readErr <- err
 				cancel()
@@ -65,7 +67,16 @@ func Serve(in io.Reader, out io.Writer) error {
 		}
 	}()
 	for f := range requests {
-		res, err := e.Layout(ctx, f[2], string(f[0]), string(f[1]))
+		// The parent sends what the picture's time share has left; a
+		// share of that size makes this layout stop where the parent's
+		// own engine would.
+		lctx := ctx
+		if ms, err := strconv.ParseInt(string(f[3]), 10, 64); err == nil && ms > 0 {
+			if limit := time.Duration(ms) * time.Millisecond; limit < e.opts.Budget.Time {
+				lctx, _ = WithTimeShare(ctx, limit)
+			}
+		}
+		res, err := e.Layout(lctx, f[2], string(f[0]), string(f[1]))
 		switch {
 		case ctx.Err() != nil:
 			// The parent has gone: nobody reads the answer.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -90,13 +91,13 @@ func (w *worker) handshake(config [][]byte, guarded bool) error {
 // the budget's time and some grace, or until ctx ends. It returns a
 // *layoutError for an error the worker reported; any other error means
 // the worker cannot be used again.
-func (w *worker) layout(ctx context.Context, b Budget, dot []byte, layout, format string) ([]byte, error) {
+func (w *worker) layout(ctx context.Context, limit time.Duration, dot []byte, layout, format string) ([]byte, error) {
 	guarded := needsGuard(dot)
-	limit := b.Time + replyGrace
+	wait := limit + replyGrace
 	if !w.started[boolIndex(guarded)] {
-		limit += startGrace
+		wait += startGrace
 	}
-	deadline := time.Now().Add(limit)
+	deadline := time.Now().Add(wait)
 	w.in.SetWriteDeadline(deadline)
 	w.out.SetReadDeadline(deadline)
 	stop := context.AfterFunc(ctx, func() {
@@ -105,7 +106,8 @@ func (w *worker) layout(ctx context.Context, b Budget, dot []byte, layout, forma
 		w.out.SetReadDeadline(now)
 	})
 	defer stop()
-	if err := writeFrame(w.in, frameLayout, []byte(layout), []byte(format), dot); err != nil {
+	ms := []byte(strconv.FormatInt(max(limit.Milliseconds(), 1), 10))
+	if err := writeFrame(w.in, frameLayout, []byte(layout), []byte(format), dot, ms); err != nil {
 		return nil, err
 	}
 	kind, f, err := expectFrame(w.r, map[byte]int{frameOutput: 1, frameError: 2})

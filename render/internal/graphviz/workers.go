@@ -8,6 +8,7 @@ package graphviz
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os/exec"
 	"strings"
@@ -189,14 +190,35 @@ const minLayoutsSampled = 4
 // layoutThere lays out in worker w. A layout error other than the budget
 // is made again here, whose message is the one to trust; a worker that
 // failed is stopped and its layout made here.
+//
+// A layout there spends the picture's TimeShare as one here does: the
+// worker gets at most what the share has left, and the time it took,
+// whatever its outcome, is spent from the share before anything is made
+// again here.
 func (p *Workers) layoutThere(ctx context.Context, w *worker, dot []byte, layout, format string) ([]byte, error) {
-	out, err := w.layout(ctx, p.engine.opts.Budget, dot, layout, format)
+	limit, share := p.engine.opts.Budget.Time, shareOf(ctx)
+	if share != nil {
+		limit = min(limit, share.left())
+		if limit <= 0 {
+			p.idle <- w
+			return nil, fmt.Errorf("%w: the layouts of this picture took longer than %v", ErrBudget, share.total)
+		}
+	}
+	start := time.Now()
+	out, err := w.layout(ctx, limit, dot, layout, format)
+	if share != nil {
+		share.spend(time.Since(start))
+	}
 	var le *layoutError
 	switch {
 	case err == nil || errors.As(err, &le) && le.budget:
 		p.idle <- w
 		p.remote.Add(1)
 		p.done.Add(1)
+		if le != nil && share != nil && limit < p.engine.opts.Budget.Time {
+			// As Engine.Layout words it: the picture's share ran out.
+			err = &layoutError{msg: fmt.Sprintf("%v: the layouts of this picture took longer than %v", ErrBudget, share.total), budget: true}
+		}
 		return out, err
 	case errors.As(err, &le):
 		p.idle <- w

@@ -428,7 +428,7 @@ func TestWorkerExitsWhenInputEnds(t *testing.T) {
 	if err := w.handshake(configFields(Options{Budget: b, UserCacheDir: dir}, true), true); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFrame(w.in, frameLayout, []byte("dot"), []byte("svg"), dense(100)); err != nil {
+	if err := writeFrame(w.in, frameLayout, []byte("dot"), []byte("svg"), dense(100), []byte("8000")); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(200 * time.Millisecond) // the layout is under way, for up to a minute
@@ -462,4 +462,48 @@ func TestWorkerConfigCarriesTheOptions(t *testing.T) {
 	if _, _, err := parseConfig([][]byte{f[0], []byte(`{"Options":{"Budget":{"Time":0}}}`)}); err == nil {
 		t.Error("a zero budget accepted")
 	}
+}
+
+// TestWorkersSpendThePicturesShare: a layout in a worker is bounded by
+// what the picture's TimeShare has left and spends it, as one here does
+// (found in review: workers ran every layout on the whole per-layout
+// budget, so a picture's budget could be exceeded and a flow drawn routed
+// in a worker but straight here).
+func TestWorkersSpendThePicturesShare(t *testing.T) {
+	e := testEngine(t, DefaultBudget())
+	p, _ := testWorkers(t, e, "serve", 1, 100)
+	ctx := startWorkers(t, p, 1)
+	here := func(ctx context.Context) context.Context { return context.WithValue(ctx, workersKey{}, (*Workers)(nil)) }
+
+	t.Run("a share that has run out", func(t *testing.T) {
+		sctx, _ := WithTimeShare(ctx, time.Nanosecond)
+		e.Layout(here(sctx), journeyDOT(t), "dot", "svg") // spends it
+		_, errHere := e.Layout(here(sctx), journeyDOT(t), "dot", "svg")
+		giveBack := onlyInWorkers(p)
+		_, errThere := e.Layout(sctx, journeyDOT(t), "dot", "svg")
+		giveBack()
+		if !errors.Is(errHere, ErrBudget) || !errors.Is(errThere, ErrBudget) || errHere.Error() != errThere.Error() {
+			t.Errorf("here: %v; in a worker: %v; want the same budget error", errHere, errThere)
+		}
+	})
+
+	t.Run("a share smaller than the layout", func(t *testing.T) {
+		const share = 50 * time.Millisecond
+		sctx, s := WithTimeShare(ctx, share)
+		giveBack := onlyInWorkers(p)
+		start := time.Now()
+		_, err := e.Layout(sctx, dense(100), "dot", "svg")
+		took := time.Since(start)
+		giveBack()
+		want := fmt.Sprintf("the layouts of this picture took longer than %v", share)
+		if !errors.Is(err, ErrBudget) || !strings.Contains(err.Error(), want) {
+			t.Errorf("in a worker: %v; want ErrBudget saying %q", err, want)
+		}
+		if s.Left() > 0 {
+			t.Errorf("the worker's layout left %v of the share unspent", s.Left())
+		}
+		if took > share+replyGrace+startGrace {
+			t.Errorf("the layout took %v for a share of %v", took, share)
+		}
+	})
 }
