@@ -156,9 +156,13 @@ func stepTip(from, to *journey.Touchpoint) string {
 }
 
 // paintBudget is the most pixels a PNG is painted with when no dpi was
-// asked for: 64 MB of canvas, about 3 s of painting on one core. A map of
-// 500 touchpoints is 100,000 pixels wide at 96 dpi.
-const paintBudget = 16_000_000
+// asked for: 32 MB of canvas. Painting time follows the length of the
+// lines more than the pixels: a flow at the limits, its thousand edges
+// drawn straight across the picture, took 10 s to render at 16 million
+// pixels and 7.8 s at 8 million (quiet 2-core machine). A map of 500
+// touchpoints is 100,000 pixels wide at 96 dpi; the examples' largest PNG
+// has 2.3 million pixels.
+const paintBudget = 8_000_000
 
 // viewPNG lays out and paints a view's PNG at opts.DPI, or, when the dpi
 // is the default one and the picture would have more than paintBudget

@@ -160,7 +160,7 @@ func TestExamplesKeepTheirLayout(t *testing.T) {
 // asked-for dpi is kept.
 func TestPNGFitsThePaintBudget(t *testing.T) {
 	if raceEnabled {
-		t.Skip("painting 16 million pixels takes a minute under the race detector")
+		t.Skip("painting 8 million pixels takes most of a minute under the race detector")
 	}
 	j := generatedJourney(t, 60, 6, 1, func(i int) string { return fmt.Sprintf("Touchpoint %d", i) })
 	var warnings []string
