@@ -473,7 +473,9 @@ func TestWorkersSpendThePicturesShare(t *testing.T) {
 	e := testEngine(t, DefaultBudget())
 	p, _ := testWorkers(t, e, "serve", 1, 100)
 	ctx := startWorkers(t, p, 1)
-	here := func(ctx context.Context) context.Context { return context.WithValue(ctx, workersKey{}, (*Workers)(nil)) }
+	here := func(ctx context.Context) context.Context {
+		return context.WithValue(ctx, workersKey{}, (*Workers)(nil))
+	}
 
 	t.Run("a share that has run out", func(t *testing.T) {
 		sctx, _ := WithTimeShare(ctx, time.Nanosecond)
