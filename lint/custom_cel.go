@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -81,7 +82,8 @@ func newCELEnv() (*celEnv, error) {
 	if err != nil {
 		return nil, err
 	}
-	functions := append(stdlib.Functions(), lookupFn)
+	// A copy: stdlib.Functions is cel-go's own slice, not ours to append to.
+	functions := append(slices.Clip(stdlib.Functions()), lookupFn)
 	var variables []*decls.VariableDecl
 	for _, v := range []string{"journey", "stage", "touchpoint", "handoff"} {
 		variables = append(variables, decls.NewVariable(v, record))
