@@ -3,12 +3,10 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -171,14 +169,7 @@ func TestStoppedBatchLeavesNoWorker(t *testing.T) {
 			manyExamples(t, dir, 20)
 			cmd := journeymapProcess(t, dir, "render", "in", "-O", "out", "--format", "svg")
 			cmd.Env = append(cmd.Env, "GOMAXPROCS=2")
-			stderr, err := cmd.StderrPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			lines := bufio.NewScanner(stderr)
+			stderr, lines := startWithStderr(t, cmd)
 			// Into the batch, once its worker runs.
 			var workers []int
 			for n := 0; len(workers) == 0 && n < 60 && lines.Scan(); {
@@ -191,16 +182,7 @@ func TestStoppedBatchLeavesNoWorker(t *testing.T) {
 				cmd.Process.Kill()
 				t.Fatal("no layout worker seen in 60 files of the batch")
 			}
-			cmd.Process.Signal(sig)
-			go io.Copy(io.Discard, stderr)
-			waited := make(chan error, 1)
-			go func() { waited <- cmd.Wait() }()
-			select {
-			case <-waited:
-			case <-time.After(10 * time.Second):
-				cmd.Process.Kill()
-				t.Fatal("the batch did not stop within 10 s of the signal")
-			}
+			signalAndWait(t, cmd, stderr, sig)
 			t.Logf("workers before the signal: %v", workers)
 			for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 				left := processesIn(dir, 0)

@@ -41,6 +41,42 @@ func journeymapProcess(t *testing.T, dir string, args ...string) *exec.Cmd {
 	return cmd
 }
 
+// startWithStderr starts cmd and returns its standard error, and a scanner
+// over it for the lines a test waits for.
+func startWithStderr(t *testing.T, cmd *exec.Cmd) (io.Reader, *bufio.Scanner) {
+	t.Helper()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return stderr, bufio.NewScanner(stderr)
+}
+
+// signalAndWait sends sig to a process startWithStderr started and waits
+// for its end, at most 10 s; it returns what the process wrote to standard
+// error after the lines already scanned, and how it ended.
+func signalAndWait(t *testing.T, cmd *exec.Cmd, stderr io.Reader, sig os.Signal) (*bytes.Buffer, error) {
+	t.Helper()
+	cmd.Process.Signal(sig)
+	var rest bytes.Buffer
+	waited := make(chan error, 1)
+	go func() {
+		io.Copy(&rest, stderr) // to the end, before Wait closes the pipe
+		waited <- cmd.Wait()
+	}()
+	select {
+	case err := <-waited:
+		return &rest, err
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the process did not stop within 10 s of the signal")
+		return nil, nil
+	}
+}
+
 // TestInterruptedBatch: SIGINT or SIGTERM in the middle of an -O batch
 // ends it with 130 or 143; every file written is whole and no temporary
 // file is left behind. A temporary file that a killed run left is removed
@@ -58,29 +94,10 @@ func TestInterruptedBatch(t *testing.T) {
 			cliWriteFiles(t, dir, map[string]string{"out/.j7.svg.tmp-4242": "<svg half"})
 
 			cmd := journeymapProcess(t, dir, "render", "in", "-O", "out", "--format", "svg")
-			stderr, err := cmd.StderrPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			lines := bufio.NewScanner(stderr)
+			stderr, lines := startWithStderr(t, cmd)
 			for lines.Scan() && !strings.HasPrefix(lines.Text(), "wrote ") {
 			}
-			cmd.Process.Signal(sig)
-			var rest bytes.Buffer
-			waited := make(chan error, 1)
-			go func() {
-				io.Copy(&rest, stderr) // to the end, before Wait closes the pipe
-				waited <- cmd.Wait()
-			}()
-			select {
-			case err = <-waited:
-			case <-time.After(10 * time.Second):
-				cmd.Process.Kill()
-				t.Fatal("the batch did not stop within 10 s of the signal")
-			}
+			rest, err := signalAndWait(t, cmd, stderr, sig)
 			var ee *exec.ExitError
 			want := 128 + int(sig)
 			if !errors.As(err, &ee) || ee.ExitCode() != want {
